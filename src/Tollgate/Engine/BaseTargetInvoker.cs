@@ -1,0 +1,35 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using System.Reflection.Emit;
+
+namespace Tollgate.Engine;
+
+/// <summary>
+/// Calls a component's own (default interface) implementation of a target, bypassing the build's
+/// override, so an override can keep what the component does. C# has no <c>base(ITest)</c> call; the
+/// runtime does, through a non-virtual <c>call</c> to the interface's getter.
+/// </summary>
+internal static class BaseTargetInvoker
+{
+    public static Target Invoke<T>(object build, Expression<Func<T, Target>> selector)
+    {
+        if (selector.Body is not MemberExpression { Member: PropertyInfo property } || property.GetMethod is not { } getter)
+        {
+            throw new BuildException($"Inherit<{typeof(T).Name}> needs a target property, as in x => x.Test; got {selector}.");
+        }
+
+        if (getter.IsAbstract)
+        {
+            throw new BuildException($"{typeof(T).Name}.{property.Name} has no implementation of its own to inherit.");
+        }
+
+        var method = new DynamicMethod($"base_{property.Name}", typeof(Target), [typeof(object)], typeof(BaseTargetInvoker).Module, skipVisibility: true);
+        var il = method.GetILGenerator();
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Castclass, property.DeclaringType!);
+        il.Emit(OpCodes.Call, getter);
+        il.Emit(OpCodes.Ret);
+        var call = method.CreateDelegate<Func<object, Target>>();
+        return call(build);
+    }
+}

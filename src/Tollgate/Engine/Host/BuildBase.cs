@@ -1,0 +1,20 @@
+namespace Tollgate.Engine;
+
+/// <summary>The engine's view of a build: what the host fills in before any target runs.</summary>
+public abstract class BuildBase : IParameterProvider
+{
+    /// <inheritdoc />
+    public ParameterValues Parameters { get; internal set; } = ParameterValues.Empty;
+
+    /// <summary>The repository root: the directory holding <c>.nuke/</c>.</summary>
+    public AbsolutePath RootDirectory { get; internal set; } = new(Directory.GetCurrentDirectory());
+
+    /// <summary>The build's log.</summary>
+    public BuildLog Log { get; internal set; } = BuildLog.Console(Verbosity.Normal, new SecretMasker());
+
+    /// <summary>The environment the build runs in (the process's, or a test's).</summary>
+    public IReadOnlyDictionary<string, string> EnvironmentVariables { get; internal set; } = new Dictionary<string, string>();
+
+    /// <summary>Called once after the run (also after a failure, an abort or bad input once the root is known).</summary>
+    protected internal virtual Task OnBuildFinishedAsync(BuildReport report) => Task.CompletedTask;
+}

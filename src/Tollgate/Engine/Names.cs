@@ -1,0 +1,74 @@
+namespace Tollgate.Engine;
+
+/// <summary>Name forms: <c>ReportCoverage</c>, <c>report-coverage</c> and <c>REPORT_COVERAGE</c> are one name.</summary>
+public static class Names
+{
+    /// <summary>Lower case with dashes and underscores removed: the form names are compared in.</summary>
+    public static string Normalize(string name) =>
+        name.Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).ToLowerInvariant();
+
+    /// <summary><c>MsBuildProperties</c> → <c>msbuild-properties</c>; <c>ReportCoverage</c> → <c>report-coverage</c>.</summary>
+    public static string ToKebabCase(string name)
+    {
+        var builder = new System.Text.StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            var startsWord = i > 0 && char.IsUpper(c) && !char.IsUpper(name[i - 1]) && name[i - 1] != '-';
+            if (startsWord)
+            {
+                builder.Append('-');
+            }
+
+            builder.Append(char.ToLowerInvariant(c));
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>The known names closest to an unknown one, best first, for "did you mean" hints.</summary>
+    public static IReadOnlyList<string> Closest(string unknown, IEnumerable<string> known, int most = 3)
+    {
+        var wanted = Normalize(unknown);
+        return known
+            .Select(name => (Name: name, Distance: Distance(wanted, Normalize(name)), Prefix: Normalize(name).StartsWith(wanted, StringComparison.Ordinal)))
+            .Where(x => x.Prefix || x.Distance <= Math.Max(2, wanted.Length / 3))
+            .OrderBy(x => x.Prefix ? 0 : 1)
+            .ThenBy(x => x.Distance)
+            .ThenBy(x => x.Name, StringComparer.Ordinal)
+            .Take(most)
+            .Select(x => x.Name)
+            .ToList();
+    }
+
+    /// <summary>" Did you mean: A, B?" or an empty string.</summary>
+    public static string DidYouMean(string unknown, IEnumerable<string> known)
+    {
+        var closest = Closest(unknown, known);
+        return closest.Count == 0 ? "" : $" Did you mean: {string.Join(", ", closest)}?";
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}

@@ -1,0 +1,5 @@
+namespace Tollgate.Engine;
+
+/// <summary>A parameter whose value is masked in every log line and never written to evidence.</summary>
+[AttributeUsage(AttributeTargets.Field | AttributeTargets.Property)]
+public sealed class SecretAttribute : Attribute;
