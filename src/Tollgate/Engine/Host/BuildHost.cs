@@ -43,7 +43,7 @@ public static class BuildHost
         {
             var descriptors = ParameterDescriptor.Discover(typeof(T));
             var defaults = ParameterValues.ReadDefaults(build, descriptors);
-            var sources = ParameterSources.Load(commandLine.Parameters, host.Variables.ToDictionary(kv => kv.Key, kv => kv.Value), root / RootDirectory.Marker, commandLine.Profiles);
+            var sources = ParameterSources.Load(commandLine.Parameters, host.Variables, root / RootDirectory.Marker, commandLine.Profiles);
             build.Parameters = ParameterValues.Resolve(descriptors, sources, root, masker);
             build.Parameters.Inject(build);
             parameters = build.Parameters.Report(build, defaults);

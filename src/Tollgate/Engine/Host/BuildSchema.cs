@@ -1,3 +1,5 @@
+using Tollgate.IO;
+
 using System.Text;
 using System.Text.Json;
 

@@ -21,12 +21,13 @@ public static class HelpPrinter
 
         log.Always("");
         log.Always("Parameters (--kebab-case, or environment variable, or .nuke/parameters.json):");
+        var width = parameters.Count == 0 ? 0 : parameters.Max(p => Usage(p.Descriptor).Length) + 2;
         foreach (var parameter in parameters)
         {
             var descriptor = parameter.Descriptor;
-            log.Always($"  --{descriptor.KebabName} <{TypeName(descriptor.Type)}>{(descriptor.IsSecret ? " (secret)" : "")}  {descriptor.Description}");
+            log.Always($"  {Usage(descriptor).PadRight(width)}{descriptor.Description}");
             var fallback = descriptor.IsSecret ? "" : ResolvedParameter.Format(parameter.DefaultValue, root);
-            var line = $"      default: {(fallback.Length == 0 ? "(none)" : fallback)}";
+            var line = $"  {"".PadRight(width)}default: {(fallback.Length == 0 ? "(none)" : fallback)}";
             if (parameter.IsOverridden)
             {
                 line += $"; now: {parameter.Display(root)} (from {parameter.Origin})";
@@ -38,6 +39,9 @@ public static class HelpPrinter
         log.Always("");
         log.Always("Options: --target A B | --skip [A B] | --plan | --root DIR | --profile NAME | --verbosity quiet|minimal|normal|verbose | --help");
     }
+
+    private static string Usage(ParameterDescriptor descriptor) =>
+        $"--{descriptor.KebabName} <{TypeName(descriptor.Type)}>{(descriptor.IsSecret ? " (secret)" : "")}";
 
     /// <summary>A short name for a parameter type.</summary>
     public static string TypeName(Type type)

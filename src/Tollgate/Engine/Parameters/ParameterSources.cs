@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Text.Json;
 
 namespace Tollgate.Engine;
@@ -34,7 +33,7 @@ public sealed class ParameterSources
     /// <param name="profiles">Profile names from <c>--profile</c>, in the order given.</param>
     public static ParameterSources Load(
         IReadOnlyDictionary<string, IReadOnlyList<string>> commandLine,
-        IDictionary environment,
+        IReadOnlyDictionary<string, string> environment,
         AbsolutePath nukeDirectory,
         IReadOnlyList<string> profiles)
     {
@@ -43,8 +42,8 @@ public sealed class ParameterSources
             kv => new RawValue(kv.Value, ParameterSource.CommandLine, "--" + kv.Key));
 
         var env = new Dictionary<string, RawValue>();
-        foreach (var (key, value, prefixed) in environment.Cast<DictionaryEntry>()
-                     .Select(e => ((string)e.Key, e.Value as string ?? "", ((string)e.Key).StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase)))
+        foreach (var (key, value, prefixed) in environment
+                     .Select(e => (e.Key, e.Value, e.Key.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase)))
                      .OrderBy(e => e.Item3)
                      .ThenBy(e => e.Item1, StringComparer.Ordinal))
         {
@@ -64,13 +63,13 @@ public sealed class ParameterSources
                 throw new BuildException($"Profile '{profile}' has no file {path}.{Names.DidYouMean(profile, known)} Create it or pick another --profile.");
             }
 
-            layers.Add(ReadFile(path, ParameterSource.Profile));
+            layers.Add(ReadFile(path, $"{RootDirectory.Marker}/parameters.{profile}.json", ParameterSource.Profile));
         }
 
         var defaults = nukeDirectory / "parameters.json";
         if (File.Exists(defaults))
         {
-            layers.Add(ReadFile(defaults, ParameterSource.ParametersFile));
+            layers.Add(ReadFile(defaults, $"{RootDirectory.Marker}/parameters.json", ParameterSource.ParametersFile));
         }
 
         return new ParameterSources(cli, env, layers);
@@ -101,7 +100,7 @@ public sealed class ParameterSources
         return null;
     }
 
-    private static Dictionary<string, RawValue> ReadFile(string path, ParameterSource source)
+    private static Dictionary<string, RawValue> ReadFile(string path, string shownAs, ParameterSource source)
     {
         JsonDocument document;
         try
@@ -123,7 +122,7 @@ public sealed class ParameterSources
             var values = new Dictionary<string, RawValue>();
             foreach (var property in document.RootElement.EnumerateObject().Where(p => p.Name != "$schema"))
             {
-                var origin = $"{path} (\"{property.Name}\")";
+                var origin = $"{shownAs} (\"{property.Name}\")";
                 values[Names.Normalize(property.Name)] = new RawValue(Words(property.Value, origin), source, origin);
             }
 

@@ -1,4 +1,4 @@
-namespace Tollgate.Engine;
+namespace Tollgate.IO;
 
 /// <summary>Writes a file whole or not at all: into a temporary file beside it, then renamed over it.</summary>
 public static class AtomicFile

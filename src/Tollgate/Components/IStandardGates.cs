@@ -1,0 +1,4 @@
+namespace Tollgate;
+
+/// <summary>Every gate, the Ci job and Verify: what most repositories implement.</summary>
+public interface IStandardGates : ICi, IVerify;

@@ -1,0 +1,30 @@
+using Tollgate.Engine;
+using Tollgate.Evidence;
+using Tollgate.Tools;
+
+namespace Tollgate;
+
+/// <summary>What every component can use: the root, the log, the process runner and the run's evidence.</summary>
+public interface ITollgateBuild : IParameterProvider
+{
+    /// <summary>The repository root (the directory holding <c>.nuke/</c>).</summary>
+    AbsolutePath RootDirectory { get; }
+
+    /// <summary>The build's log.</summary>
+    BuildLog Log { get; }
+
+    /// <summary>The environment the build runs in.</summary>
+    IReadOnlyDictionary<string, string> EnvironmentVariables { get; }
+
+    /// <summary>Runs every external program.</summary>
+    ProcessRunner ProcessRunner { get; }
+
+    /// <summary>The evidence of this run, written to <see cref="EvidenceDirectory"/> at its end.</summary>
+    EvidenceBundle RunEvidence { get; }
+
+    /// <summary><c>artifacts/</c> under the root.</summary>
+    AbsolutePath ArtifactsDirectory => RootDirectory / "artifacts";
+
+    /// <summary><c>artifacts/evidence/</c>: where the evidence bundle is written.</summary>
+    AbsolutePath EvidenceDirectory => ArtifactsDirectory / "evidence";
+}

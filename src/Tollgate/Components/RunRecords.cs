@@ -1,0 +1,33 @@
+using Tollgate.Engine;
+using Tollgate.Evidence;
+using Tollgate.Tools.Git;
+
+namespace Tollgate;
+
+/// <summary>Turns the engine's report of a run into the evidence's run record.</summary>
+internal static class RunRecords
+{
+    public static RunRecord From(BuildReport report, GitFacts git, CiHostRecord host, AbsolutePath root)
+    {
+        var outcome = report.Error is not null ? "error" : report.Aborted ? "aborted" : report.Succeeded ? "succeeded" : "failed";
+        return new RunRecord(
+            TollgateVersion.Current,
+            new RepositoryRecord(root.Name, git.Remote),
+            git.Commit,
+            Version: null,
+            host,
+            report.StartedAt,
+            Math.Round(report.Duration.TotalSeconds, 3),
+            report.Requested,
+            outcome,
+            report.Error,
+            report.Parameters.Select(p => new ParameterRecord(
+                p.Descriptor.KebabName,
+                p.Descriptor.IsSecret ? null : ResolvedParameter.Format(p.Value, root),
+                p.Origin,
+                p.IsOverridden,
+                p.Descriptor.IsSecret)).ToList(),
+            report.Results.Select(r => new TargetRecord(
+                r.Name, r.Status.ToString().ToLowerInvariant(), Math.Round(r.Duration.TotalSeconds, 3), r.Reason, r.Headline)).ToList());
+    }
+}

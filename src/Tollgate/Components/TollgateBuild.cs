@@ -1,0 +1,49 @@
+using System.Linq.Expressions;
+using Tollgate.Ci;
+using Tollgate.Engine;
+using Tollgate.Evidence;
+using Tollgate.Tools;
+using Tollgate.Tools.Git;
+
+namespace Tollgate;
+
+/// <summary>
+/// The base class of a repository's build: <c>class Build : TollgateBuild, IStandardGates</c> with
+/// <c>public static int Main(string[] args) =&gt; Execute&lt;Build&gt;(args, x =&gt; ((ITest)x).Test);</c>
+/// </summary>
+public abstract class TollgateBuild : BuildBase, ITollgateBuild
+{
+    private EvidenceBundle? evidence;
+    private ProcessRunner? runner;
+
+    /// <inheritdoc />
+    public ProcessRunner ProcessRunner => runner ??= new ProcessRunner(Log);
+
+    /// <inheritdoc />
+    public EvidenceBundle RunEvidence => evidence ??= new EvidenceBundle(((ITollgateBuild)this).EvidenceDirectory);
+
+    /// <summary>Runs the build with the process's arguments, environment and console; returns the exit code.</summary>
+    protected static int Execute<T>(string[] args, Expression<Func<T, Target>> defaultTarget)
+        where T : TollgateBuild, new() =>
+        BuildHost.RunAsync<T>(args, TargetName(defaultTarget), HostEnvironment.Process()).GetAwaiter().GetResult();
+
+    /// <summary>The name of the target a selector like <c>x =&gt; ((ITest)x).Test</c> points at.</summary>
+    public static string TargetName<T>(Expression<Func<T, Target>> selector) =>
+        selector.Body is MemberExpression { Member: var member }
+            ? member.Name
+            : throw new BuildException($"The default target must be a target property, as in x => ((ITest)x).Test; got {selector}.");
+
+    /// <summary>Writes the evidence bundle of the run.</summary>
+    protected internal override async Task OnBuildFinishedAsync(BuildReport report)
+    {
+        if (!report.WritesEvidence)
+        {
+            return;
+        }
+
+        var git = await GitFacts.ReadAsync(ProcessRunner, RootDirectory, CancellationToken.None).ConfigureAwait(false);
+        var run = RunRecords.From(report, git, CiHost.Detect(EnvironmentVariables), RootDirectory);
+        var manifest = EvidenceWriter.Write(RunEvidence, run);
+        Log.Info($"Evidence: {((ITollgateBuild)this).EvidenceDirectory.RelativeTo(RootDirectory)}/ ({manifest.Files.Count + 1} files, outcome {manifest.Outcome}).");
+    }
+}

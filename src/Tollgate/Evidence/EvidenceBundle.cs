@@ -1,0 +1,57 @@
+namespace Tollgate.Evidence;
+
+/// <summary>
+/// The evidence of the run in progress: gate results recorded in memory and reports copied into a
+/// staging directory beside the bundle, until <see cref="EvidenceWriter"/> turns them into the bundle.
+/// </summary>
+public sealed class EvidenceBundle
+{
+    private readonly SortedDictionary<string, (GateResult Result, TimeSpan Duration)> gates = new(StringComparer.Ordinal);
+
+    /// <summary>Starts a bundle for <paramref name="directory"/> (e.g. <c>artifacts/evidence</c>); a staging directory left by a crashed run is cleared.</summary>
+    public EvidenceBundle(string directory)
+    {
+        Directory = Path.GetFullPath(directory);
+        Staging = Directory + ".staging";
+        if (System.IO.Directory.Exists(Staging))
+        {
+            System.IO.Directory.Delete(Staging, recursive: true);
+        }
+
+        System.IO.Directory.CreateDirectory(Staging);
+    }
+
+    /// <summary>Where the bundle ends up.</summary>
+    public string Directory { get; }
+
+    /// <summary>Where it is assembled.</summary>
+    public string Staging { get; }
+
+    /// <summary>The gate results recorded so far, by gate name.</summary>
+    public IReadOnlyList<(GateResult Result, TimeSpan Duration)> Gates => gates.Values.ToList();
+
+    /// <summary>Records a gate's result; a later result of the same gate replaces the earlier one.</summary>
+    public void RecordGate(GateResult result, TimeSpan duration) => gates[result.Gate] = (result, duration);
+
+    /// <summary>Copies a tool's report into <c>reports/&lt;gate&gt;/</c> and returns its bundle path.</summary>
+    public string AddReport(string gate, string source, string? name = null)
+    {
+        var relative = $"reports/{gate.ToLowerInvariant()}/{name ?? Path.GetFileName(source)}";
+        var target = Path.Combine(Staging, relative);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Copy(source, target, overwrite: true);
+        return relative;
+    }
+
+    /// <summary>The bundle-relative paths of a gate's reports.</summary>
+    public IReadOnlyList<string> ReportsOf(string gate)
+    {
+        var folder = Path.Combine(Staging, "reports", gate.ToLowerInvariant());
+        return System.IO.Directory.Exists(folder)
+            ? System.IO.Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(Staging, f).Replace('\\', '/'))
+                .Order(StringComparer.Ordinal)
+                .ToList()
+            : [];
+    }
+}

@@ -1,0 +1,109 @@
+using System.Text.Json;
+using Tollgate.IO;
+
+namespace Tollgate.Evidence;
+
+/// <summary>
+/// Re-checks a bundle: every file the manifest lists is present with its digest, no file was added,
+/// and each gate's verdict in the manifest agrees with its document and with the run's outcome.
+/// </summary>
+public static class EvidenceVerifier
+{
+    /// <summary>The problems found, one line each, naming the file; none when the bundle verifies.</summary>
+    public static IReadOnlyList<string> Verify(string directory)
+    {
+        var manifestPath = Path.Combine(directory, Manifest.FileName);
+        if (!Directory.Exists(directory))
+        {
+            return [$"{directory}: no evidence bundle there; run a build first, or point at the bundle's directory."];
+        }
+
+        if (!File.Exists(manifestPath))
+        {
+            return [$"{manifestPath}: missing; without it nothing in the bundle can be trusted."];
+        }
+
+        Manifest? manifest;
+        try
+        {
+            manifest = JsonSerializer.Deserialize<Manifest>(File.ReadAllText(manifestPath), EvidenceJson.Options);
+        }
+        catch (JsonException exception)
+        {
+            return [$"{manifestPath}: not a valid manifest ({exception.Message.Split('.')[0]})."];
+        }
+
+        if (manifest is null || manifest.Files is null || manifest.Gates is null)
+        {
+            return [$"{manifestPath}: not a valid manifest (fields missing)."];
+        }
+
+        if (manifest.SchemaVersion != Manifest.CurrentSchemaVersion)
+        {
+            return [$"{manifestPath}: schema version {manifest.SchemaVersion}, this Tollgate reads {Manifest.CurrentSchemaVersion}."];
+        }
+
+        var problems = new List<string>();
+        var listed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in manifest.Files)
+        {
+            listed.Add(file.Path);
+            var path = Path.Combine(directory, file.Path);
+            if (!File.Exists(path))
+            {
+                problems.Add($"missing: {file.Path}");
+            }
+            else if (FileDigest.Sha256(path) != file.Sha256)
+            {
+                problems.Add($"altered: {file.Path} (its SHA-256 differs from the manifest's)");
+            }
+        }
+
+        foreach (var path in Directory.GetFiles(directory, "*", SearchOption.AllDirectories)
+                     .Select(f => Path.GetRelativePath(directory, f).Replace('\\', '/'))
+                     .Where(f => f != Manifest.FileName && !listed.Contains(f))
+                     .Order(StringComparer.Ordinal))
+        {
+            problems.Add($"added: {path} (not in the manifest)");
+        }
+
+        problems.AddRange(Verdicts(directory, manifest));
+        return problems;
+    }
+
+    private static IEnumerable<string> Verdicts(string directory, Manifest manifest)
+    {
+        foreach (var gate in manifest.Gates)
+        {
+            var path = Path.Combine(directory, gate.File);
+            if (!File.Exists(path))
+            {
+                continue; // reported as missing above
+            }
+
+            GateDocument? document;
+            try
+            {
+                document = JsonSerializer.Deserialize<GateDocument>(File.ReadAllText(path), EvidenceJson.Options);
+            }
+            catch (JsonException)
+            {
+                document = null;
+            }
+
+            if (document is null)
+            {
+                yield return $"unreadable: {gate.File} (not a gate document)";
+            }
+            else if (document.Status.ToString().ToLowerInvariant() != gate.Status)
+            {
+                yield return $"verdict: {gate.File} says {document.Status.ToString().ToLowerInvariant()}, the manifest says {gate.Status}";
+            }
+        }
+
+        if (manifest.Outcome == "succeeded" && manifest.Gates.Any(g => g.Status != "passed"))
+        {
+            yield return $"verdict: {Manifest.FileName} says the run succeeded, but gate {manifest.Gates.First(g => g.Status != "passed").Name} did not pass";
+        }
+    }
+}

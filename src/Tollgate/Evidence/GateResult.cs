@@ -1,0 +1,28 @@
+namespace Tollgate.Evidence;
+
+/// <summary>
+/// The full result of a gate: its verdict, why, its figures and thresholds (from raw counts), the tools
+/// and versions it ran, and everything it found.
+/// </summary>
+/// <param name="Gate">The gate's name, e.g. <c>Test</c>.</param>
+/// <param name="Status">The verdict.</param>
+/// <param name="Headline">The one figure shown in tables, e.g. <c>12 passed, 0 failed</c>.</param>
+/// <param name="Reasons">Why it failed or errored (empty when it passed).</param>
+/// <param name="Metrics">Raw counts and computed figures, by name.</param>
+/// <param name="Thresholds">The policy values the metrics were held to, by name.</param>
+/// <param name="Tools">The tools it ran, with their versions.</param>
+/// <param name="Findings">Everything it found.</param>
+public sealed record GateResult(
+    string Gate,
+    GateStatus Status,
+    string Headline,
+    IReadOnlyList<string> Reasons,
+    IReadOnlyDictionary<string, double> Metrics,
+    IReadOnlyDictionary<string, double> Thresholds,
+    IReadOnlyDictionary<string, string> Tools,
+    IReadOnlyList<Finding> Findings)
+{
+    /// <summary>A gate that could not run, with its reason.</summary>
+    public static GateResult Errored(string gate, string reason, IReadOnlyDictionary<string, string>? tools = null) => new(
+        gate, GateStatus.Error, reason, [reason], new Dictionary<string, double>(), new Dictionary<string, double>(), tools ?? new Dictionary<string, string>(), []);
+}

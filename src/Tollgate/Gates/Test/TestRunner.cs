@@ -1,0 +1,61 @@
+using Tollgate.Tools;
+using Tollgate.Tools.Dotnet;
+using Tollgate.Tools.Trx;
+
+namespace Tollgate.Gates.Test;
+
+/// <summary>Runs <c>dotnet test --no-build</c> for each test project, each into its own fresh results directory.</summary>
+public sealed class TestRunner(ProcessRunner runner)
+{
+    /// <summary>The TRX file each project writes.</summary>
+    public const string TrxFileName = "results.trx";
+
+    /// <summary>Runs every project; the results directory is emptied first so no stale report can be read.</summary>
+    /// <param name="root">The repository root (project paths in evidence are relative to it).</param>
+    /// <param name="projects">The test projects' full paths.</param>
+    /// <param name="configuration">The configuration they were built in.</param>
+    /// <param name="resultsDirectory">Where results go; emptied first.</param>
+    /// <param name="collectCoverage">Whether the coverlet collector runs.</param>
+    /// <param name="properties">Extra MSBuild properties.</param>
+    /// <param name="cancellation">Stops the runs.</param>
+    public async Task<IReadOnlyList<TestProjectOutcome>> RunAsync(
+        string root, IReadOnlyList<string> projects, string configuration, string resultsDirectory, bool collectCoverage,
+        IReadOnlyList<string> properties, CancellationToken cancellation)
+    {
+        if (Directory.Exists(resultsDirectory))
+        {
+            Directory.Delete(resultsDirectory, recursive: true);
+        }
+
+        var outcomes = new List<TestProjectOutcome>();
+        foreach (var project in projects)
+        {
+            var relative = Path.GetRelativePath(root, project).Replace('\\', '/');
+            var directory = ResultsDirectoryOf(resultsDirectory, project);
+            var result = await runner.RunAsync(
+                new ProcessSpec(DotnetCli.Program, DotnetCli.Test(project, configuration, directory, TrxFileName, collectCoverage, properties), root, InstallHint: DotnetCli.InstallHint),
+                cancellation).ConfigureAwait(false);
+            var trx = Path.Combine(directory, TrxFileName);
+            TrxResults? results = null;
+            if (File.Exists(trx))
+            {
+                try
+                {
+                    results = TrxReader.Read(trx);
+                }
+                catch (InvalidDataException)
+                {
+                    results = null; // judged as a crash: the project left no readable results
+                }
+            }
+
+            outcomes.Add(new TestProjectOutcome(relative, result.ExitCode, results, result.Succeeded ? null : result.Tail()));
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>The results directory of one project.</summary>
+    public static string ResultsDirectoryOf(string resultsDirectory, string project) =>
+        Path.Combine(resultsDirectory, Path.GetFileNameWithoutExtension(project));
+}

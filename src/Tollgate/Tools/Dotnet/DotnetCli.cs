@@ -1,0 +1,43 @@
+namespace Tollgate.Tools.Dotnet;
+
+/// <summary>The argument lists of the <c>dotnet</c> commands Tollgate runs.</summary>
+public static class DotnetCli
+{
+    /// <summary>The program name.</summary>
+    public const string Program = "dotnet";
+
+    /// <summary>What to tell a user without the SDK.</summary>
+    public const string InstallHint = "Install the .NET SDK named in global.json (./build.sh does so into .nuke/temp/dotnet).";
+
+    /// <summary><c>dotnet build</c> of a solution or project.</summary>
+    public static IReadOnlyList<string> Build(string target, string configuration, IReadOnlyList<string> properties) =>
+        ["build", target, "--configuration", configuration, "--nologo", .. Properties(properties)];
+
+    /// <summary><c>dotnet test --no-build</c> of one test project, with a TRX file of a known name and, optionally, the coverlet collector.</summary>
+    public static IReadOnlyList<string> Test(
+        string project, string configuration, string resultsDirectory, string trxFileName, bool collectCoverage, IReadOnlyList<string> properties)
+    {
+        var arguments = new List<string>
+        {
+            "test", project, "--no-build", "--configuration", configuration, "--nologo",
+            "--results-directory", resultsDirectory, "--logger", $"trx;LogFileName={trxFileName}",
+        };
+        if (collectCoverage)
+        {
+            arguments.AddRange(["--collect", "XPlat Code Coverage"]);
+        }
+
+        arguments.AddRange(Properties(properties));
+        return arguments;
+    }
+
+    /// <summary><c>dotnet sln list</c>.</summary>
+    public static IReadOnlyList<string> ListProjects(string solution) => ["sln", solution, "list"];
+
+    /// <summary><c>dotnet msbuild -getProperty</c> for several properties (answers JSON).</summary>
+    public static IReadOnlyList<string> GetProperties(string project, string configuration, IReadOnlyList<string> names) =>
+        ["msbuild", project, $"-p:Configuration={configuration}", .. names.Select(n => $"-getProperty:{n}")];
+
+    /// <summary><c>Name=Value</c> pairs as <c>-p:Name=Value</c>.</summary>
+    public static IEnumerable<string> Properties(IReadOnlyList<string> properties) => properties.Select(p => $"-p:{p}");
+}

@@ -1,0 +1,31 @@
+namespace Tollgate.Tools.Git;
+
+/// <summary>What git says of the repository: the commit and the remote (without credentials).</summary>
+public sealed record GitFacts(string? Commit, string? Remote)
+{
+    /// <summary>Reads the facts; outside a git repository, or without git, both are null.</summary>
+    public static async Task<GitFacts> ReadAsync(ProcessRunner runner, string root, CancellationToken cancellation)
+    {
+        try
+        {
+            var commit = await runner.RunAsync(new ProcessSpec("git", ["rev-parse", "HEAD"], root, TimeSpan.FromSeconds(30)), cancellation).ConfigureAwait(false);
+            if (!commit.Succeeded)
+            {
+                return new GitFacts(null, null);
+            }
+
+            var remote = await runner.RunAsync(new ProcessSpec("git", ["config", "--get", "remote.origin.url"], root, TimeSpan.FromSeconds(30)), cancellation).ConfigureAwait(false);
+            return new GitFacts(commit.Output.Trim(), remote.Succeeded ? WithoutCredentials(remote.Output.Trim()) : null);
+        }
+        catch (ToolNotFoundException)
+        {
+            return new GitFacts(null, null);
+        }
+    }
+
+    /// <summary><c>https://user:token@host/x.git</c> → <c>https://host/x.git</c>; other forms unchanged.</summary>
+    public static string WithoutCredentials(string remote) =>
+        Uri.TryCreate(remote, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0 && uri.Scheme is "http" or "https"
+            ? new UriBuilder(uri) { UserName = "", Password = "" }.Uri.ToString()
+            : remote;
+}

@@ -1,0 +1,111 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text;
+using Tollgate.Engine;
+
+namespace Tollgate.Tools;
+
+/// <summary>
+/// Runs every external program of a build: argument lists, a time-out, cancellation that kills the
+/// whole process tree, output captured and echoed at verbose level, secrets masked everywhere.
+/// </summary>
+public sealed class ProcessRunner(BuildLog log)
+{
+    /// <summary>Runs <paramref name="spec"/> to its end, its time-out or <paramref name="cancellation"/>.</summary>
+    /// <exception cref="ToolNotFoundException">The program is not installed.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; the program was killed.</exception>
+    public async Task<ProcessResult> RunAsync(ProcessSpec spec, CancellationToken cancellation)
+    {
+        var info = new ProcessStartInfo(spec.FileName)
+        {
+            WorkingDirectory = spec.WorkingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        foreach (var argument in spec.Arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.Environment["DOTNET_NOLOGO"] = "1";
+        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in spec.Environment ?? new Dictionary<string, string?>())
+        {
+            info.Environment[name] = value;
+        }
+
+        log.Info($"> {spec.CommandLine}");
+        var output = new StringBuilder();
+        var error = new StringBuilder();
+        using var process = new Process { StartInfo = info };
+        process.OutputDataReceived += (_, e) => Collect(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Collect(error, e.Data);
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            process.Start();
+        }
+        catch (Win32Exception)
+        {
+            throw new ToolNotFoundException(spec.FileName, spec.InstallHint);
+        }
+
+        process.StandardInput.Close();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var timeout = spec.Timeout is { } limit ? new CancellationTokenSource(limit) : new CancellationTokenSource();
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellation, timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(either.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill(process);
+            if (cancellation.IsCancellationRequested)
+            {
+                throw;
+            }
+
+            log.Error($"{spec.FileName} did not finish within {spec.Timeout} and was stopped.");
+            return new ProcessResult(spec, -1, output.ToString(), error.ToString(), clock.Elapsed, TimedOut: true);
+        }
+
+        process.WaitForExit(); // drains the redirected streams
+        return new ProcessResult(spec, process.ExitCode, output.ToString(), error.ToString(), clock.Elapsed, TimedOut: false);
+    }
+
+    private void Collect(StringBuilder buffer, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        var masked = log.Masker.Apply(line);
+        lock (buffer)
+        {
+            buffer.AppendLine(masked);
+        }
+
+        log.Debug("  " + masked);
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit(10_000);
+        }
+        catch (InvalidOperationException)
+        {
+            // already gone
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace Tollgate.Tools;
+
+/// <summary>One external program to run: never a shell string, always an argument list.</summary>
+/// <param name="FileName">The program, found on PATH when not a path.</param>
+/// <param name="Arguments">Its arguments, each passed as one word.</param>
+/// <param name="WorkingDirectory">Where it runs.</param>
+/// <param name="Timeout">When it is killed (with its children); null: never.</param>
+/// <param name="Environment">Variables to set (a null value removes one).</param>
+/// <param name="InstallHint">What to tell the user when the program is not installed.</param>
+public sealed record ProcessSpec(
+    string FileName,
+    IReadOnlyList<string> Arguments,
+    string WorkingDirectory,
+    TimeSpan? Timeout = null,
+    IReadOnlyDictionary<string, string?>? Environment = null,
+    string? InstallHint = null)
+{
+    /// <summary>The command as a person would type it, for logs (secrets are masked by the log).</summary>
+    public string CommandLine => string.Join(" ", new[] { FileName }.Concat(Arguments).Select(Quote));
+
+    private static string Quote(string word) =>
+        word.Length > 0 && word.All(c => char.IsLetterOrDigit(c) || "-_./=:,@+%".Contains(c, StringComparison.Ordinal)) ? word : $"'{word.Replace("'", "'\\''", StringComparison.Ordinal)}'";
+}
