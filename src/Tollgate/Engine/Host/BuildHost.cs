@@ -81,7 +81,8 @@ public static class BuildHost
         var results = await new Executor(log).RunAsync(plan, abort.Token).ConfigureAwait(false);
         var report = new BuildReport(
             root, commandLine.Targets, results, parameters, started, clock.Elapsed, null,
-            WritesEvidence: plan.Targets.Any(p => !p.Target.LeavesEvidenceAlone));
+            WritesEvidence: plan.Targets.Any(p => !p.Target.LeavesEvidenceAlone),
+            Aborted: abort.IsCancellationRequested || results.Any(r => r.Status == TargetStatus.Aborted));
         try
         {
             await build.OnBuildFinishedAsync(report).ConfigureAwait(false);

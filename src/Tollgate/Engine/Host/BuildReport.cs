@@ -9,6 +9,7 @@ namespace Tollgate.Engine;
 /// <param name="Duration">How long it took.</param>
 /// <param name="Error">The input error that stopped the run before any target ran, if one did.</param>
 /// <param name="WritesEvidence">False when every planned target leaves evidence alone.</param>
+/// <param name="Aborted">True when a signal (or the caller's cancellation) interrupted the run.</param>
 public sealed record BuildReport(
     AbsolutePath Root,
     IReadOnlyList<string> Requested,
@@ -17,11 +18,9 @@ public sealed record BuildReport(
     DateTimeOffset StartedAt,
     TimeSpan Duration,
     string? Error,
-    bool WritesEvidence)
+    bool WritesEvidence,
+    bool Aborted = false)
 {
-    /// <summary>True when the run ended well: no input error and no failed or aborted target.</summary>
-    public bool Succeeded => Error is null && !Results.Any(r => r.IsFailure);
-
-    /// <summary>True when a signal interrupted it.</summary>
-    public bool Aborted => Results.Any(r => r.Status == TargetStatus.Aborted);
+    /// <summary>True when the run ended well: no input error, no abort, and every planned target ran or was skipped on purpose.</summary>
+    public bool Succeeded => Error is null && !Aborted && !Results.Any(r => r.IsFailure || r.Status == TargetStatus.NotRun);
 }

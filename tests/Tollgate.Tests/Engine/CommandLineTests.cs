@@ -1,0 +1,48 @@
+using Tollgate.Engine;
+
+namespace Tollgate.Tests.Engine;
+
+public class CommandLineTests
+{
+    [Fact]
+    public void Positional_targets_options_and_parameters_are_told_apart()
+    {
+        var line = CommandLine.Parse(["Test", "Lint", "--configuration", "Release", "--skip", "Compile", "--plan", "--verbosity", "quiet", "--threshold", "-5"]);
+
+        Assert.Equal(["Test", "Lint"], line.Targets);
+        Assert.Equal(["Compile"], line.Skip);
+        Assert.True(line.Plan);
+        Assert.Equal(Verbosity.Quiet, line.Verbosity);
+        Assert.Equal(["Release"], line.Parameters["configuration"]);
+        Assert.Equal(["-5"], line.Parameters["threshold"]);
+    }
+
+    [Fact]
+    public void Target_option_and_bare_skip_are_understood()
+    {
+        var line = CommandLine.Parse(["--target", "A", "B", "--skip", "--root", "x", "--profile", "ci", "-h"]);
+
+        Assert.Equal(["A", "B"], line.Targets);
+        Assert.Empty(line.Skip!);
+        Assert.Equal("x", line.Root);
+        Assert.Equal(["ci"], line.Profiles);
+        Assert.True(line.Help);
+    }
+
+    [Theory]
+    [InlineData("--verbosity", "loud")]
+    [InlineData("--root")]
+    [InlineData("--profile")]
+    public void Malformed_options_are_errors(params string[] args)
+    {
+        Assert.Throws<BuildException>(() => CommandLine.Parse(args));
+    }
+
+    [Fact]
+    public void A_parameter_given_twice_is_an_error()
+    {
+        var error = Assert.Throws<BuildException>(() => CommandLine.Parse(["--retries", "1", "--RETRIES", "2"]));
+
+        Assert.Contains("given twice", error.Message, StringComparison.Ordinal);
+    }
+}
