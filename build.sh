@@ -48,7 +48,10 @@ fi
 build_inputs() {
     echo "$SCRIPT_DIR/build"
     sed -n 's/.*ProjectReference Include="\([^"]*\)".*/\1/p' "$BUILD_PROJECT_FILE" | tr '\\' '/' | while read -r reference; do
-        dirname "$SCRIPT_DIR/build/$reference"
+        case "$reference" in
+            /*) dirname "$reference" ;;
+            *) dirname "$SCRIPT_DIR/build/$reference" ;;
+        esac
     done
     for file in global.json Directory.Build.props Directory.Build.targets Directory.Packages.props NuGet.config nuget.config; do
         [[ -f "$SCRIPT_DIR/$file" ]] && echo "$SCRIPT_DIR/$file"

@@ -29,6 +29,15 @@ public class CommandLineTests
         Assert.True(line.Help);
     }
 
+    [Fact]
+    public void Words_after_plan_are_targets()
+    {
+        var line = CommandLine.Parse(["--plan", "Ci", "Lint"]);
+
+        Assert.True(line.Plan);
+        Assert.Equal(["Ci", "Lint"], line.Targets);
+    }
+
     [Theory]
     [InlineData("--verbosity", "loud")]
     [InlineData("--root")]

@@ -49,9 +49,11 @@ public sealed record CommandLine(
             {
                 case "help" or "h" or "?":
                     help = true;
+                    targets.AddRange(values);
                     break;
                 case "plan":
                     plan = true;
+                    targets.AddRange(values); // --plan Ci
                     break;
                 case "target":
                     targets.AddRange(values);
