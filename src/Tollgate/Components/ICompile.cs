@@ -4,7 +4,7 @@ using Tollgate.Tools.Dotnet;
 
 namespace Tollgate;
 
-/// <summary>Builds the solution once; every later step uses <c>--no-build</c>.</summary>
+/// <summary>Builds the solution once (with a compiler log per project for Lint); every later step uses <c>--no-build</c>.</summary>
 public interface ICompile : IHazSolution
 {
     /// <summary>Builds the solution.</summary>
@@ -13,8 +13,9 @@ public interface ICompile : IHazSolution
         .Executes(async context =>
         {
             var solution = SolutionFile;
+            var lintTargets = LintTargetsFile.WriteTo(RootDirectory / ".nuke" / "temp");
             var result = await ProcessRunner.RunAsync(
-                new ProcessSpec(DotnetCli.Program, DotnetCli.Build(solution, Configuration, CheckedMSBuildProperties), RootDirectory, InstallHint: DotnetCli.InstallHint),
+                new ProcessSpec(DotnetCli.Program, DotnetCli.Build(solution, Configuration, lintTargets, CheckedMSBuildProperties), RootDirectory, InstallHint: DotnetCli.InstallHint),
                 context.Cancellation).ConfigureAwait(false);
             if (!result.Succeeded)
             {

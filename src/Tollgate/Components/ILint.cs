@@ -1,13 +1,52 @@
 using Tollgate.Engine;
+using Tollgate.Evidence;
+using Tollgate.Gates.Lint;
+using Tollgate.Tools.Dotnet;
 
 namespace Tollgate;
 
-/// <summary>The Lint gate: Check formatting, style and analyzers (dotnet format, warnings as errors).</summary>
-public interface ILint : ITollgateBuild
+/// <summary>
+/// The Lint gate: the compiler's diagnostics from the run's one build (analyzers and code style on) and
+/// <c>dotnet format --verify-no-changes</c>; every diagnostic at a failing severity is a violation.
+/// </summary>
+public interface ILint : ICompile
 {
-    /// <summary>Check formatting, style and analyzers (dotnet format, warnings as errors).</summary>
+    /// <summary>The severities that fail the gate.</summary>
+    [Parameter("Severities that fail the Lint gate: error, warning, note")]
+    string[] LintFailOn => this.ValueOf(() => LintFailOn, PolicyDefaults.Current.LintFailOn.ToArray());
+
+    /// <summary>Where dotnet format's report goes.</summary>
+    AbsolutePath LintReportDirectory => ArtifactsDirectory / "lint";
+
+    /// <summary>Checks formatting, style and analyzers.</summary>
     Target Lint => _ => _
-        .Description("Check formatting, style and analyzers (dotnet format, warnings as errors)")
+        .Description("Check formatting, style and analyzers (compiler log of the build + dotnet format)")
+        .DependsOn(Compile)
         .ProceedAfterFailure()
-        .Executes(context => GateTarget.NotImplemented(this, context, "Lint"));
+        .Executes(context => GateTarget.RunAsync(this, context, LintGate.Name, async () =>
+        {
+            var policy = new LintPolicy(LintFailOn.Select(s => LintPolicy.Severities.Contains(s.ToLowerInvariant())
+                ? s.ToLowerInvariant()
+                : throw new BuildException($"--lint-fail-on '{s}' is not a severity; use error, warning or note.")).ToList());
+            var run = await new LintRunner(ProcessRunner).RunAsync(RootDirectory, SolutionFile, Configuration, LintReportDirectory, context.Cancellation).ConfigureAwait(false);
+            foreach (var report in run.Reports)
+            {
+                RunEvidence.AddReport(LintGate.Name, report, ReportName(report));
+            }
+
+            var sdk = await SdkVersion.ReadAsync(ProcessRunner, RootDirectory, context.Cancellation).ConfigureAwait(false);
+            var result = LintGate.Evaluate(run.Diagnostics, run.MissingLogs, policy, new Dictionary<string, string> { ["dotnet-format"] = sdk, ["csc"] = sdk });
+            RunEvidence.WriteReport(LintGate.Name, "lint.sarif", SarifExporter.Render(result, Engine.TollgateVersion.Current));
+            foreach (var finding in result.Findings.Where(f => policy.FailOn.Contains(f.Severity ?? "")).Take(20))
+            {
+                context.Log.Warn($"{finding.File}:{finding.Line}: {finding.Rule}: {finding.Message}");
+            }
+
+            return result;
+        }));
+
+    private string ReportName(string report) =>
+        Path.GetFileName(report) == LintTargetsFile.SarifFileName
+            ? Path.GetRelativePath(RootDirectory, report).Replace('/', '_').Replace('\\', '_')
+            : Path.GetFileName(report);
 }

@@ -43,6 +43,16 @@ public sealed class EvidenceBundle
         return relative;
     }
 
+    /// <summary>Writes a report Tollgate made itself (e.g. a gate's SARIF) into <c>reports/&lt;gate&gt;/</c>.</summary>
+    public string WriteReport(string gate, string name, string text)
+    {
+        var relative = $"reports/{gate.ToLowerInvariant()}/{name}";
+        var target = Path.Combine(Staging, relative);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.WriteAllText(target, text);
+        return relative;
+    }
+
     /// <summary>The bundle-relative paths of a gate's reports.</summary>
     public IReadOnlyList<string> ReportsOf(string gate)
     {

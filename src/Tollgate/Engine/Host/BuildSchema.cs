@@ -1,7 +1,6 @@
-using Tollgate.IO;
-
 using System.Text;
 using System.Text.Json;
+using Tollgate.IO;
 
 namespace Tollgate.Engine;
 

@@ -9,9 +9,16 @@ public static class DotnetCli
     /// <summary>What to tell a user without the SDK.</summary>
     public const string InstallHint = "Install the .NET SDK named in global.json (./build.sh does so into .nuke/temp/dotnet).";
 
-    /// <summary><c>dotnet build</c> of a solution or project.</summary>
-    public static IReadOnlyList<string> Build(string target, string configuration, IReadOnlyList<string> properties) =>
-        ["build", target, "--configuration", configuration, "--nologo", .. Properties(properties)];
+    /// <summary><c>dotnet build</c> of a solution or project, importing <paramref name="lintTargets"/> into every project.</summary>
+    public static IReadOnlyList<string> Build(string target, string configuration, string lintTargets, IReadOnlyList<string> properties) =>
+        ["build", target, "--configuration", configuration, "--nologo", $"-p:CustomAfterMicrosoftCommonTargets={lintTargets}", .. Properties(properties)];
+
+    /// <summary><c>dotnet format --verify-no-changes</c> with a JSON report (whitespace, style and analyzers).</summary>
+    public static IReadOnlyList<string> Format(string target, string reportDirectory) =>
+        ["format", target, "--verify-no-changes", "--no-restore", "--report", reportDirectory];
+
+    /// <summary><c>dotnet --version</c>: the SDK in use.</summary>
+    public static IReadOnlyList<string> Version() => ["--version"];
 
     /// <summary><c>dotnet test --no-build</c> of one test project, with a TRX file of a known name and, optionally, the coverlet collector.</summary>
     public static IReadOnlyList<string> Test(

@@ -1,0 +1,30 @@
+using System.Text.Json;
+
+namespace Tollgate;
+
+/// <summary>
+/// The default policy the package carries (<c>Policy/defaults.json</c>, embedded). A platform team
+/// changes a default there and bumps the package version; every repository picks it up with the
+/// version, and a repository that sets a value itself shows up as overridden in the evidence.
+/// </summary>
+public sealed record PolicyDefaults(IReadOnlyList<string> LintFailOn, double CoverageLine, double? CoverageBranch, double CoverageTolerance, double MutationScore)
+{
+    /// <summary>The defaults of this package version.</summary>
+    public static PolicyDefaults Current { get; } = Load();
+
+    private static PolicyDefaults Load()
+    {
+        using var stream = typeof(PolicyDefaults).Assembly.GetManifestResourceStream("Tollgate.Policy.defaults.json")
+            ?? throw new InvalidOperationException("Policy/defaults.json is not embedded in the Tollgate assembly.");
+        using var document = JsonDocument.Parse(stream);
+        var root = document.RootElement;
+        var coverage = root.GetProperty("coverage");
+        var branch = coverage.GetProperty("branch");
+        return new PolicyDefaults(
+            root.GetProperty("lint").GetProperty("failOn").EnumerateArray().Select(e => e.GetString()!).ToList(),
+            coverage.GetProperty("line").GetDouble(),
+            branch.ValueKind == JsonValueKind.Null ? null : branch.GetDouble(),
+            coverage.GetProperty("tolerance").GetDouble(),
+            root.GetProperty("mutation").GetProperty("score").GetDouble());
+    }
+}

@@ -1,0 +1,59 @@
+using Tollgate.Tools;
+using Tollgate.Tools.Dotnet;
+using Tollgate.Tools.Sarif;
+
+namespace Tollgate.Gates.Lint;
+
+/// <summary>Collects the compiler logs of the run's one build and runs <c>dotnet format --verify-no-changes</c>.</summary>
+public sealed class LintRunner(ProcessRunner runner)
+{
+    /// <summary>Reads every project's compiler log and the format report.</summary>
+    /// <param name="root">The repository root (paths become relative to it).</param>
+    /// <param name="solution">The solution or project.</param>
+    /// <param name="configuration">The configuration the build used.</param>
+    /// <param name="reportDirectory">Where dotnet format writes its report; emptied first.</param>
+    /// <param name="cancellation">Stops the tools.</param>
+    public async Task<LintRun> RunAsync(string root, string solution, string configuration, string reportDirectory, CancellationToken cancellation)
+    {
+        var diagnostics = new List<LintDiagnostic>();
+        var missing = new List<string>();
+        var reports = new List<string>();
+        foreach (var project in await new ProjectDiscovery(runner).ProjectsAsync(solution, cancellation).ConfigureAwait(false))
+        {
+            var logs = LintTargetsFile.LogsOf(project, configuration);
+            if (logs.Count == 0)
+            {
+                missing.Add(Relative(root, project));
+            }
+
+            foreach (var log in logs)
+            {
+                reports.Add(log);
+                diagnostics.AddRange(SarifReader.Read(log)
+                    .Where(r => !r.Suppressed && r.Level != "none")
+                    .Select(r => new LintDiagnostic(r.FilePath is null ? null : Relative(root, r.FilePath), r.Line, r.RuleId, r.Message, r.Level, "build")));
+            }
+        }
+
+        if (Directory.Exists(reportDirectory))
+        {
+            Directory.Delete(reportDirectory, recursive: true);
+        }
+
+        var format = await runner.RunAsync(
+            new ProcessSpec(DotnetCli.Program, DotnetCli.Format(solution, reportDirectory), root, TimeSpan.FromMinutes(20), InstallHint: DotnetCli.InstallHint),
+            cancellation).ConfigureAwait(false);
+        var report = Path.Combine(reportDirectory, FormatReport.FileName);
+        if (format.ExitCode is not (0 or 2) || !File.Exists(report))
+        {
+            throw new InvalidDataException($"dotnet format did not check the code (exit {format.ExitCode}): {format.Tail(8)}");
+        }
+
+        reports.Add(report);
+        diagnostics.AddRange(FormatReport.Read(report)
+            .Select(c => new LintDiagnostic(Relative(root, c.FilePath), c.Line, c.DiagnosticId, c.Description, "warning", "format")));
+        return new LintRun(diagnostics, missing, reports);
+    }
+
+    private static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
+}
