@@ -35,7 +35,13 @@ public interface ITest : ICompile
                 }
             }
 
-            var result = TestGate.Evaluate(outcomes, new Dictionary<string, string> { ["dotnet"] = Environment.Version.ToString() });
+            var sdk = await SdkVersion.ReadAsync(ProcessRunner, RootDirectory, context.Cancellation).ConfigureAwait(false);
+            var result = TestGate.Evaluate(outcomes, new Dictionary<string, string> { ["dotnet"] = sdk });
+            foreach (var finding in result.Findings)
+            {
+                context.Log.Error($"{finding.Rule ?? finding.File}: {finding.Message.Split('\n')[0]}");
+            }
+
             context.ClosingLine = $"{TestGate.Name}: {result.Headline}";
             return result;
         }));
