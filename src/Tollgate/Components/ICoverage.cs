@@ -1,13 +1,78 @@
 using Tollgate.Engine;
+using Tollgate.Gates.Coverage;
+using Tollgate.Tools.Cobertura;
+using Tollgate.Tools.Dotnet;
+using Tollgate.Tools.ReportGenerator;
 
 namespace Tollgate;
 
-/// <summary>The Coverage gate: Hold line coverage to the policy (default 70 %).</summary>
-public interface ICoverage : ITollgateBuild
+/// <summary>
+/// The Coverage gate: merges the coverage the Test run collected (no second test run) with ReportGenerator
+/// and holds line coverage (and branch coverage, when asked) to the policy, and to a baseline when one is given.
+/// </summary>
+public interface ICoverage : ITest
 {
-    /// <summary>Hold line coverage to the policy (default 70 %).</summary>
+    /// <summary>Minimum line coverage, percent.</summary>
+    [Parameter("Minimum line coverage, in percent")]
+    double CoverageThreshold => this.ValueOf(() => CoverageThreshold, PolicyDefaults.Current.CoverageLine);
+
+    /// <summary>Minimum branch coverage, percent; off when not set.</summary>
+    [Parameter("Minimum branch coverage, in percent (off when not set)")]
+    double? CoverageBranchThreshold => this.ValueOf(() => CoverageBranchThreshold, PolicyDefaults.Current.CoverageBranch);
+
+    /// <summary>Baseline for the ratchet.</summary>
+    [Parameter("A previous manifest.json or a coverage-baseline.json to hold coverage to (default: .nuke/coverage-baseline.json when it exists)")]
+    AbsolutePath? CoverageBaseline => this.ValueOf(() => CoverageBaseline, null);
+
+    /// <summary>Allowed drop below the baseline, percentage points.</summary>
+    [Parameter("How many percentage points line coverage may drop below the baseline")]
+    double CoverageTolerance => this.ValueOf(() => CoverageTolerance, PolicyDefaults.Current.CoverageTolerance);
+
+    /// <summary>ReportGenerator assembly filters.</summary>
+    [Parameter("Assemblies to include or exclude, as +Name or -Name (wildcards allowed)")]
+    string[] CoverageAssemblyFilters => this.ValueOf(() => CoverageAssemblyFilters, []);
+
+    /// <summary>ReportGenerator file filters.</summary>
+    [Parameter("Source files to include or exclude, as +pattern or -pattern (e.g. -**/Migrations/**)")]
+    string[] CoverageFileFilters => this.ValueOf(() => CoverageFileFilters, []);
+
+    /// <summary>Where the merged reports go.</summary>
+    AbsolutePath CoverageReportDirectory => ArtifactsDirectory / "coverage";
+
+    /// <summary>Holds coverage to the policy.</summary>
     Target Coverage => _ => _
-        .Description("Hold line coverage to the policy (default 70 %)")
+        .Description("Merge the tests' coverage (ReportGenerator) and hold line coverage to the policy")
+        .DependsOn(Test)
         .ProceedAfterFailure()
-        .Executes(context => GateTarget.NotImplemented(this, context, "Coverage"));
+        .Produces("artifacts/coverage")
+        .Executes(context => GateTarget.RunAsync(this, context, CoverageGate.Name, async () =>
+        {
+            var policy = new CoveragePolicy(CoverageThreshold, CoverageBranchThreshold, CoverageTolerance);
+            var baseline = CoverageBaselineOrDefault();
+            var version = PolicyDefaults.Current.ToolVersion(ReportGeneratorTool.Package);
+            var tools = new Dictionary<string, string> { [ReportGeneratorTool.Package] = version };
+            var collected = CoverageRunner.CollectedFiles(TestResultsDirectory);
+            if (collected.Count == 0)
+            {
+                return CoverageGate.Evaluate(null, [], policy, baseline, tools);
+            }
+
+            var reportGenerator = await new DotnetTools(ProcessRunner, RootDirectory / ".nuke" / "temp" / "tools")
+                .EnsureAsync(ReportGeneratorTool.Package, version, ReportGeneratorTool.Command, context.Cancellation).ConfigureAwait(false);
+            var merged = await new CoverageRunner(ProcessRunner).MergeAsync(
+                reportGenerator, collected, CoverageReportDirectory, CoverageAssemblyFilters, CoverageFileFilters, RootDirectory, context.Cancellation).ConfigureAwait(false);
+            RunEvidence.AddReportDirectory(CoverageGate.Name, CoverageReportDirectory);
+            var (counts, files) = CoberturaReader.Read(merged);
+            return CoverageGate.Evaluate(counts, files.Select(f => f with { File = Relative(f.File) }).ToList(), policy, baseline, tools);
+        }));
+
+    private CoverageBaseline? CoverageBaselineOrDefault()
+    {
+        var committed = RootDirectory / ".nuke" / "coverage-baseline.json";
+        var path = CoverageBaseline ?? (File.Exists(committed) ? committed : null);
+        return path is null ? null : CoverageBaselineReader.Read(path, path.RelativeTo(RootDirectory));
+    }
+
+    private string Relative(string file) =>
+        Path.IsPathRooted(file) ? Path.GetRelativePath(RootDirectory, file).Replace('\\', '/') : file.Replace('\\', '/');
 }

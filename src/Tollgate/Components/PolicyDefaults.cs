@@ -7,8 +7,14 @@ namespace Tollgate;
 /// changes a default there and bumps the package version; every repository picks it up with the
 /// version, and a repository that sets a value itself shows up as overridden in the evidence.
 /// </summary>
-public sealed record PolicyDefaults(IReadOnlyList<string> LintFailOn, double CoverageLine, double? CoverageBranch, double CoverageTolerance, double MutationScore)
+public sealed record PolicyDefaults(
+    IReadOnlyList<string> LintFailOn, double CoverageLine, double? CoverageBranch, double CoverageTolerance, double MutationScore, IReadOnlyDictionary<string, string> Tools)
 {
+    /// <summary>The version pinned for a .NET tool the gates drive.</summary>
+    public string ToolVersion(string package) => Tools.TryGetValue(package, out var version)
+        ? version
+        : throw new InvalidOperationException($"Policy/defaults.json pins no version of {package}.");
+
     /// <summary>The defaults of this package version.</summary>
     public static PolicyDefaults Current { get; } = Load();
 
@@ -25,6 +31,7 @@ public sealed record PolicyDefaults(IReadOnlyList<string> LintFailOn, double Cov
             coverage.GetProperty("line").GetDouble(),
             branch.ValueKind == JsonValueKind.Null ? null : branch.GetDouble(),
             coverage.GetProperty("tolerance").GetDouble(),
-            root.GetProperty("mutation").GetProperty("score").GetDouble());
+            root.GetProperty("mutation").GetProperty("score").GetDouble(),
+            root.GetProperty("tools").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!));
     }
 }

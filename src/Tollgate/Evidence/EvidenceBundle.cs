@@ -43,6 +43,15 @@ public sealed class EvidenceBundle
         return relative;
     }
 
+    /// <summary>Copies every file of a tool's report directory into <c>reports/&lt;gate&gt;/</c>, keeping its layout.</summary>
+    public void AddReportDirectory(string gate, string directory)
+    {
+        foreach (var file in System.IO.Directory.GetFiles(directory, "*", SearchOption.AllDirectories))
+        {
+            AddReport(gate, file, Path.GetRelativePath(directory, file).Replace('\\', '/'));
+        }
+    }
+
     /// <summary>Writes a report Tollgate made itself (e.g. a gate's SARIF) into <c>reports/&lt;gate&gt;/</c>.</summary>
     public string WriteReport(string gate, string name, string text)
     {

@@ -17,6 +17,10 @@ public static class DotnetCli
     public static IReadOnlyList<string> Format(string target, string reportDirectory) =>
         ["format", target, "--verify-no-changes", "--no-restore", "--report", reportDirectory];
 
+    /// <summary><c>dotnet tool install</c> of a pinned version into a tool folder of Tollgate's own.</summary>
+    public static IReadOnlyList<string> ToolInstall(string package, string version, string toolPath) =>
+        ["tool", "install", package, "--version", version, "--tool-path", toolPath];
+
     /// <summary><c>dotnet --version</c>: the SDK in use.</summary>
     public static IReadOnlyList<string> Version() => ["--version"];
 

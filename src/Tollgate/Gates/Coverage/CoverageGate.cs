@@ -1,0 +1,98 @@
+using System.Globalization;
+using Tollgate.Evidence;
+using Tollgate.Tools.Cobertura;
+
+namespace Tollgate.Gates.Coverage;
+
+/// <summary>
+/// The Coverage gate's verdict from raw counts: covered/coverable lines (and branches when a branch
+/// threshold is set) against the policy, and the ratchet against a baseline. No coverage data, or no
+/// coverable line, fails the gate.
+/// </summary>
+public static class CoverageGate
+{
+    /// <summary>The gate's name.</summary>
+    public const string Name = "Coverage";
+
+    /// <summary>How many files with the most uncovered lines are listed as findings.</summary>
+    public const int FilesListed = 20;
+
+    /// <summary>Judges the merged counts.</summary>
+    /// <param name="counts">The merged counts, or null when there was no coverage file.</param>
+    /// <param name="files">Per-file counts, for the findings.</param>
+    /// <param name="policy">Thresholds and tolerance.</param>
+    /// <param name="baseline">The ratchet's baseline, if any.</param>
+    /// <param name="tools">Tools and versions.</param>
+    public static GateResult Evaluate(
+        CoverageCounts? counts, IReadOnlyList<FileCoverage> files, CoveragePolicy policy, CoverageBaseline? baseline, IReadOnlyDictionary<string, string> tools)
+    {
+        var thresholds = new Dictionary<string, double> { ["line"] = policy.LineThreshold, ["tolerance"] = policy.Tolerance };
+        if (policy.BranchThreshold is { } branchThreshold)
+        {
+            thresholds["branch"] = branchThreshold;
+        }
+
+        if (baseline is not null)
+        {
+            thresholds["baseline"] = baseline.Line;
+        }
+
+        if (counts is null)
+        {
+            return Failed("no coverage file: the Test run collected none (is coverlet.collector referenced and --collect-coverage on?)", "no coverage data", new Dictionary<string, double>(), thresholds, tools, []);
+        }
+
+        var metrics = new Dictionary<string, double>
+        {
+            ["linesCovered"] = counts.LinesCovered,
+            ["linesValid"] = counts.LinesValid,
+            ["branchesCovered"] = counts.BranchesCovered,
+            ["branchesValid"] = counts.BranchesValid,
+        };
+        if (counts.LinesValid == 0)
+        {
+            return Failed("zero coverable lines: nothing was measured (check the include/exclude filters)", "0 coverable lines", metrics, thresholds, tools, []);
+        }
+
+        var line = Percent(counts.LinesCovered, counts.LinesValid);
+        metrics["line"] = line;
+        var reasons = new List<string>();
+        if (counts.LinesCovered * 100.0 < policy.LineThreshold * counts.LinesValid)
+        {
+            reasons.Add($"line coverage {Format(line)} % ({counts.LinesCovered}/{counts.LinesValid}) is below {Format(policy.LineThreshold)} %");
+        }
+
+        if (counts.BranchesValid > 0)
+        {
+            metrics["branch"] = Percent(counts.BranchesCovered, counts.BranchesValid);
+        }
+
+        if (policy.BranchThreshold is { } minimum && counts.BranchesValid > 0 && counts.BranchesCovered * 100.0 < minimum * counts.BranchesValid)
+        {
+            reasons.Add($"branch coverage {Format(metrics["branch"])} % ({counts.BranchesCovered}/{counts.BranchesValid}) is below {Format(minimum)} %");
+        }
+
+        if (baseline is not null && baseline.Line - line > policy.Tolerance)
+        {
+            reasons.Add($"line coverage dropped from {Format(baseline.Line)} % ({baseline.Source}) to {Format(line)} %, more than the tolerance of {Format(policy.Tolerance)} points");
+        }
+
+        var findings = files.Where(f => f.Uncovered > 0)
+            .OrderByDescending(f => f.Uncovered).ThenBy(f => f.File, StringComparer.Ordinal)
+            .Take(FilesListed)
+            .Select(f => new Finding("uncovered", $"{f.Uncovered} of {f.LinesValid} lines not covered", f.File, Rule: "uncovered-lines"))
+            .ToList();
+        var headline = $"{Format(line)} % lines" + (baseline is null ? "" : $" (baseline {Format(baseline.Line)} %)");
+        return new GateResult(Name, reasons.Count == 0 ? GateStatus.Passed : GateStatus.Failed, headline, reasons, metrics, thresholds, tools, findings);
+    }
+
+    /// <summary>A percentage rounded to two decimals for display; verdicts never use it.</summary>
+    public static double Percent(long part, long whole) => Math.Round(part * 100.0 / whole, 2);
+
+    private static string Format(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static GateResult Failed(
+        string reason, string headline, IReadOnlyDictionary<string, double> metrics, IReadOnlyDictionary<string, double> thresholds,
+        IReadOnlyDictionary<string, string> tools, IReadOnlyList<Finding> findings) =>
+        new(Name, GateStatus.Failed, headline, [reason], metrics, thresholds, tools, findings);
+}

@@ -1,0 +1,39 @@
+using Tollgate.Tools;
+using Tollgate.Tools.ReportGenerator;
+
+namespace Tollgate.Gates.Coverage;
+
+/// <summary>Merges the Test run's coverage files with ReportGenerator into one Cobertura file, summaries and HTML.</summary>
+public sealed class CoverageRunner(ProcessRunner runner)
+{
+    /// <summary>The file name coverlet's collector writes.</summary>
+    public const string CollectorFile = "coverage.cobertura.xml";
+
+    /// <summary>The coverage files under the Test run's results directory.</summary>
+    public static IReadOnlyList<string> CollectedFiles(string testResultsDirectory) =>
+        Directory.Exists(testResultsDirectory)
+            ? Directory.GetFiles(testResultsDirectory, CollectorFile, SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList()
+            : [];
+
+    /// <summary>Runs ReportGenerator into <paramref name="reportDirectory"/> (emptied first) and returns the merged Cobertura file.</summary>
+    public async Task<string> MergeAsync(
+        string reportGenerator, IReadOnlyList<string> coverageFiles, string reportDirectory,
+        IReadOnlyList<string> assemblyFilters, IReadOnlyList<string> fileFilters, string workingDirectory, CancellationToken cancellation)
+    {
+        if (Directory.Exists(reportDirectory))
+        {
+            Directory.Delete(reportDirectory, recursive: true);
+        }
+
+        var result = await runner.RunAsync(
+            new ProcessSpec(reportGenerator, ReportGeneratorTool.Arguments(coverageFiles, reportDirectory, assemblyFilters, fileFilters), workingDirectory, TimeSpan.FromMinutes(20)),
+            cancellation).ConfigureAwait(false);
+        var merged = Path.Combine(reportDirectory, ReportGeneratorTool.CoberturaFile);
+        if (!result.Succeeded || !File.Exists(merged))
+        {
+            throw new InvalidDataException($"ReportGenerator did not merge the coverage (exit {result.ExitCode}): {result.Tail(8)}");
+        }
+
+        return merged;
+    }
+}
