@@ -1,0 +1,102 @@
+using Tollgate.Engine;
+using Tollgate.Evidence;
+using Tollgate.Tests.Host;
+
+namespace Tollgate.Tests.Adoption;
+
+[CollectionDefinition(nameof(SampleCollection), DisableParallelization = true)]
+public sealed class SampleCollection;
+
+/// <summary>The built gates, run in-process on copies of the sample repository with the real tools.</summary>
+[Collection(nameof(SampleCollection))]
+public sealed class SampleGateTests
+{
+    [Fact]
+    public async Task The_passing_sample_passes_lint_test_and_coverage_and_its_evidence_verifies()
+    {
+        using var sample = new SampleRepository();
+
+        var run = await HostRun.RunAsync<SampleBuild>(sample.Root, ["Lint", "Coverage"]);
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Output + run.Error);
+        Assert.Equal("Test: 5 passed, 0 failed", run.LastLine);
+        var lint = Gate.Read(sample.Evidence, "Lint");
+        Assert.Equal(("passed", "0 violations"), (lint.Status, lint.Headline));
+        var coverage = Gate.Read(sample.Evidence, "Coverage");
+        Assert.Equal("passed", coverage.Status);
+        Assert.True(coverage.Metrics.GetProperty("line").GetDouble() >= 70);
+        Assert.Equal(70, coverage.Thresholds.GetProperty("line").GetDouble());
+        Assert.True(File.Exists(Path.Combine(sample.Evidence, "reports", "coverage", "Cobertura.xml")));
+        Assert.True(File.Exists(Path.Combine(sample.Evidence, "reports", "coverage", "index.html")));
+        Assert.True(File.Exists(Path.Combine(sample.Evidence, "reports", "lint", "lint.sarif")));
+        Assert.True(File.Exists(Path.Combine(sample.Evidence, "reports", "test", "Sample.Tests.trx")));
+        Assert.Empty(EvidenceVerifier.Verify(sample.Evidence));
+
+        // The ratchet: a committed baseline above today's figure fails the gate even above the threshold.
+        sample.Write(".nuke/coverage-baseline.json", """{ "line": 99.9 }""");
+        var ratchet = await HostRun.RunAsync<SampleBuild>(sample.Root, ["Coverage"]);
+
+        Assert.Equal(ExitCodes.Failure, ratchet.ExitCode);
+        var held = Gate.Read(sample.Evidence, "Coverage");
+        Assert.Equal("failed", held.Status);
+        Assert.Contains("dropped from 99.9 % (.nuke/coverage-baseline.json)", held.Reasons[0], StringComparison.Ordinal);
+        Assert.Equal(99.9, held.Thresholds.GetProperty("baseline").GetDouble());
+    }
+
+    [Fact]
+    public async Task A_misindented_line_fails_lint_naming_file_line_and_rule()
+    {
+        using var sample = new SampleRepository("lint-fails");
+
+        var run = await HostRun.RunAsync<SampleBuild>(sample.Root, ["Lint"]);
+
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.Contains("Lint gate failed: 1 violation at severity error or warning", run.Error, StringComparison.Ordinal);
+        var lint = Gate.Read(sample.Evidence, "Lint");
+        var finding = Assert.Single(lint.Findings);
+        Assert.Equal("src/Sample/Domain/Discount.cs", finding.GetProperty("file").GetString());
+        Assert.Equal(7, finding.GetProperty("line").GetInt32());
+        Assert.Contains(finding.GetProperty("rule").GetString(), new[] { "IDE0055", "WHITESPACE" });
+    }
+
+    [Fact]
+    public async Task A_failing_test_fails_the_test_gate_naming_the_test()
+    {
+        using var sample = new SampleRepository("test-fails");
+
+        var run = await HostRun.RunAsync<SampleBuild>(sample.Root, ["Test"]);
+
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.Equal("Test: 5 passed, 1 failed", run.LastLine);
+        Assert.Contains("Sample.Tests.RefundTests.Refunds_the_whole_price", run.Error, StringComparison.Ordinal);
+        var test = Gate.Read(sample.Evidence, "Test");
+        Assert.Equal("failed", test.Status);
+        Assert.Equal("Sample.Tests.RefundTests.Refunds_the_whole_price", Assert.Single(test.Findings).GetProperty("rule").GetString());
+    }
+
+    [Fact]
+    public async Task Uncovered_code_fails_coverage_below_the_threshold()
+    {
+        using var sample = new SampleRepository("coverage-fails");
+
+        var run = await HostRun.RunAsync<SampleBuild>(sample.Root, ["Coverage"]);
+
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.Equal("passed", Gate.Read(sample.Evidence, "Test").Status);
+        var coverage = Gate.Read(sample.Evidence, "Coverage");
+        Assert.Equal("failed", coverage.Status);
+        Assert.Matches(@"^line coverage [\d.]+ % \(\d+/\d+\) is below 70 %$", coverage.Reasons[0]);
+        Assert.Equal("src/Sample/Infrastructure/CsvExport.cs", coverage.Findings[0].GetProperty("file").GetString());
+    }
+
+    [Fact]
+    public async Task Without_the_coverage_collector_the_coverage_gate_fails_for_lack_of_data()
+    {
+        using var sample = new SampleRepository();
+
+        var run = await HostRun.RunAsync<SampleBuild>(sample.Root, ["Coverage", "--collect-coverage", "false"]);
+
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.Contains("no coverage file", Gate.Read(sample.Evidence, "Coverage").Reasons[0], StringComparison.Ordinal);
+    }
+}
