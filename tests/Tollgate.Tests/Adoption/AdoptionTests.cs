@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Tollgate.Tests.Support;
+
+namespace Tollgate.Tests.Adoption;
+
+/// <summary>
+/// A consuming repository adopts Tollgate from a package feed, runs the gates as separate processes, and
+/// picks up a new default threshold by changing nothing but the package version.
+/// </summary>
+[Collection(nameof(SampleCollection))]
+public sealed class AdoptionTests
+{
+    private const string BuildCs = """
+        using Tollgate;
+
+        internal sealed class Build : TollgateBuild, ILint, ICoverage, IVerify
+        {
+            public static int Main(string[] args) => Execute<Build>(args, x => ((ITest)x).Test);
+        }
+        """;
+
+    [Fact]
+    public async Task A_repository_adopts_the_package_and_a_version_bump_brings_new_defaults()
+    {
+        var stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
+        string first = $"0.0.1-e2e.{stamp}", second = $"0.0.2-e2e.{stamp}";
+        using var feed = new PackageFeed();
+        await feed.PackAsync(first);
+        await feed.PackAsync(second, defaults => defaults["coverage"]!["line"] = 99);
+        using var repository = new SampleRepository();
+        Directory.CreateDirectory(Path.Combine(repository.Root, ".nuke"));
+        File.Copy(Path.Combine(RepositoryRoot.Path, "build.sh"), Path.Combine(repository.Root, "build.sh"));
+        File.Copy(Path.Combine(RepositoryRoot.Path, "global.json"), Path.Combine(repository.Root, "global.json"));
+        repository.Write("NuGet.config", $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="tollgate-e2e" value="{feed.Path}" />
+              </packageSources>
+            </configuration>
+            """);
+        repository.Write("build/Build.cs", BuildCs);
+        repository.Write("build/_build.csproj", Project(first));
+
+        var test = await RunAsync(repository, "Test");
+        Assert.True(test.ExitCode == 0, test.Output + test.Error);
+        Assert.Equal("Test: 5 passed, 0 failed", test.Output.TrimEnd().Split('\n')[^1]);
+        Assert.Equal(first, Manifest(repository)["tollgateVersion"]!.GetValue<string>());
+
+        var lint = await RunAsync(repository, "Lint");
+        Assert.True(lint.ExitCode == 0, lint.Output + lint.Error);
+        Assert.Equal("passed", Gate.Read(repository.Evidence, "Lint").Status);
+
+        var coverage = await RunAsync(repository, "Coverage");
+        Assert.True(coverage.ExitCode == 0, coverage.Output + coverage.Error);
+        var passed = Gate.Read(repository.Evidence, "Coverage");
+        Assert.Equal("passed", passed.Status);
+        Assert.Equal(70, passed.Thresholds.GetProperty("line").GetDouble());
+
+        // The platform team's bump: only the version changes in the repository.
+        repository.Write("build/_build.csproj", Project(second));
+        var bumped = await RunAsync(repository, "Coverage");
+
+        Assert.Equal(1, bumped.ExitCode);
+        Assert.Equal(second, Manifest(repository)["tollgateVersion"]!.GetValue<string>());
+        var held = Gate.Read(repository.Evidence, "Coverage");
+        Assert.Equal("failed", held.Status);
+        Assert.Equal(99, held.Thresholds.GetProperty("line").GetDouble());
+        Assert.EndsWith("is below 99 %", held.Reasons[0], StringComparison.Ordinal);
+        var threshold = Manifest(repository)["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "coverage-threshold")!;
+        Assert.Equal(("99", false), (threshold["value"]!.GetValue<string>(), threshold["overridden"]!.GetValue<bool>()));
+    }
+
+    private static string Project(string version) => $"""
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <OutputType>Exe</OutputType>
+            <TargetFramework>net10.0</TargetFramework>
+            <Nullable>enable</Nullable>
+            <ImplicitUsings>enable</ImplicitUsings>
+          </PropertyGroup>
+          <ItemGroup>
+            <PackageReference Include="Tollgate" Version="{version}" />
+          </ItemGroup>
+        </Project>
+        """;
+
+    private static Task<Shell> RunAsync(SampleRepository repository, string target) =>
+        Shell.RunAsync(repository.Root, "bash", ["build.sh", target], TimeSpan.FromMinutes(10));
+
+    private static JsonObject Manifest(SampleRepository repository) =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(repository.Evidence, "manifest.json")))!.AsObject();
+}
