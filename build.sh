@@ -17,7 +17,20 @@ export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 export DOTNET_MULTILEVEL_LOOKUP=0
 
 # The dotnet on PATH is used when it satisfies global.json: `dotnet --version` run in the root fails otherwise.
-if command -v dotnet >/dev/null 2>&1 && (cd "$SCRIPT_DIR" && dotnet --version >/dev/null 2>&1); then
+# A passed check is remembered until global.json, the dotnet on PATH or its installed SDKs change.
+SDK_CHECK="$TEMP_DIRECTORY/sdk-check"
+path_dotnet_satisfies() {
+    local dotnet sdks
+    dotnet=$(command -v dotnet 2>/dev/null) || return 1
+    sdks="$(dirname "$(readlink -f "$dotnet")")/sdk"
+    if [[ -f "$SDK_CHECK" && "$(cat "$SDK_CHECK")" == "$dotnet" && ! "$DOTNET_GLOBAL_FILE" -nt "$SDK_CHECK" && ! "$sdks" -nt "$SDK_CHECK" ]]; then
+        return 0
+    fi
+    (cd "$SCRIPT_DIR" && "$dotnet" --version >/dev/null 2>&1) || return 1
+    mkdir -p "$TEMP_DIRECTORY" && echo "$dotnet" > "$SDK_CHECK"
+}
+
+if path_dotnet_satisfies; then
     DOTNET_EXE="$(command -v dotnet)"
 else
     DOTNET_DIRECTORY="$TEMP_DIRECTORY/dotnet"

@@ -28,13 +28,14 @@ public interface ILint : ICompile
             var policy = new LintPolicy(LintFailOn.Select(s => LintPolicy.Severities.Contains(s.ToLowerInvariant())
                 ? s.ToLowerInvariant()
                 : throw new BuildException($"--lint-fail-on '{s}' is not a severity; use error, warning or note.")).ToList());
-            var run = await new LintRunner(ProcessRunner).RunAsync(RootDirectory, SolutionFile, Configuration, LintReportDirectory, context.Cancellation).ConfigureAwait(false);
+            var built = BuildInfo.Read(BuildInfoDirectory);
+            var run = await new LintRunner(ProcessRunner).RunAsync(RootDirectory, SolutionFile, built, LintReportDirectory, context.Cancellation).ConfigureAwait(false);
             foreach (var report in run.Reports)
             {
                 RunEvidence.AddReport(LintGate.Name, report, ReportName(report));
             }
 
-            var sdk = await SdkVersion.ReadAsync(ProcessRunner, RootDirectory, context.Cancellation).ConfigureAwait(false);
+            var sdk = built[0].Sdk;
             var result = LintGate.Evaluate(run.Diagnostics, run.MissingLogs, policy, new Dictionary<string, string> { ["dotnet-format"] = sdk, ["csc"] = sdk });
             RunEvidence.WriteReport(LintGate.Name, "lint.sarif", SarifExporter.Render(result, Engine.TollgateVersion.Current));
             foreach (var finding in result.Findings.Where(f => policy.FailOn.Contains(f.Severity ?? "")).Take(20))
@@ -46,7 +47,7 @@ public interface ILint : ICompile
         }));
 
     private string ReportName(string report) =>
-        Path.GetFileName(report) == LintTargetsFile.SarifFileName
+        report.EndsWith(".sarif", StringComparison.Ordinal)
             ? Path.GetRelativePath(RootDirectory, report).Replace('/', '_').Replace('\\', '_')
             : Path.GetFileName(report);
 }

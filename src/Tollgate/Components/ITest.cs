@@ -22,7 +22,8 @@ public interface ITest : ICompile
         .Produces("artifacts/test-results")
         .Executes(context => GateTarget.RunAsync(this, context, TestGate.Name, async () =>
         {
-            var projects = await new ProjectDiscovery(ProcessRunner).TestProjectsAsync(SolutionFile, Configuration, context.Cancellation).ConfigureAwait(false);
+            var built = BuildInfo.Read(BuildInfoDirectory);
+            var projects = built.Where(p => p.IsTestProject).Select(p => p.Project).Distinct().ToList();
             context.Log.Info($"Test projects: {(projects.Count == 0 ? "none" : string.Join(", ", projects.Select(p => Path.GetFileNameWithoutExtension(p))))}");
             var outcomes = await new TestRunner(ProcessRunner).RunAsync(
                 RootDirectory, projects, Configuration, TestResultsDirectory, CollectCoverage, CheckedMSBuildProperties, context.Cancellation).ConfigureAwait(false);
@@ -35,8 +36,7 @@ public interface ITest : ICompile
                 }
             }
 
-            var sdk = await SdkVersion.ReadAsync(ProcessRunner, RootDirectory, context.Cancellation).ConfigureAwait(false);
-            var result = TestGate.Evaluate(outcomes, new Dictionary<string, string> { ["dotnet"] = sdk });
+            var result = TestGate.Evaluate(outcomes, new Dictionary<string, string> { ["dotnet"] = built[0].Sdk });
             foreach (var finding in result.Findings)
             {
                 context.Log.Error($"{finding.Rule ?? finding.File}: {finding.Message.Split('\n')[0]}");

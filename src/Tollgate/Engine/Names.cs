@@ -7,7 +7,7 @@ public static class Names
     public static string Normalize(string name) =>
         name.Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).ToLowerInvariant();
 
-    /// <summary><c>MsBuildProperties</c> → <c>msbuild-properties</c>; <c>ReportCoverage</c> → <c>report-coverage</c>.</summary>
+    /// <summary><c>MSBuildProperties</c> → <c>msbuild-properties</c>; <c>ReportCoverage</c> → <c>report-coverage</c>.</summary>
     public static string ToKebabCase(string name)
     {
         var builder = new System.Text.StringBuilder(name.Length + 8);

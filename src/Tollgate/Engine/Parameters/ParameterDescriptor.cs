@@ -5,7 +5,7 @@ namespace Tollgate.Engine;
 /// <summary>A parameter of a build: a member marked <see cref="ParameterAttribute"/>.</summary>
 public sealed record ParameterDescriptor(MemberInfo Member, Type Type, string? Description, bool IsSecret)
 {
-    /// <summary>The member's name, e.g. <c>MsBuildProperties</c>.</summary>
+    /// <summary>The member's name, e.g. <c>MSBuildProperties</c>.</summary>
     public string Name => Member.Name;
 
     /// <summary>The command-line form, e.g. <c>msbuild-properties</c>.</summary>

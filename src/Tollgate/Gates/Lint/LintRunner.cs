@@ -10,29 +10,26 @@ public sealed class LintRunner(ProcessRunner runner)
     /// <summary>Reads every project's compiler log and the format report.</summary>
     /// <param name="root">The repository root (paths become relative to it).</param>
     /// <param name="solution">The solution or project.</param>
-    /// <param name="configuration">The configuration the build used.</param>
+    /// <param name="built">What the build said of each project, with its compiler log.</param>
     /// <param name="reportDirectory">Where dotnet format writes its report; emptied first.</param>
     /// <param name="cancellation">Stops the tools.</param>
-    public async Task<LintRun> RunAsync(string root, string solution, string configuration, string reportDirectory, CancellationToken cancellation)
+    public async Task<LintRun> RunAsync(string root, string solution, IReadOnlyList<ProjectInfo> built, string reportDirectory, CancellationToken cancellation)
     {
         var diagnostics = new List<LintDiagnostic>();
         var missing = new List<string>();
         var reports = new List<string>();
-        foreach (var project in await new ProjectDiscovery(runner).ProjectsAsync(solution, cancellation).ConfigureAwait(false))
+        foreach (var project in built)
         {
-            var logs = LintTargetsFile.LogsOf(project, configuration);
-            if (logs.Count == 0)
+            if (!File.Exists(project.Sarif))
             {
-                missing.Add(Relative(root, project));
+                missing.Add(Relative(root, project.Project));
+                continue;
             }
 
-            foreach (var log in logs)
-            {
-                reports.Add(log);
-                diagnostics.AddRange(SarifReader.Read(log)
-                    .Where(r => !r.Suppressed && r.Level != "none")
-                    .Select(r => new LintDiagnostic(r.FilePath is null ? null : Relative(root, r.FilePath), r.Line, r.RuleId, r.Message, r.Level, "build")));
-            }
+            reports.Add(project.Sarif);
+            diagnostics.AddRange(SarifReader.Read(project.Sarif)
+                .Where(r => !r.Suppressed && r.Level != "none")
+                .Select(r => new LintDiagnostic(r.FilePath is null ? null : Relative(root, r.FilePath), r.Line, r.RuleId, r.Message, r.Level, "build")));
         }
 
         if (Directory.Exists(reportDirectory))

@@ -9,9 +9,9 @@ public static class DotnetCli
     /// <summary>What to tell a user without the SDK.</summary>
     public const string InstallHint = "Install the .NET SDK named in global.json (./build.sh does so into .nuke/temp/dotnet).";
 
-    /// <summary><c>dotnet build</c> of a solution or project, importing <paramref name="lintTargets"/> into every project.</summary>
-    public static IReadOnlyList<string> Build(string target, string configuration, string lintTargets, IReadOnlyList<string> properties) =>
-        ["build", target, "--configuration", configuration, "--nologo", $"-p:CustomAfterMicrosoftCommonTargets={lintTargets}", .. Properties(properties)];
+    /// <summary><c>dotnet build</c> of a solution or project, importing <paramref name="buildTargets"/> into every project, which report into <paramref name="buildInfo"/>.</summary>
+    public static IReadOnlyList<string> Build(string target, string configuration, string buildTargets, string buildInfo, IReadOnlyList<string> properties) =>
+        ["build", target, "--configuration", configuration, "--nologo", $"-p:CustomAfterMicrosoftCommonTargets={buildTargets}", $"-p:TollgateBuildInfo={buildInfo}", .. Properties(properties)];
 
     /// <summary><c>dotnet format --verify-no-changes</c> with a JSON report (whitespace, style and analyzers).</summary>
     public static IReadOnlyList<string> Format(string target, string reportDirectory) =>
@@ -20,9 +20,6 @@ public static class DotnetCli
     /// <summary><c>dotnet tool install</c> of a pinned version into a tool folder of Tollgate's own.</summary>
     public static IReadOnlyList<string> ToolInstall(string package, string version, string toolPath) =>
         ["tool", "install", package, "--version", version, "--tool-path", toolPath];
-
-    /// <summary><c>dotnet --version</c>: the SDK in use.</summary>
-    public static IReadOnlyList<string> Version() => ["--version"];
 
     /// <summary><c>dotnet test --no-build</c> of one test project, with a TRX file of a known name and, optionally, the coverlet collector.</summary>
     public static IReadOnlyList<string> Test(
@@ -41,13 +38,6 @@ public static class DotnetCli
         arguments.AddRange(Properties(properties));
         return arguments;
     }
-
-    /// <summary><c>dotnet sln list</c>.</summary>
-    public static IReadOnlyList<string> ListProjects(string solution) => ["sln", solution, "list"];
-
-    /// <summary><c>dotnet msbuild -getProperty</c> for several properties (answers JSON).</summary>
-    public static IReadOnlyList<string> GetProperties(string project, string configuration, IReadOnlyList<string> names) =>
-        ["msbuild", project, $"-p:Configuration={configuration}", .. names.Select(n => $"-getProperty:{n}")];
 
     /// <summary><c>Name=Value</c> pairs as <c>-p:Name=Value</c>.</summary>
     public static IEnumerable<string> Properties(IReadOnlyList<string> properties) => properties.Select(p => $"-p:{p}");

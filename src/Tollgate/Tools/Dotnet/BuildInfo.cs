@@ -1,0 +1,29 @@
+namespace Tollgate.Tools.Dotnet;
+
+/// <summary>Reads the project facts the build wrote through <c>Tollgate.Build.targets</c>.</summary>
+public static class BuildInfo
+{
+    /// <summary>Every project and framework the last build built, ordered by project.</summary>
+    /// <exception cref="InvalidDataException">There is none: the build did not run through Tollgate.</exception>
+    public static IReadOnlyList<ProjectInfo> Read(string directory)
+    {
+        var files = Directory.Exists(directory) ? Directory.GetFiles(directory, "*.properties") : [];
+        if (files.Length == 0)
+        {
+            throw new InvalidDataException($"No build information in {directory}: the solution was not built by Tollgate's Compile in this run; run it (do not --skip Compile).");
+        }
+
+        return files.Select(Parse).OrderBy(p => p.Project, StringComparer.Ordinal).ThenBy(p => p.Framework, StringComparer.Ordinal).ToList();
+    }
+
+    private static ProjectInfo Parse(string file)
+    {
+        var values = File.ReadAllLines(file)
+            .Select(line => line.Split('=', 2))
+            .Where(pair => pair.Length == 2)
+            .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.Ordinal);
+        string Get(string key) => values.TryGetValue(key, out var value) ? value : throw new InvalidDataException($"{file} has no '{key}'.");
+        return new ProjectInfo(
+            Get("project"), Get("framework"), Get("isTestProject").Equals("true", StringComparison.OrdinalIgnoreCase), Get("targetPath"), Get("sarif"), Get("sdk"));
+    }
+}

@@ -1,0 +1,30 @@
+using Tollgate.IO;
+
+namespace Tollgate.Tools.Dotnet;
+
+/// <summary>
+/// <c>Tollgate.Build.targets</c> (shipped in <c>shared-targets/msbuild/</c>, embedded here): imported into every
+/// project of the build through <c>CustomAfterMicrosoftCommonTargets</c>, so the build writes each project's
+/// compiler log (SARIF) and its facts (<see cref="ProjectInfo"/>) for the gates.
+/// </summary>
+public static class BuildTargetsFile
+{
+    /// <summary>The file name.</summary>
+    public const string FileName = "Tollgate.Build.targets";
+
+    /// <summary>Writes the targets into <paramref name="directory"/> (when they differ) and returns the path.</summary>
+    public static string WriteTo(string directory)
+    {
+        using var stream = typeof(BuildTargetsFile).Assembly.GetManifestResourceStream("Tollgate.Tools.Dotnet.Tollgate.Build.targets")
+            ?? throw new InvalidOperationException("Tollgate.Build.targets is not embedded in the Tollgate assembly.");
+        using var reader = new StreamReader(stream);
+        var text = reader.ReadToEnd();
+        var path = Path.Combine(directory, FileName);
+        if (!File.Exists(path) || File.ReadAllText(path) != text)
+        {
+            AtomicFile.Write(path, text);
+        }
+
+        return path;
+    }
+}

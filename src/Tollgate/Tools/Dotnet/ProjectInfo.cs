@@ -1,0 +1,10 @@
+namespace Tollgate.Tools.Dotnet;
+
+/// <summary>What the build said of one project and target framework.</summary>
+/// <param name="Project">The project file's full path.</param>
+/// <param name="Framework">The target framework.</param>
+/// <param name="IsTestProject">Whether MSBuild's IsTestProject is true.</param>
+/// <param name="TargetPath">The built assembly.</param>
+/// <param name="Sarif">Where its compiler log is.</param>
+/// <param name="Sdk">The SDK version that built it.</param>
+public sealed record ProjectInfo(string Project, string Framework, bool IsTestProject, string TargetPath, string Sarif, string Sdk);
