@@ -1,4 +1,5 @@
 using Tollgate.Engine;
+using Tollgate.Evidence;
 using Tollgate.Gates.Test;
 using Tollgate.Tools.Dotnet;
 
@@ -42,6 +43,7 @@ public interface ITest : ICompile
                 context.Log.Error($"{finding.Rule ?? finding.File}: {finding.Message.Split('\n')[0]}");
             }
 
+            RunEvidence.WriteFile("junit.xml", JUnitExporter.Render(TestJUnit.Suites(outcomes)));
             context.ClosingLine = $"{TestGate.Name}: {result.Headline}";
             return result;
         }));

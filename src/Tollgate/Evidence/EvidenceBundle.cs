@@ -52,6 +52,9 @@ public sealed class EvidenceBundle
         }
     }
 
+    /// <summary>Writes a rendering at the bundle's top level (e.g. <c>junit.xml</c>).</summary>
+    public void WriteFile(string name, string text) => File.WriteAllText(Path.Combine(Staging, name), text);
+
     /// <summary>Writes a report Tollgate made itself (e.g. a gate's SARIF) into <c>reports/&lt;gate&gt;/</c>.</summary>
     public string WriteReport(string gate, string name, string text)
     {

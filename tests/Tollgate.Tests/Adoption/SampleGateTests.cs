@@ -72,6 +72,9 @@ public sealed class SampleGateTests
         var test = Gate.Read(sample.Evidence, "Test");
         Assert.Equal("failed", test.Status);
         Assert.Equal("Sample.Tests.RefundTests.Refunds_the_whole_price", Assert.Single(test.Findings).GetProperty("rule").GetString());
+        var junit = System.Xml.Linq.XDocument.Load(Path.Combine(sample.Evidence, "junit.xml")).Root!;
+        Assert.Equal(("6", "1"), ((string)junit.Attribute("tests")!, (string)junit.Attribute("failures")!));
+        Assert.Equal("Refunds_the_whole_price", (string)junit.Descendants("failure").Single().Parent!.Attribute("name")!);
     }
 
     [Fact]
@@ -87,6 +90,12 @@ public sealed class SampleGateTests
         Assert.Equal("failed", coverage.Status);
         Assert.Matches(@"^line coverage [\d.]+ % \(\d+/\d+\) is below 70 %$", coverage.Reasons[0]);
         Assert.Equal("src/Sample/Infrastructure/CsvExport.cs", coverage.Findings[0].GetProperty("file").GetString());
+
+        // A file filter leaves the uncovered exporter out, and the rest is covered well enough.
+        var filtered = await HostRun.RunAsync<SampleBuild>(sample.Root, ["Coverage", "--coverage-file-filters", "-**/Infrastructure/CsvExport.cs"]);
+
+        Assert.True(filtered.ExitCode == ExitCodes.Success, filtered.Output + filtered.Error);
+        Assert.DoesNotContain(Gate.Read(sample.Evidence, "Coverage").Findings, f => f.GetProperty("file").GetString()!.EndsWith("CsvExport.cs", StringComparison.Ordinal));
     }
 
     [Fact]

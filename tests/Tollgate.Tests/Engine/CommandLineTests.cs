@@ -30,6 +30,15 @@ public class CommandLineTests
     }
 
     [Fact]
+    public void Words_with_a_single_dash_are_values()
+    {
+        var line = CommandLine.Parse(["--coverage-file-filters", "-**/Generated/**", "+src/**", "--offset", "-0.5"]);
+
+        Assert.Equal(["-**/Generated/**", "+src/**"], line.Parameters["coverage-file-filters"]);
+        Assert.Equal(["-0.5"], line.Parameters["offset"]);
+    }
+
+    [Fact]
     public void Words_after_plan_are_targets()
     {
         var line = CommandLine.Parse(["--plan", "Ci", "Lint"]);

@@ -95,8 +95,9 @@ public sealed record CommandLine(
         return new CommandLine(targets, skip, help, plan, root, verbosity, profiles, parameters);
     }
 
-    // "-5" and "-0.5" are values, not options.
-    private static bool IsOption(string arg) => arg.StartsWith('-') && !(arg.Length > 1 && (char.IsDigit(arg[1]) || arg[1] == '.'));
+    // Options are --name (and -h, -?); "-5", "-0.5" and "-**/Generated/**" are values.
+    private static bool IsOption(string arg) =>
+        arg == "--" || (arg.StartsWith("--", StringComparison.Ordinal) && char.IsLetter(arg[2])) || arg is "-h" or "-?";
 
     private static string One(string option, List<string> values, string expected) => values.Count == 1
         ? values[0]
