@@ -2,15 +2,15 @@ using Tollgate.Tests.Support;
 
 namespace Tollgate.Tests.Adoption;
 
-/// <summary>A copy of tests/fixtures/sample in a temporary directory, with a patch laid over it.</summary>
+/// <summary>A copy of a fixture repository (tests/fixtures/sample by default) in a temporary directory, with a patch laid over it.</summary>
 internal sealed class SampleRepository : IDisposable
 {
     private readonly TempDirectory directory = new();
 
-    public SampleRepository(string? patch = null)
+    public SampleRepository(string? patch = null, string fixture = "sample")
     {
         var fixtures = Path.Combine(RepositoryRoot.Path, "tests", "fixtures");
-        Copy(Path.Combine(fixtures, "sample"), Root);
+        Copy(Path.Combine(fixtures, fixture), Root);
         if (patch is not null)
         {
             Copy(Path.Combine(fixtures, "patches", patch), Root);

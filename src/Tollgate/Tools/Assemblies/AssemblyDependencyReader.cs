@@ -97,7 +97,7 @@ public static class AssemblyDependencyReader
 
             foreach (var field in type.GetFields().Select(reader.GetFieldDefinition))
             {
-                var member = generated ? "closure" : $"field {reader.GetString(field.Name)}";
+                var member = generated ? "closure" : FieldMember(reader.GetString(field.Name));
                 add(field.DecodeSignature(provider, null), member);
                 add(Attributes(field.GetCustomAttributes()), member);
             }
@@ -123,7 +123,7 @@ public static class AssemblyDependencyReader
 
         private void Method(MethodDefinition method, Action<IEnumerable<string>, string> add)
         {
-            var member = MethodMember(reader.GetString(method.Name));
+            var member = MethodMember(reader.GetString(method.Name), method.Attributes.HasFlag(System.Reflection.MethodAttributes.SpecialName));
             var signature = method.DecodeSignature(provider, null);
             add(signature.ReturnType.Concat(signature.ParameterTypes.SelectMany(p => p)), member);
             add(Attributes(method.GetCustomAttributes()), member);
@@ -255,9 +255,25 @@ public static class AssemblyDependencyReader
             return $"method {name[1..close]} ({(isAsync ? "async" : "iterator")})";
         }
 
-        // "<Plan>b__0_1" → "method Plan (lambda)"; "<Plan>g__Local|0_0" → "method Plan (local function Local)"; "MoveNext" stays.
-        private static string MethodMember(string name)
+        // "<Name>k__BackingField" (an auto-property's field) → "property Name".
+        private static string FieldMember(string name) =>
+            name.StartsWith('<') && name.EndsWith(">k__BackingField", StringComparison.Ordinal)
+                ? $"property {name[1..name.IndexOf('>', StringComparison.Ordinal)]}"
+                : $"field {name}";
+
+        // "get_Name" → "property Name"; "<Plan>b__0_1" → "method Plan (lambda)"; "<Plan>g__Local|0_0" → "method Plan (local function Local)".
+        private static string MethodMember(string name, bool specialName)
         {
+            if (specialName && (name.StartsWith("get_", StringComparison.Ordinal) || name.StartsWith("set_", StringComparison.Ordinal)))
+            {
+                return $"property {name[4..]}";
+            }
+
+            if (specialName && (name.StartsWith("add_", StringComparison.Ordinal) || name.StartsWith("remove_", StringComparison.Ordinal)))
+            {
+                return $"event {name[(name.IndexOf('_', StringComparison.Ordinal) + 1)..]}";
+            }
+
             if (!name.StartsWith('<'))
             {
                 return $"method {name}";

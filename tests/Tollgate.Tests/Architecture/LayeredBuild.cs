@@ -1,0 +1,3 @@
+namespace Tollgate.Tests.Architecture;
+
+public sealed class LayeredBuild : TollgateBuild, IArchitectureTests;
