@@ -57,7 +57,7 @@ public interface ICoverage : ITest
                 return CoverageGate.Evaluate(null, [], policy, baseline, tools);
             }
 
-            var reportGenerator = await new DotnetTools(ProcessRunner, RootDirectory / ".nuke" / "temp" / "tools")
+            var reportGenerator = await new DotnetTools(ProcessRunner, ToolsDirectory)
                 .EnsureAsync(ReportGeneratorTool.Package, version, ReportGeneratorTool.Command, context.Cancellation).ConfigureAwait(false);
             var merged = await new CoverageRunner(ProcessRunner).MergeAsync(
                 reportGenerator, collected, CoverageReportDirectory, CoverageAssemblyFilters, CoverageFileFilters, RootDirectory, context.Cancellation).ConfigureAwait(false);

@@ -1,13 +1,99 @@
+using Tollgate.Ci;
 using Tollgate.Engine;
+using Tollgate.Gates.Mutation;
+using Tollgate.Tools.Dotnet;
+using Tollgate.Tools.Git;
+using Tollgate.Tools.Stryker;
 
 namespace Tollgate;
 
-/// <summary>The Mutation gate: Hold the mutation score to the policy (default 70 %).</summary>
-public interface IMutation : ITollgateBuild
+/// <summary>
+/// The Mutation gate: Stryker.NET (pinned, installed on first use) on every project in scope, scored by
+/// Tollgate from the JSON report; on a pull request, or with <c>--mutation-since</c>, only changed code.
+/// </summary>
+public interface IMutation : ITest
 {
-    /// <summary>Hold the mutation score to the policy (default 70 %).</summary>
+    /// <summary>Minimum mutation score.</summary>
+    [Parameter("Minimum mutation score, in percent")]
+    double MutationThreshold => this.ValueOf(() => MutationThreshold, PolicyDefaults.Current.MutationScore);
+
+    /// <summary>Which projects are mutated.</summary>
+    [Parameter("Projects to mutate, by file name pattern, e.g. *.Domain.csproj (default: every non-test project)")]
+    string[] MutationProjects => this.ValueOf(() => MutationProjects, []);
+
+    /// <summary>Which files are mutated.</summary>
+    [Parameter("Files to mutate, as Stryker glob patterns, e.g. **/Domain/**/*.cs (default: all)")]
+    string[] MutationMutate => this.ValueOf(() => MutationMutate, []);
+
+    /// <summary>Incremental mutation.</summary>
+    [Parameter("Mutate only code changed since this git ref (default on a pull request: its target branch)")]
+    string? MutationSince => this.ValueOf(() => MutationSince, null);
+
+    /// <summary>Parallel test runners.</summary>
+    [Parameter("Stryker test runners in parallel (default: the processor count)")]
+    int MutationConcurrency => this.ValueOf(() => MutationConcurrency, Environment.ProcessorCount);
+
+    /// <summary>Extra time per mutant.</summary>
+    [Parameter("Milliseconds added to each mutant's time budget")]
+    int MutationAdditionalTimeout => this.ValueOf(() => MutationAdditionalTimeout, 1000);
+
+    /// <summary>Which tests Stryker runs.</summary>
+    [Parameter("A VSTest filter for the tests Stryker runs (e.g. to leave slow integration tests out)")]
+    string? MutationTestCaseFilter => this.ValueOf(() => MutationTestCaseFilter, null);
+
+    /// <summary>Whether an empty scope passes.</summary>
+    [Parameter("Pass when the scope holds no mutant (a scope that is empty on purpose)")]
+    bool MutationEmptyScopeAllowed => this.ValueOf(() => MutationEmptyScopeAllowed, false);
+
+    /// <summary>Where Stryker's reports go, one directory per project.</summary>
+    AbsolutePath MutationReportDirectory => ArtifactsDirectory / "mutation";
+
+    /// <summary>Mutation-tests the projects in scope.</summary>
     Target Mutation => _ => _
-        .Description("Hold the mutation score to the policy (default 70 %)")
+        .Description("Mutation-test the projects in scope with Stryker.NET and hold the score to the policy")
+        .DependsOn(Test)
         .ProceedAfterFailure()
-        .Executes(context => GateTarget.NotImplemented(this, context, "Mutation"));
+        .Produces("artifacts/mutation")
+        .Executes(context => GateTarget.RunAsync(this, context, MutationGate.Name, async () =>
+        {
+            var built = BuildInfo.Read(BuildInfoDirectory);
+            var tests = built.Where(p => p.IsTestProject).Select(p => p.Project).Distinct().ToList();
+            var projects = built.Where(p => !p.IsTestProject).Select(p => p.Project).Distinct()
+                .Where(p => MutationProjects.Length == 0 || MutationProjects.Any(pattern => System.IO.Enumeration.FileSystemName.MatchesSimpleExpression(pattern, Path.GetFileName(p))))
+                .ToList();
+            var since = MutationSince ?? PullRequest.TargetRef(EnvironmentVariables);
+            var sinceCommit = since is null ? null
+                : await GitFacts.ResolveAsync(ProcessRunner, RootDirectory, since, context.Cancellation).ConfigureAwait(false)
+                    ?? throw new TargetFailedException($"--mutation-since '{since}' names no commit in this repository; fetch it (e.g. git fetch origin main, or a full clone instead of a shallow one) or name another ref.");
+            var version = PolicyDefaults.Current.ToolVersion(StrykerTool.Package);
+            var policy = new MutationPolicy(MutationThreshold, MutationEmptyScopeAllowed, since);
+            var tools = new Dictionary<string, string> { [StrykerTool.Package] = version };
+            var stryker = await new DotnetTools(ProcessRunner, ToolsDirectory).EnsureAsync(StrykerTool.Package, version, StrykerTool.Command, context.Cancellation).ConfigureAwait(false);
+            var runs = new List<MutationRun>();
+            foreach (var project in projects)
+            {
+                var name = Path.GetFileNameWithoutExtension(project);
+                context.Log.Info($"Mutating {name}{(since is null ? "" : $" (only code changed since {since})")} with {MutationConcurrency} runners…");
+                var config = new StrykerConfig(
+                    Path.GetFileName(project), tests, Configuration, MutationConcurrency, MutationAdditionalTimeout, MutationThreshold, MutationMutate, sinceCommit, MutationTestCaseFilter);
+                var output = MutationReportDirectory / name;
+                var run = await new MutationRunner(ProcessRunner).RunAsync(stryker, RootDirectory, project, config, output, context.Cancellation).ConfigureAwait(false);
+                runs.Add(run);
+                foreach (var (report, extension) in new[] { (StrykerTool.ReportPath, ".json"), (StrykerTool.HtmlPath, ".html") })
+                {
+                    if (File.Exists(output / report))
+                    {
+                        RunEvidence.AddReport(MutationGate.Name, output / report, name + extension);
+                    }
+                }
+            }
+
+            var result = MutationGate.Evaluate(runs, policy, tools);
+            foreach (var finding in result.Findings.Where(f => f.Kind == "hotspot"))
+            {
+                context.Log.Warn($"{finding.File}: {finding.Message}");
+            }
+
+            return result;
+        }));
 }

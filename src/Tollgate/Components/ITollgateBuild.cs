@@ -22,6 +22,10 @@ public interface ITollgateBuild : IParameterProvider
     /// <summary>The evidence of this run, written to <see cref="EvidenceDirectory"/> at its end.</summary>
     EvidenceBundle RunEvidence { get; }
 
+    /// <summary>Where the pinned .NET tools the gates drive are installed.</summary>
+    [Parameter("Where Tollgate installs the .NET tools it pins (ReportGenerator, Stryker)")]
+    AbsolutePath ToolsDirectory => this.ValueOf(() => ToolsDirectory, RootDirectory / ".nuke" / "temp" / "tools");
+
     /// <summary><c>artifacts/</c> under the root.</summary>
     AbsolutePath ArtifactsDirectory => RootDirectory / "artifacts";
 

@@ -23,6 +23,13 @@ public sealed record GitFacts(string? Commit, string? Remote)
         }
     }
 
+    /// <summary>The commit a ref names (<c>HEAD~1</c>, <c>origin/main</c>, a tag), or null when the repository has no such commit.</summary>
+    public static async Task<string?> ResolveAsync(ProcessRunner runner, string root, string reference, CancellationToken cancellation)
+    {
+        var result = await runner.RunAsync(new ProcessSpec("git", ["rev-parse", "--verify", "--quiet", reference + "^{commit}"], root, TimeSpan.FromSeconds(30)), cancellation).ConfigureAwait(false);
+        return result.Succeeded ? result.Output.Trim() : null;
+    }
+
     /// <summary><c>https://user:token@host/x.git</c> → <c>https://host/x.git</c>; other forms unchanged.</summary>
     public static string WithoutCredentials(string remote) =>
         Uri.TryCreate(remote, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0 && uri.Scheme is "http" or "https"

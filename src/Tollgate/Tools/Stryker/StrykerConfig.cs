@@ -1,0 +1,60 @@
+using System.Text.Json;
+using Tollgate.IO;
+
+namespace Tollgate.Tools.Stryker;
+
+/// <summary>
+/// The Stryker run Tollgate asks for, written as a <c>stryker-config.json</c> of its own (some settings,
+/// such as the additional timeout, exist only in the file).
+/// </summary>
+/// <param name="Project">The project to mutate (file name).</param>
+/// <param name="TestProjects">The test projects that test it (full paths).</param>
+/// <param name="Configuration">Build configuration.</param>
+/// <param name="Concurrency">Test runners in parallel.</param>
+/// <param name="AdditionalTimeoutMilliseconds">Added to each mutant's time budget.</param>
+/// <param name="BreakAt">Stryker exits 2 below this score; Tollgate computes its own verdict.</param>
+/// <param name="Mutate">Glob patterns of files to mutate (Stryker's <c>mutate</c>); empty: all.</param>
+/// <param name="Since">Mutate only code changed since this git ref; null: everything.</param>
+/// <param name="TestCaseFilter">A VSTest filter for the tests Stryker runs; null: all.</param>
+public sealed record StrykerConfig(
+    string Project,
+    IReadOnlyList<string> TestProjects,
+    string Configuration,
+    int Concurrency,
+    int AdditionalTimeoutMilliseconds,
+    double BreakAt,
+    IReadOnlyList<string> Mutate,
+    string? Since,
+    string? TestCaseFilter)
+{
+    /// <summary>Writes the file.</summary>
+    public void Write(string path)
+    {
+        var config = new Dictionary<string, object>
+        {
+            ["project"] = Project,
+            ["test-projects"] = TestProjects,
+            ["configuration"] = Configuration,
+            ["concurrency"] = Concurrency,
+            ["additional-timeout"] = AdditionalTimeoutMilliseconds,
+            ["reporters"] = new[] { "json", "html", "progress" },
+            ["thresholds"] = new { high = Math.Min(100, Math.Max(80, (int)Math.Ceiling(BreakAt))), low = (int)Math.Floor(BreakAt), @break = (int)Math.Floor(BreakAt) },
+        };
+        if (Mutate.Count > 0)
+        {
+            config["mutate"] = Mutate;
+        }
+
+        if (Since is not null)
+        {
+            config["since"] = new { enabled = true, target = Since };
+        }
+
+        if (TestCaseFilter is not null)
+        {
+            config["test-case-filter"] = TestCaseFilter;
+        }
+
+        AtomicFile.Write(path, JsonSerializer.Serialize(new Dictionary<string, object> { ["stryker-config"] = config }, new JsonSerializerOptions { WriteIndented = true }) + "\n");
+    }
+}
