@@ -8,22 +8,8 @@ runs=${1:-5}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-cp -r "$here/tests/fixtures/sample/." "$work/"
-mkdir -p "$work/.nuke" "$work/build"
-cp "$here/build.sh" "$here/global.json" "$work/"
-cat > "$work/build/_build.csproj" <<XML
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings><Nullable>enable</Nullable></PropertyGroup>
-  <ItemGroup><ProjectReference Include="$here/src/Tollgate/Tollgate.csproj" /></ItemGroup>
-</Project>
-XML
-cat > "$work/build/Build.cs" <<'CS'
-using Tollgate;
-internal sealed class Build : TollgateBuild, ICoverage
-{
-    public static int Main(string[] args) => Execute<Build>(args, x => ((ITest)x).Test);
-}
-CS
+source "$here/bench/consumer.sh"
+make_consumer "$work" ICoverage "((ITest)x).Test"
 
 cd "$work"
 # The same pinned ReportGenerator Tollgate installs, so both sides run the same tool.

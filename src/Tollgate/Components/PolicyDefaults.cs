@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Tollgate.IO;
 
 namespace Tollgate;
 
@@ -20,9 +21,7 @@ public sealed record PolicyDefaults(
 
     private static PolicyDefaults Load()
     {
-        using var stream = typeof(PolicyDefaults).Assembly.GetManifestResourceStream("Tollgate.Policy.defaults.json")
-            ?? throw new InvalidOperationException("Policy/defaults.json is not embedded in the Tollgate assembly.");
-        using var document = JsonDocument.Parse(stream);
+        using var document = JsonDocument.Parse(EmbeddedText.Read("Tollgate.Policy.defaults.json"));
         var root = document.RootElement;
         var coverage = root.GetProperty("coverage");
         var branch = coverage.GetProperty("branch");

@@ -16,14 +16,10 @@ public static class BuildSchema
     /// <summary>Writes the schema if its content differs from what is on disk.</summary>
     public static void Update(AbsolutePath path, IReadOnlyList<ExecutableTarget> targets, IReadOnlyList<ParameterDescriptor> parameters, BuildLog log)
     {
-        var text = Render(targets, parameters);
-        if (File.Exists(path) && File.ReadAllText(path) == text)
+        if (AtomicFile.WriteIfChanged(path, Render(targets, parameters)))
         {
-            return;
+            log.Debug($"Updated {path}.");
         }
-
-        AtomicFile.Write(path, text);
-        log.Debug($"Updated {path}.");
     }
 
     /// <summary>The schema text.</summary>

@@ -9,16 +9,6 @@ public static class ArchitectureSchema
     public const string FileName = "architecture.schema.json";
 
     /// <summary>Writes the schema into <paramref name="directory"/> when it differs.</summary>
-    public static void WriteTo(string directory)
-    {
-        using var stream = typeof(ArchitectureSchema).Assembly.GetManifestResourceStream("Tollgate.Gates.ArchitectureTests.architecture.schema.json")
-            ?? throw new InvalidOperationException("architecture.schema.json is not embedded in the Tollgate assembly.");
-        using var reader = new StreamReader(stream);
-        var text = reader.ReadToEnd();
-        var path = Path.Combine(directory, FileName);
-        if (!File.Exists(path) || File.ReadAllText(path) != text)
-        {
-            AtomicFile.Write(path, text);
-        }
-    }
+    public static void WriteTo(string directory) =>
+        EmbeddedText.WriteTo("Tollgate.Gates.ArchitectureTests.architecture.schema.json", Path.Combine(directory, FileName));
 }

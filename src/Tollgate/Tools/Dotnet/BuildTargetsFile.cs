@@ -13,18 +13,6 @@ public static class BuildTargetsFile
     public const string FileName = "Tollgate.Build.targets";
 
     /// <summary>Writes the targets into <paramref name="directory"/> (when they differ) and returns the path.</summary>
-    public static string WriteTo(string directory)
-    {
-        using var stream = typeof(BuildTargetsFile).Assembly.GetManifestResourceStream("Tollgate.Tools.Dotnet.Tollgate.Build.targets")
-            ?? throw new InvalidOperationException("Tollgate.Build.targets is not embedded in the Tollgate assembly.");
-        using var reader = new StreamReader(stream);
-        var text = reader.ReadToEnd();
-        var path = Path.Combine(directory, FileName);
-        if (!File.Exists(path) || File.ReadAllText(path) != text)
-        {
-            AtomicFile.Write(path, text);
-        }
-
-        return path;
-    }
+    public static string WriteTo(string directory) =>
+        EmbeddedText.WriteTo("Tollgate.Tools.Dotnet.Tollgate.Build.targets", Path.Combine(directory, FileName));
 }
