@@ -9,10 +9,16 @@ public sealed class CoverageRunner(ProcessRunner runner)
     /// <summary>The file name coverlet's collector writes.</summary>
     public const string CollectorFile = "coverage.cobertura.xml";
 
-    /// <summary>The coverage files under the Test run's results directory.</summary>
+    /// <summary>
+    /// The coverage files under the Test run's results directory, without the copies the TRX logger keeps of
+    /// its attachments (<c>&lt;run&gt;/In/&lt;machine&gt;/</c>): each is the same file once more.
+    /// </summary>
     public static IReadOnlyList<string> CollectedFiles(string testResultsDirectory) =>
         Directory.Exists(testResultsDirectory)
-            ? Directory.GetFiles(testResultsDirectory, CollectorFile, SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList()
+            ? Directory.GetFiles(testResultsDirectory, CollectorFile, SearchOption.AllDirectories)
+                .Where(file => !Path.GetRelativePath(testResultsDirectory, file).Split(Path.DirectorySeparatorChar).Contains("In"))
+                .Order(StringComparer.Ordinal)
+                .ToList()
             : [];
 
     /// <summary>Runs ReportGenerator into <paramref name="reportDirectory"/> (emptied first) and returns the merged Cobertura file.</summary>
