@@ -72,19 +72,7 @@ public sealed class AdoptionTests
         Assert.Equal(("99", false), (threshold["value"]!.GetValue<string>(), threshold["overridden"]!.GetValue<bool>()));
     }
 
-    private static string Project(string version) => $"""
-        <Project Sdk="Microsoft.NET.Sdk">
-          <PropertyGroup>
-            <OutputType>Exe</OutputType>
-            <TargetFramework>net10.0</TargetFramework>
-            <Nullable>enable</Nullable>
-            <ImplicitUsings>enable</ImplicitUsings>
-          </PropertyGroup>
-          <ItemGroup>
-            <PackageReference Include="Tollgate" Version="{version}" />
-          </ItemGroup>
-        </Project>
-        """;
+    private static string Project(string version) => BuildProjectFile.Text($"<PackageReference Include=\"Tollgate\" Version=\"{version}\" />");
 
     private static Task<Shell> RunAsync(SampleRepository repository, string target) =>
         Shell.RunAsync(repository.Root, "bash", ["build.sh", target], TimeSpan.FromMinutes(10));

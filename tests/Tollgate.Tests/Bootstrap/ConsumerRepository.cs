@@ -37,19 +37,7 @@ internal sealed class ConsumerRepository : IDisposable
     {
         File.Copy(Path.Combine(RepositoryRoot.Path, "build.sh"), Path.Combine(Root, "build.sh"));
         File.Copy(Path.Combine(RepositoryRoot.Path, "global.json"), Path.Combine(Root, "global.json"));
-        directory.Write("build/_build.csproj", $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-              </PropertyGroup>
-              <ItemGroup>
-                <Reference Include="Tollgate"><HintPath>{RepositoryRoot.TollgateAssembly}</HintPath></Reference>
-              </ItemGroup>
-            </Project>
-            """);
+        directory.Write("build/_build.csproj", BuildProjectFile.Text($"<Reference Include=\"Tollgate\"><HintPath>{RepositoryRoot.TollgateAssembly}</HintPath></Reference>"));
         directory.Write("build/Build.cs", BuildSource);
     }
 
