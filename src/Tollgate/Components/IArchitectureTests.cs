@@ -37,12 +37,8 @@ public interface IArchitectureTests : ICompile
             }
 
             var rules = ArchitectureRulesFile.Read(rulesFile, rulesFile.RelativeTo(RootDirectory));
-            var assemblies = BuildInfo.Read(BuildInfoDirectory)
-                .Where(p => !p.IsTestProject && File.Exists(p.TargetPath))
-                .Select(p => p.TargetPath)
-                .Where(path => ArchitectureAssemblies.Length == 0 || ArchitectureAssemblies.Any(pattern => System.IO.Enumeration.FileSystemName.MatchesSimpleExpression(pattern, Path.GetFileName(path))))
-                .Distinct()
-                .ToList();
+            var built = BuildInfo.Read(BuildInfoDirectory).Where(p => !p.IsTestProject && File.Exists(p.TargetPath)).Select(p => p.TargetPath).Distinct();
+            var assemblies = FileNamePatterns.Select(built, ArchitectureAssemblies).ToList();
             context.Log.Info($"Checking {rules.Count} rules on {string.Join(", ", assemblies.Select(Path.GetFileName))}");
             var types = assemblies.SelectMany(AssemblyDependencyReader.Read).ToList();
             var violations = rules.SelectMany(rule => rule.Check(types)).ToList();

@@ -1,5 +1,6 @@
 using Tollgate.Engine;
 using Tollgate.Gates.Coverage;
+using Tollgate.IO;
 using Tollgate.Tools.Cobertura;
 using Tollgate.Tools.Dotnet;
 using Tollgate.Tools.ReportGenerator;
@@ -74,5 +75,5 @@ public interface ICoverage : ITest
     }
 
     private string Relative(string file) =>
-        Path.IsPathRooted(file) ? Path.GetRelativePath(RootDirectory, file).Replace('\\', '/') : file.Replace('\\', '/');
+        Path.IsPathRooted(file) ? PortablePath.Relative(RootDirectory, file) : file.Replace('\\', '/');
 }

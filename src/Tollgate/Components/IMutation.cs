@@ -58,9 +58,7 @@ public interface IMutation : ITest
         {
             var built = BuildInfo.Read(BuildInfoDirectory);
             var tests = built.Where(p => p.IsTestProject).Select(p => p.Project).Distinct().ToList();
-            var projects = built.Where(p => !p.IsTestProject).Select(p => p.Project).Distinct()
-                .Where(p => MutationProjects.Length == 0 || MutationProjects.Any(pattern => System.IO.Enumeration.FileSystemName.MatchesSimpleExpression(pattern, Path.GetFileName(p))))
-                .ToList();
+            var projects = FileNamePatterns.Select(built.Where(p => !p.IsTestProject).Select(p => p.Project).Distinct(), MutationProjects).ToList();
             var since = MutationSince ?? PullRequest.TargetRef(EnvironmentVariables);
             var sinceCommit = since is null ? null
                 : await GitFacts.ResolveAsync(ProcessRunner, RootDirectory, since, context.Cancellation).ConfigureAwait(false)

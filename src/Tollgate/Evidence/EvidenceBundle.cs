@@ -1,3 +1,5 @@
+using Tollgate.IO;
+
 namespace Tollgate.Evidence;
 
 /// <summary>
@@ -48,7 +50,7 @@ public sealed class EvidenceBundle
     {
         foreach (var file in System.IO.Directory.GetFiles(directory, "*", SearchOption.AllDirectories))
         {
-            AddReport(gate, file, Path.GetRelativePath(directory, file).Replace('\\', '/'));
+            AddReport(gate, file, PortablePath.Relative(directory, file));
         }
     }
 
@@ -68,12 +70,8 @@ public sealed class EvidenceBundle
     /// <summary>The bundle-relative paths of a gate's reports.</summary>
     public IReadOnlyList<string> ReportsOf(string gate)
     {
-        var folder = Path.Combine(Staging, "reports", gate.ToLowerInvariant());
-        return System.IO.Directory.Exists(folder)
-            ? System.IO.Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
-                .Select(f => Path.GetRelativePath(Staging, f).Replace('\\', '/'))
-                .Order(StringComparer.Ordinal)
-                .ToList()
-            : [];
+        var prefix = $"reports/{gate.ToLowerInvariant()}";
+        var folder = Path.Combine(Staging, prefix);
+        return System.IO.Directory.Exists(folder) ? PortablePath.FilesBelow(folder).Select(f => $"{prefix}/{f}").ToList() : [];
     }
 }

@@ -59,10 +59,7 @@ public static class EvidenceVerifier
             }
         }
 
-        foreach (var path in Directory.GetFiles(directory, "*", SearchOption.AllDirectories)
-                     .Select(f => Path.GetRelativePath(directory, f).Replace('\\', '/'))
-                     .Where(f => f != Manifest.FileName && !listed.Contains(f))
-                     .Order(StringComparer.Ordinal))
+        foreach (var path in PortablePath.FilesBelow(directory).Where(f => f != Manifest.FileName && !listed.Contains(f)))
         {
             problems.Add($"added: {path} (not in the manifest)");
         }

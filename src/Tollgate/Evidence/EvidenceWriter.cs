@@ -27,10 +27,8 @@ public static class EvidenceWriter
 
         AtomicFile.Write(Path.Combine(bundle.Staging, "summary.md"), SummaryRenderer.Render(run, bundle.Gates.Select(g => g.Result).ToList()));
 
-        var files = Directory.GetFiles(bundle.Staging, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(bundle.Staging, f).Replace('\\', '/'))
+        var files = PortablePath.FilesBelow(bundle.Staging)
             .Where(f => f != Manifest.FileName)
-            .Order(StringComparer.Ordinal)
             .Select(f => new FileEntry(f, FileDigest.Sha256(Path.Combine(bundle.Staging, f)), new FileInfo(Path.Combine(bundle.Staging, f)).Length))
             .ToList();
 

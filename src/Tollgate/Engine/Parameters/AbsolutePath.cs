@@ -1,3 +1,5 @@
+using Tollgate.IO;
+
 namespace Tollgate.Engine;
 
 /// <summary>A full path; parameters of this type given as relative paths are taken relative to the build root.</summary>
@@ -22,7 +24,7 @@ public sealed record AbsolutePath
     public static implicit operator string(AbsolutePath path) => path.Value;
 
     /// <summary>This path relative to <paramref name="root"/>, with forward slashes, as written into evidence.</summary>
-    public string RelativeTo(AbsolutePath root) => System.IO.Path.GetRelativePath(root.Value, Value).Replace('\\', '/');
+    public string RelativeTo(AbsolutePath root) => PortablePath.Relative(root.Value, Value);
 
     /// <inheritdoc />
     public override string ToString() => Value;

@@ -1,3 +1,4 @@
+using Tollgate.IO;
 using Tollgate.Tools;
 using Tollgate.Tools.Dotnet;
 using Tollgate.Tools.Sarif;
@@ -22,14 +23,14 @@ public sealed class LintRunner(ProcessRunner runner)
         {
             if (!File.Exists(project.Sarif))
             {
-                missing.Add(Relative(root, project.Project));
+                missing.Add(PortablePath.Relative(root, project.Project));
                 continue;
             }
 
             reports.Add(project.Sarif);
             diagnostics.AddRange(SarifReader.Read(project.Sarif)
                 .Where(r => !r.Suppressed && r.Level != "none")
-                .Select(r => new LintDiagnostic(r.FilePath is null ? null : Relative(root, r.FilePath), r.Line, r.RuleId, r.Message, r.Level, "build")));
+                .Select(r => new LintDiagnostic(r.FilePath is null ? null : PortablePath.Relative(root, r.FilePath), r.Line, r.RuleId, r.Message, r.Level, "build")));
         }
 
         if (Directory.Exists(reportDirectory))
@@ -48,9 +49,7 @@ public sealed class LintRunner(ProcessRunner runner)
 
         reports.Add(report);
         diagnostics.AddRange(FormatReport.Read(report)
-            .Select(c => new LintDiagnostic(Relative(root, c.FilePath), c.Line, c.DiagnosticId, c.Description, "warning", "format")));
+            .Select(c => new LintDiagnostic(PortablePath.Relative(root, c.FilePath), c.Line, c.DiagnosticId, c.Description, "warning", "format")));
         return new LintRun(diagnostics, missing, reports);
     }
-
-    private static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
 }

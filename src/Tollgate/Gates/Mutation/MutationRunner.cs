@@ -1,3 +1,4 @@
+using Tollgate.IO;
 using Tollgate.Tools;
 using Tollgate.Tools.Stryker;
 
@@ -27,14 +28,14 @@ public sealed class MutationRunner(ProcessRunner runner)
             new ProcessSpec(stryker, StrykerTool.Arguments(configFile, output), Path.GetDirectoryName(project)!, TimeSpan.FromHours(3)),
             cancellation).ConfigureAwait(false);
         var report = Path.Combine(output, StrykerTool.ReportPath);
-        var relative = Path.GetRelativePath(root, project).Replace('\\', '/');
+        var relative = PortablePath.Relative(root, project);
         if (!File.Exists(report))
         {
             return new MutationRun(relative, result.ExitCode, null, result.Tail(10));
         }
 
         var mutants = MutationReportReader.Read(report)
-            .Select(m => m with { File = Path.GetRelativePath(root, m.File).Replace('\\', '/') })
+            .Select(m => m with { File = PortablePath.Relative(root, m.File) })
             .ToList();
         return new MutationRun(relative, result.ExitCode, mutants, result.ExitCode is 0 or StrykerTool.BelowBreak ? null : result.Tail(10));
     }

@@ -1,3 +1,4 @@
+using Tollgate.IO;
 using Tollgate.Tools;
 using Tollgate.Tools.Dotnet;
 using Tollgate.Tools.Trx;
@@ -30,7 +31,7 @@ public sealed class TestRunner(ProcessRunner runner)
         var outcomes = new List<TestProjectOutcome>();
         foreach (var project in projects)
         {
-            var relative = Path.GetRelativePath(root, project).Replace('\\', '/');
+            var relative = PortablePath.Relative(root, project);
             var directory = ResultsDirectoryOf(resultsDirectory, project);
             var result = await runner.RunAsync(
                 new ProcessSpec(DotnetCli.Program, DotnetCli.Test(project, configuration, directory, TrxFileName, collectCoverage, properties), root, InstallHint: DotnetCli.InstallHint),
