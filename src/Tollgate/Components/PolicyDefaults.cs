@@ -9,7 +9,8 @@ namespace Tollgate;
 /// version, and a repository that sets a value itself shows up as overridden in the evidence.
 /// </summary>
 public sealed record PolicyDefaults(
-    IReadOnlyList<string> LintFailOn, double CoverageLine, double? CoverageBranch, double CoverageTolerance, double MutationScore, IReadOnlyDictionary<string, string> Tools)
+    IReadOnlyList<string> LintFailOn, double CoverageLine, double? CoverageBranch, double CoverageTolerance, double MutationScore,
+    IReadOnlyList<string> SecurityFailOn, string TrivyMinimumVersion, IReadOnlyDictionary<string, string> Tools)
 {
     /// <summary>The version pinned for a .NET tool the gates drive.</summary>
     public string ToolVersion(string package) => Tools.TryGetValue(package, out var version)
@@ -31,6 +32,8 @@ public sealed record PolicyDefaults(
             branch.ValueKind == JsonValueKind.Null ? null : branch.GetDouble(),
             coverage.GetProperty("tolerance").GetDouble(),
             root.GetProperty("mutation").GetProperty("score").GetDouble(),
+            root.GetProperty("security").GetProperty("failOn").EnumerateArray().Select(e => e.GetString()!).ToList(),
+            root.GetProperty("security").GetProperty("trivyMinimumVersion").GetString()!,
             root.GetProperty("tools").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!));
     }
 }

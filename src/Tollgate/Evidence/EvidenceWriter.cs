@@ -19,7 +19,7 @@ public static class EvidenceWriter
             var document = new GateDocument(
                 result.Gate, result.Status, result.Headline, result.Reasons,
                 EvidenceJson.Sorted(result.Metrics), EvidenceJson.Sorted(result.Thresholds), EvidenceJson.Sorted(result.Tools),
-                Math.Round(duration.TotalSeconds, 3), bundle.ReportsOf(result.Gate), result.Findings);
+                Math.Round(duration.TotalSeconds, 3), bundle.ReportsOf(result.Gate), result.Findings, result.Waivers);
             AtomicFile.Write(Path.Combine(bundle.Staging, file), EvidenceJson.Serialize(document));
             gateEntries.Add(new GateEntry(
                 result.Gate, Lower(result.Status), result.Headline, document.Metrics, document.Thresholds, document.Tools, document.DurationSeconds, file));

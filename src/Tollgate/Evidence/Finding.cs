@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Tollgate.Evidence;
 
 /// <summary>One thing a gate found: a failed test, a violation, a surviving mutant, a vulnerability.</summary>
@@ -9,4 +11,25 @@ namespace Tollgate.Evidence;
 /// <param name="Severity">The tool's severity, where it has one.</param>
 /// <param name="Detail">More text: a stack top, a replacement, a fix.</param>
 public sealed record Finding(
-    string Kind, string Message, string? File = null, int? Line = null, string? Rule = null, string? Severity = null, string? Detail = null);
+    string Kind, string Message, string? File = null, int? Line = null, string? Rule = null, string? Severity = null, string? Detail = null)
+{
+    /// <summary>The scanner that reported it, for gates that run several (e.g. <c>trivy</c>, <c>nuget-audit</c>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Scanner { get; init; }
+
+    /// <summary>The package a vulnerability is in.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Package { get; init; }
+
+    /// <summary>The package version in use.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? InstalledVersion { get; init; }
+
+    /// <summary>The first version that fixes it, when one is known.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? FixedVersion { get; init; }
+
+    /// <summary>Why the finding does not count against the gate (a suppression or allow-list entry), when it doesn't.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? SuppressedBy { get; init; }
+}

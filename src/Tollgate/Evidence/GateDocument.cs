@@ -11,7 +11,8 @@ public sealed record GateDocument(
     IReadOnlyDictionary<string, string> Tools,
     double DurationSeconds,
     IReadOnlyList<string> Reports,
-    IReadOnlyList<Finding> Findings)
+    IReadOnlyList<Finding> Findings,
+    IReadOnlyList<Waiver> Waivers)
 {
     /// <summary>The bundle path of a gate's document.</summary>
     public static string PathOf(string gate) => $"gates/{gate.ToLowerInvariant()}.json";

@@ -22,6 +22,9 @@ public sealed record GateResult(
     IReadOnlyDictionary<string, string> Tools,
     IReadOnlyList<Finding> Findings)
 {
+    /// <summary>Checks the policy waived, with its reasons.</summary>
+    public IReadOnlyList<Waiver> Waivers { get; init; } = [];
+
     /// <summary>A gate that could not run, with its reason.</summary>
     public static GateResult Errored(string gate, string reason, IReadOnlyDictionary<string, string>? tools = null) => new(
         gate, GateStatus.Error, reason, [reason], new Dictionary<string, double>(), new Dictionary<string, double>(), tools ?? new Dictionary<string, string>(), []);

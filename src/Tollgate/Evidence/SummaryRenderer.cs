@@ -48,6 +48,16 @@ public static class SummaryRenderer
             }
         }
 
+        var waived = gates.SelectMany(g => g.Waivers.Select(w => (g.Gate, Waiver: w))).ToList();
+        if (waived.Count > 0)
+        {
+            text.Append("\n## Waivers\n\n");
+            foreach (var (gate, waiver) in waived)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"- {gate}: `{waiver.Subject}` waived by {waiver.Source}: {Cell(waiver.Reason)}\n");
+            }
+        }
+
         foreach (var gate in gates.Where(g => g.Status != GateStatus.Passed))
         {
             text.Append(CultureInfo.InvariantCulture, $"\n## {gate.Gate}: {gate.Status.ToString().ToLowerInvariant()}\n\n");

@@ -39,6 +39,14 @@ public static class DotnetCli
         return arguments;
     }
 
+    /// <summary><c>dotnet restore</c> with NuGet's audit on for direct and transitive packages at every severity.</summary>
+    public static IReadOnlyList<string> RestoreWithAudit(string target) =>
+        ["restore", target, "-p:NuGetAudit=true", "-p:NuGetAuditMode=all", "-p:NuGetAuditLevel=low"];
+
+    /// <summary><c>dotnet list package --vulnerable --include-transitive --format json</c>, with a NuGet.Config of audit sources when given.</summary>
+    public static IReadOnlyList<string> ListVulnerable(string target, string? configFile) =>
+        ["list", target, "package", "--vulnerable", "--include-transitive", "--format", "json", .. configFile is null ? Array.Empty<string>() : ["--configfile", configFile]];
+
     /// <summary><c>Name=Value</c> pairs as <c>-p:Name=Value</c>.</summary>
     public static IEnumerable<string> Properties(IReadOnlyList<string> properties) => properties.Select(p => $"-p:{p}");
 }
