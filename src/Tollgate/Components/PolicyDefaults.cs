@@ -10,7 +10,7 @@ namespace Tollgate;
 /// </summary>
 public sealed record PolicyDefaults(
     IReadOnlyList<string> LintFailOn, double CoverageLine, double? CoverageBranch, double CoverageTolerance, double MutationScore,
-    IReadOnlyList<string> SecurityFailOn, string TrivyMinimumVersion, IReadOnlyDictionary<string, string> Tools)
+    IReadOnlyList<string> SecurityFailOn, string TrivyMinimumVersion, string VersionTool, IReadOnlyDictionary<string, string> Tools)
 {
     /// <summary>The version pinned for a .NET tool the gates drive.</summary>
     public string ToolVersion(string package) => Tools.TryGetValue(package, out var version)
@@ -34,6 +34,7 @@ public sealed record PolicyDefaults(
             root.GetProperty("mutation").GetProperty("score").GetDouble(),
             root.GetProperty("security").GetProperty("failOn").EnumerateArray().Select(e => e.GetString()!).ToList(),
             root.GetProperty("security").GetProperty("trivyMinimumVersion").GetString()!,
+            root.GetProperty("package").GetProperty("versionTool").GetString()!,
             root.GetProperty("tools").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!));
     }
 }

@@ -7,14 +7,14 @@ namespace Tollgate;
 /// <summary>Turns the engine's report of a run into the evidence's run record.</summary>
 internal static class RunRecords
 {
-    public static RunRecord From(BuildReport report, GitFacts git, CiHostRecord host, AbsolutePath root)
+    public static RunRecord From(BuildReport report, GitFacts git, CiHostRecord host, AbsolutePath root, string? version)
     {
         var outcome = report.Error is not null ? "error" : report.Aborted ? "aborted" : report.Succeeded ? "succeeded" : "failed";
         return new RunRecord(
             TollgateVersion.Current,
             new RepositoryRecord(root.Name, git.Remote),
             git.Commit,
-            Version: null,
+            version,
             host,
             report.StartedAt,
             Math.Round(report.Duration.TotalSeconds, 3),

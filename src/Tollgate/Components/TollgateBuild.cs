@@ -42,7 +42,7 @@ public abstract class TollgateBuild : BuildBase, ITollgateBuild
         }
 
         var git = await GitFacts.ReadAsync(ProcessRunner, RootDirectory, CancellationToken.None).ConfigureAwait(false);
-        var run = RunRecords.From(report, git, CiHost.Detect(EnvironmentVariables), RootDirectory);
+        var run = RunRecords.From(report, git, CiHost.Detect(EnvironmentVariables), RootDirectory, RunEvidence.Version);
         var manifest = EvidenceWriter.Write(RunEvidence, run);
         Log.Info($"Evidence: {((ITollgateBuild)this).EvidenceDirectory.RelativeTo(RootDirectory)}/ ({manifest.Files.Count + 1} files, outcome {manifest.Outcome}).");
     }

@@ -29,6 +29,9 @@ public sealed class EvidenceBundle
     /// <summary>Where it is assembled.</summary>
     public string Staging { get; }
 
+    /// <summary>The version this run built, once something computed it.</summary>
+    public string? Version { get; set; }
+
     /// <summary>The gate results recorded so far, by gate name.</summary>
     public IReadOnlyList<(GateResult Result, TimeSpan Duration)> Gates => gates.Values.ToList();
 

@@ -47,6 +47,18 @@ public static class DotnetCli
     public static IReadOnlyList<string> ListVulnerable(string target, string? configFile) =>
         ["list", target, "package", "--vulnerable", "--include-transitive", "--format", "json", .. configFile is null ? Array.Empty<string>() : ["--configfile", configFile]];
 
+    /// <summary><c>dotnet pack</c> of the packable projects, with symbols (snupkg), into <paramref name="output"/>.</summary>
+    public static IReadOnlyList<string> Pack(string target, string configuration, string output, IReadOnlyList<string> properties) =>
+        ["pack", target, "--configuration", configuration, "--nologo", "--output", output, "--include-symbols", "-p:SymbolPackageFormat=snupkg", .. Properties(properties)];
+
+    /// <summary><c>dotnet publish</c> of one project into <paramref name="output"/>.</summary>
+    public static IReadOnlyList<string> Publish(string project, string configuration, string output, IReadOnlyList<string> properties) =>
+        ["publish", project, "--configuration", configuration, "--nologo", "--output", output, .. Properties(properties)];
+
+    /// <summary><c>dotnet nuget push</c> of one package to a folder or HTTP feed; never <c>--skip-duplicate</c>, so an existing version is an error.</summary>
+    public static IReadOnlyList<string> NuGetPush(string package, string source, string? apiKey) =>
+        ["nuget", "push", package, "--source", source, .. apiKey is null ? Array.Empty<string>() : ["--api-key", apiKey]];
+
     /// <summary><c>Name=Value</c> pairs as <c>-p:Name=Value</c>.</summary>
     public static IEnumerable<string> Properties(IReadOnlyList<string> properties) => properties.Select(p => $"-p:{p}");
 }

@@ -1,0 +1,88 @@
+using System.Runtime.CompilerServices;
+using Tollgate.Ci;
+using Tollgate.Engine;
+using Tollgate.Gates.Package;
+using Tollgate.Tools;
+using Tollgate.Tools.Git;
+using Tollgate.Tools.GitVersion;
+
+namespace Tollgate;
+
+/// <summary>
+/// The build's version, computed from git history (<see cref="VersionRules"/>), or by GitVersion when
+/// <c>--version-tool gitversion</c> and <c>dotnet-gitversion</c> is installed. A shallow clone is an
+/// error explaining the fix, never a wrong version.
+/// </summary>
+public interface IHazVersion : ITollgateBuild
+{
+    private static readonly ConditionalWeakTable<IHazVersion, BuildVersion> Computed = new();
+
+    /// <summary>How the version is computed.</summary>
+    [Parameter("How the version is computed: git (Tollgate's rules from v-tags) or gitversion (dotnet-gitversion)")]
+    string VersionTool => this.ValueOf(() => VersionTool, PolicyDefaults.Current.VersionTool);
+
+    /// <summary>The branch to version for when HEAD is detached.</summary>
+    [Parameter("The branch to version for when HEAD is detached (default: the CI host's branch variable)")]
+    string? VersionBranch => this.ValueOf(() => VersionBranch, null);
+
+    /// <summary>The version of this commit, computed once per run.</summary>
+    BuildVersion BuildVersion
+    {
+        get
+        {
+            lock (Computed)
+            {
+                if (!Computed.TryGetValue(this, out var version))
+                {
+                    version = ComputeVersionAsync(CancellationToken.None).GetAwaiter().GetResult();
+                    Computed.AddOrUpdate(this, version);
+                }
+
+                return version;
+            }
+        }
+    }
+
+    /// <summary>Prints the version.</summary>
+    Target Version => _ => _
+        .Description("Print the version computed from git history")
+        .Executes(context =>
+        {
+            var version = BuildVersion;
+            RunEvidence.Version = version.NuGetVersion;
+            context.Log.Always($"SemVer {version.SemVer}; FullSemVer {version.FullSemVer}; InformationalVersion {version.InformationalVersion}; AssemblyVersion {version.AssemblyVersion}; NuGetVersion {version.NuGetVersion} ({version.Source}, branch {version.Branch})");
+            context.Headline = version.NuGetVersion;
+        });
+
+    private async Task<BuildVersion> ComputeVersionAsync(CancellationToken cancellation)
+    {
+        var history = await GitHistory.ReadAsync(ProcessRunner, RootDirectory, "v*", cancellation).ConfigureAwait(false);
+        if (history.Shallow)
+        {
+            throw new BuildException(
+                "This clone is shallow, and the version is computed from the whole history (tags and commit height): fetch it with 'git fetch --unshallow --tags' (GitHub Actions: actions/checkout with fetch-depth: 0; GitLab: GIT_DEPTH: 0).");
+        }
+
+        switch (VersionTool)
+        {
+            case "gitversion":
+                try
+                {
+                    var variables = await GitVersionTool.RunAsync(ProcessRunner, RootDirectory, GitVersionTool.Program, cancellation).ConfigureAwait(false);
+                    return new BuildVersion(variables.SemVer, variables.FullSemVer, variables.InformationalVersion, variables.AssemblySemVer, variables.NuGetVersion, variables.Sha, variables.BranchName, "gitversion");
+                }
+                catch (Exception exception) when (exception is ToolNotFoundException or InvalidDataException)
+                {
+                    throw new BuildException($"--version-tool gitversion: {exception.Message}");
+                }
+
+            case "git":
+                var branch = VersionBranch ?? history.Branch ?? CiBranch.From(EnvironmentVariables) ?? "detached";
+                var latest = VersionRules.Latest(history.Tags);
+                var height = await GitHistory.HeightAsync(ProcessRunner, RootDirectory, latest?.Tag, cancellation).ConfigureAwait(false);
+                return VersionRules.Compute(latest?.Version, height, branch, history.Sha);
+            default:
+                throw new BuildException($"--version-tool '{VersionTool}' is not a version tool; use git or gitversion.");
+        }
+    }
+}

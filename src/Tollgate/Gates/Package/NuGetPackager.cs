@@ -1,0 +1,80 @@
+using Tollgate.IO;
+using Tollgate.Tools;
+using Tollgate.Tools.Dotnet;
+using Tollgate.Tools.Git;
+
+namespace Tollgate.Gates.Package;
+
+/// <summary>
+/// Packs the solution's packable projects with the build's version (and symbols) and pushes them to a
+/// folder or HTTP feed. A version a feed already has is never overwritten: published versions are immutable.
+/// </summary>
+public sealed class NuGetPackager(ProcessRunner runner)
+{
+    /// <summary>Packs into <paramref name="output"/> (emptied first: it holds this run's packages only) and returns the packages.</summary>
+    public async Task<IReadOnlyList<Artifact>> PackAsync(
+        string root, string target, string configuration, BuildVersion version, IReadOnlyList<string> properties, string output, CancellationToken cancellation)
+    {
+        if (Directory.Exists(output))
+        {
+            Directory.Delete(output, recursive: true);
+        }
+
+        Directory.CreateDirectory(output);
+        var result = await runner.RunAsync(
+            new ProcessSpec(DotnetCli.Program, DotnetCli.Pack(target, configuration, output, [.. version.MSBuildProperties, .. properties]), root, InstallHint: DotnetCli.InstallHint),
+            cancellation).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            throw new InvalidDataException($"dotnet pack exited {result.ExitCode}: {result.Tail(10).Trim()}");
+        }
+
+        var suffix = $".{version.NuGetVersion}";
+        return Directory.GetFiles(output).Where(f => f.EndsWith(".nupkg", StringComparison.Ordinal) || f.EndsWith(".snupkg", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(file =>
+            {
+                var name = Path.GetFileName(file);
+                var kind = name.EndsWith(".snupkg", StringComparison.Ordinal) ? "snupkg" : "nupkg";
+                var stem = Path.GetFileNameWithoutExtension(name);
+                var id = stem.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) ? stem[..^suffix.Length] : stem;
+                return new Artifact(kind, id, version.NuGetVersion, "sha256:" + FileDigest.Sha256(file), PortablePath.Relative(root, file));
+            }).ToList();
+    }
+
+    /// <summary>Pushes one package (its symbols go with it) to <paramref name="feed"/>; refuses a version the feed already has.</summary>
+    public async Task<Artifact> PushAsync(string root, Artifact package, string feed, string? apiKey, CancellationToken cancellation)
+    {
+        var http = Uri.TryCreate(feed, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
+        if (!http && Existing(feed, package) is { } existing)
+        {
+            throw new InvalidDataException(
+                $"{feed} already has {package.Name} {package.Version} ({existing}); a published version is never overwritten: tag a new version.");
+        }
+
+        if (!http)
+        {
+            Directory.CreateDirectory(feed);
+        }
+
+        var result = await runner.RunAsync(
+            new ProcessSpec(DotnetCli.Program, DotnetCli.NuGetPush(Path.Combine(root, package.Location), feed, apiKey), root, TimeSpan.FromMinutes(10), InstallHint: DotnetCli.InstallHint),
+            cancellation).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            var text = result.Output + result.Error;
+            throw new InvalidDataException(text.Contains("409", StringComparison.Ordinal) || text.Contains("already exists", StringComparison.OrdinalIgnoreCase)
+                ? $"{feed} already has {package.Name} {package.Version}; a published version is never overwritten: tag a new version."
+                : $"dotnet nuget push {package.Name} {package.Version} to {feed} exited {result.ExitCode}: {result.Tail(5).Trim()}");
+        }
+
+        return package with { PushedTo = http ? GitFacts.WithoutCredentials(feed) : feed };
+    }
+
+    private static string? Existing(string feed, Artifact package)
+    {
+        var flat = Path.Combine(feed, $"{package.Name}.{package.Version}.nupkg");
+        var hierarchical = Path.Combine(feed, package.Name.ToLowerInvariant(), package.Version.ToLowerInvariant());
+        return File.Exists(flat) ? flat : Directory.Exists(hierarchical) ? hierarchical : null;
+    }
+}

@@ -1,0 +1,127 @@
+using Tollgate.Engine;
+using Tollgate.Tests.Host;
+using Tollgate.Tests.Support;
+
+namespace Tollgate.Tests.Package;
+
+/// <summary>Versions computed from real git repositories the tests build: tags, heights, branches, merges, shallow clones.</summary>
+public sealed class GitVersioningTests : IDisposable
+{
+    private readonly TempDirectory directory = new();
+
+    public void Dispose() => directory.Dispose();
+
+    private async Task<string> VersionOf(string root, params string[] more)
+    {
+        var run = await HostRun.RunAsync<VersionBuild>(root, ["Version", .. more]);
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Output + run.Error);
+        var line = run.Output.Split('\n').Single(l => l.StartsWith("SemVer ", StringComparison.Ordinal));
+        return line.Split("NuGetVersion ")[1].Split(' ')[0];
+    }
+
+    [Fact]
+    public async Task A_tagged_commit_gets_the_tag_and_main_three_commits_later_the_next_patch_alpha()
+    {
+        var git = await GitRepository.InitAsync(directory.Path);
+        await git.CommitAsync("one");
+        await git.TagAsync("v1.4.0");
+
+        Assert.Equal("1.4.0", await VersionOf(directory.Path));
+
+        await git.CommitsAsync(3);
+
+        Assert.Equal("1.4.1-alpha.0.3", await VersionOf(directory.Path));
+        var manifest = File.ReadAllText(Path.Combine(directory.Path, "artifacts", "evidence", "manifest.json"));
+        Assert.Contains("\"version\": \"1.4.1-alpha.0.3\"", manifest, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_feature_branch_adds_its_name_as_the_pre_release_label()
+    {
+        var git = await GitRepository.InitAsync(directory.Path);
+        await git.CommitAsync();
+        await git.TagAsync("v1.4.0");
+        await git.CheckoutAsync("feature/login", create: true);
+        await git.CommitsAsync(2);
+
+        Assert.Equal("1.4.1-feature-login.0.2", await VersionOf(directory.Path));
+    }
+
+    [Fact]
+    public async Task No_tag_gives_0_1_0_alpha_with_the_commit_count()
+    {
+        var git = await GitRepository.InitAsync(directory.Path);
+        await git.CommitsAsync(4);
+
+        Assert.Equal("0.1.0-alpha.0.4", await VersionOf(directory.Path));
+    }
+
+    [Fact]
+    public async Task A_tag_merged_in_from_a_branch_counts_and_one_on_an_unmerged_branch_does_not()
+    {
+        var git = await GitRepository.InitAsync(directory.Path);
+        await git.CommitAsync();
+        await git.TagAsync("v1.0.0");
+        await git.CheckoutAsync("release/2", create: true);
+        await git.CommitAsync("release work");
+        await git.TagAsync("v2.0.0");
+        await git.CheckoutAsync("main");
+        await git.CheckoutAsync("experiment", create: true);
+        await git.CommitAsync("experiment");
+        await git.TagAsync("v9.0.0");
+        await git.CheckoutAsync("main");
+        await git.CommitAsync("main work");
+
+        Assert.Equal("1.0.1-alpha.0.1", await VersionOf(directory.Path));
+
+        await git.MergeAsync("release/2");
+
+        // After the merge, v2.0.0 is reachable; the height counts main's commit and the merge commit.
+        Assert.Equal("2.0.1-alpha.0.2", await VersionOf(directory.Path));
+    }
+
+    [Fact]
+    public async Task A_detached_head_takes_the_ci_branch_or_the_parameter()
+    {
+        var git = await GitRepository.InitAsync(directory.Path);
+        await git.CommitAsync();
+        await git.TagAsync("v3.1.0");
+        var sha = await git.CommitAsync();
+        await git.GitAsync("checkout", "--quiet", "--detach", sha);
+
+        Assert.Equal("3.1.1-hotfix-x.0.1", await VersionOf(directory.Path, "--version-branch", "hotfix/x"));
+        var run = await HostRun.RunAsync<VersionBuild>(directory.Path, ["Version"], new Dictionary<string, string> { ["GITHUB_REF_NAME"] = "main" });
+        Assert.Contains("NuGetVersion 3.1.1-alpha.0.1", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_shallow_clone_is_an_error_saying_how_to_fetch_the_history()
+    {
+        var origin = await GitRepository.InitAsync(Path.Combine(directory.Path, "origin"));
+        await origin.CommitAsync();
+        await origin.TagAsync("v1.0.0");
+        await origin.CommitsAsync(2);
+        var clone = Path.Combine(directory.Path, "clone");
+        var cloned = await Shell.RunAsync(directory.Path, "git", ["clone", "--quiet", "--depth", "1", "file://" + origin.Root, clone]);
+        Assert.True(cloned.ExitCode == 0, cloned.Error);
+        Directory.CreateDirectory(Path.Combine(clone, ".nuke"));
+
+        var run = await HostRun.RunAsync<VersionBuild>(clone, ["Version"]);
+
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.Contains("This clone is shallow", run.Error, StringComparison.Ordinal);
+        Assert.Contains("git fetch --unshallow --tags", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Gitversion_is_used_when_asked_and_its_absence_is_a_clear_error()
+    {
+        var git = await GitRepository.InitAsync(directory.Path);
+        await git.CommitAsync();
+
+        var run = await HostRun.RunAsync<VersionBuild>(directory.Path, ["Version", "--version-tool", "gitversion"]);
+
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.Contains("--version-tool gitversion: 'dotnet-gitversion' is not installed or not on PATH.", run.Error, StringComparison.Ordinal);
+    }
+}
