@@ -67,7 +67,7 @@ public interface IPackage : ICompile, IHazVersion
                 {
                     if (artifacts[i].Kind == "nupkg")
                     {
-                        artifacts[i] = await nuget.PushAsync(RootDirectory, artifacts[i], feed, NuGetApiKey, context.Cancellation).ConfigureAwait(false);
+                        artifacts[i] = await nuget.PushAsync(RootDirectory, artifacts[i], feed, NuGetApiKey, RootDirectory / ".nuke" / "temp" / "package", context.Cancellation).ConfigureAwait(false);
                     }
                 }
             }

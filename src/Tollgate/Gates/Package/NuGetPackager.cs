@@ -2,6 +2,7 @@ using Tollgate.IO;
 using Tollgate.Tools;
 using Tollgate.Tools.Dotnet;
 using Tollgate.Tools.Git;
+using Tollgate.Tools.NuGet;
 
 namespace Tollgate.Gates.Package;
 
@@ -42,23 +43,35 @@ public sealed class NuGetPackager(ProcessRunner runner)
             }).ToList();
     }
 
-    /// <summary>Pushes one package (its symbols go with it) to <paramref name="feed"/>; refuses a version the feed already has.</summary>
-    public async Task<Artifact> PushAsync(string root, Artifact package, string feed, string? apiKey, CancellationToken cancellation)
+    /// <summary>
+    /// Pushes one package to <paramref name="feed"/>: an HTTP(S) URL, a folder (a rooted or <c>./</c> path, or an
+    /// existing directory), or else the name of a source in the repository's NuGet.Config. Refuses a version the feed already has.
+    /// </summary>
+    public async Task<Artifact> PushAsync(string root, Artifact package, string feed, string? apiKey, string workDirectory, CancellationToken cancellation)
     {
         var http = Uri.TryCreate(feed, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
-        if (!http && Existing(feed, package) is { } existing)
+        var folder = !http && (Path.IsPathRooted(feed) || feed.StartsWith('.') || Directory.Exists(Path.Combine(root, feed)));
+        if (folder && Existing(Path.Combine(root, feed), package) is { } existing)
         {
             throw new InvalidDataException(
                 $"{feed} already has {package.Name} {package.Version} ({existing}); a published version is never overwritten: tag a new version.");
         }
 
-        if (!http)
+        if (folder)
         {
-            Directory.CreateDirectory(feed);
+            Directory.CreateDirectory(Path.Combine(root, feed));
+        }
+
+        string? config = null;
+        if (http)
+        {
+            Directory.CreateDirectory(workDirectory);
+            config = Path.Combine(workDirectory, "nuget-push.config");
+            File.WriteAllText(config, NuGetConfigFile.PushSource(feed));
         }
 
         var result = await runner.RunAsync(
-            new ProcessSpec(DotnetCli.Program, DotnetCli.NuGetPush(Path.Combine(root, package.Location), feed, apiKey), root, TimeSpan.FromMinutes(10), InstallHint: DotnetCli.InstallHint),
+            new ProcessSpec(DotnetCli.Program, DotnetCli.NuGetPush(Path.Combine(root, package.Location), feed, apiKey, config), root, TimeSpan.FromMinutes(10), InstallHint: DotnetCli.InstallHint),
             cancellation).ConfigureAwait(false);
         if (!result.Succeeded)
         {

@@ -30,7 +30,7 @@ public sealed class NuGetAuditRunner(ProcessRunner runner, HttpClient http)
         {
             Directory.CreateDirectory(workDirectory);
             config = Path.Combine(workDirectory, "nuget-audit.config");
-            File.WriteAllText(config, AuditSourcesConfig.Render(auditSources));
+            File.WriteAllText(config, NuGetConfigFile.AuditSources(auditSources));
         }
 
         var list = await runner.RunAsync(

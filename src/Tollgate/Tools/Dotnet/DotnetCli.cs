@@ -56,8 +56,8 @@ public static class DotnetCli
         ["publish", project, "--configuration", configuration, "--nologo", "--output", output, .. Properties(properties)];
 
     /// <summary><c>dotnet nuget push</c> of one package to a folder or HTTP feed; never <c>--skip-duplicate</c>, so an existing version is an error.</summary>
-    public static IReadOnlyList<string> NuGetPush(string package, string source, string? apiKey) =>
-        ["nuget", "push", package, "--source", source, .. apiKey is null ? Array.Empty<string>() : ["--api-key", apiKey]];
+    public static IReadOnlyList<string> NuGetPush(string package, string source, string? apiKey, string? configFile) =>
+        ["nuget", "push", package, "--source", source, .. apiKey is null ? Array.Empty<string>() : ["--api-key", apiKey], .. configFile is null ? Array.Empty<string>() : ["--configfile", configFile]];
 
     /// <summary><c>Name=Value</c> pairs as <c>-p:Name=Value</c>.</summary>
     public static IEnumerable<string> Properties(IReadOnlyList<string> properties) => properties.Select(p => $"-p:{p}");

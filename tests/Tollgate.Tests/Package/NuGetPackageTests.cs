@@ -1,0 +1,80 @@
+using System.Text.Json;
+using Tollgate.Engine;
+using Tollgate.IO;
+using Tollgate.Tests.Adoption;
+using Tollgate.Tests.Host;
+using Tollgate.Tests.Support;
+
+namespace Tollgate.Tests.Package;
+
+/// <summary>Package on the sample repository for real: dotnet pack with the git version, pushed to a folder feed and to an HTTP feed.</summary>
+[Collection(nameof(SampleCollection))]
+public sealed class NuGetPackageTests
+{
+    private static async Task<SampleRepository> TaggedSample(string tag)
+    {
+        var sample = new SampleRepository();
+        var git = await GitRepository.InitAsync(sample.Root);
+        await git.CommitAsync("sample");
+        await git.TagAsync(tag);
+        return sample;
+    }
+
+    [Fact]
+    public async Task The_tagged_version_is_packed_pushed_to_a_folder_feed_recorded_with_its_digest_and_never_overwritten()
+    {
+        using var sample = await TaggedSample("v1.2.0");
+        using var feedDirectory = new TempDirectory(withNuke: false);
+        var feed = Path.Combine(feedDirectory.Path, "feed");
+
+        var run = await HostRun.RunAsync<PackageBuild>(sample.Root, ["Package", "--nuget-feed", feed]);
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Output + run.Error);
+        var nupkg = Path.Combine(sample.Root, "artifacts", "packages", "Sample.1.2.0.nupkg");
+        Assert.True(File.Exists(nupkg));
+        Assert.True(File.Exists(Path.Combine(sample.Root, "artifacts", "packages", "Sample.1.2.0.snupkg")));
+        Assert.Equal(File.ReadAllBytes(nupkg), File.ReadAllBytes(Path.Combine(feed, "Sample.1.2.0.nupkg")));
+        using var artifacts = JsonDocument.Parse(File.ReadAllText(Path.Combine(sample.Evidence, "artifacts.json")));
+        var package = artifacts.RootElement.GetProperty("artifacts").EnumerateArray().Single(a => a.GetProperty("kind").GetString() == "nupkg");
+        Assert.Equal(("Sample", "1.2.0", "sha256:" + FileDigest.Sha256(nupkg), feed), (
+            package.GetProperty("name").GetString(), package.GetProperty("version").GetString(), package.GetProperty("digest").GetString(), package.GetProperty("pushedTo").GetString()));
+        Assert.Equal(await new GitRepository(sample.Root).GitAsync("rev-parse", "HEAD"), artifacts.RootElement.GetProperty("commit").GetString());
+        Assert.Equal("1.2.0", artifacts.RootElement.GetProperty("version").GetProperty("nuGetVersion").GetString());
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(sample.Evidence, "manifest.json")));
+        Assert.Equal("1.2.0", manifest.RootElement.GetProperty("version").GetString());
+        var gate = Gate.Read(sample.Evidence, "Package");
+        Assert.Equal(("passed", "1.2.0: 1 package(s), 0 image(s)"), (gate.Status, gate.Headline));
+        Assert.Empty(Tollgate.Evidence.EvidenceVerifier.Verify(sample.Evidence));
+
+        var again = await HostRun.RunAsync<PackageBuild>(sample.Root, ["Package", "--nuget-feed", feed]);
+
+        Assert.Equal(ExitCodes.Failure, again.ExitCode);
+        Assert.Contains($"{feed} already has Sample 1.2.0", again.Error, StringComparison.Ordinal);
+        Assert.Contains("a published version is never overwritten: tag a new version", again.Error, StringComparison.Ordinal);
+        Assert.Equal("error", Gate.Read(sample.Evidence, "Package").Status);
+    }
+
+    [Fact]
+    public async Task An_http_feed_gets_the_api_key_which_no_log_or_evidence_holds_and_a_second_push_of_the_version_is_refused()
+    {
+        const string apiKey = "tg-api-key-7f3a91c2e8";
+        using var feed = new NuGetPushFeed(apiKey);
+        using var sample = await TaggedSample("v2.0.0-rc.1");
+
+        var run = await HostRun.RunAsync<PackageBuild>(sample.Root, ["Package", "--nuget-feed", feed.Source, "--nuget-api-key", apiKey]);
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Output + run.Error);
+        Assert.Equal(["Sample 2.0.0-rc.1"], feed.Pushed);
+        Assert.Equal([apiKey], feed.KeysSeen);
+        Assert.DoesNotContain(apiKey, run.Output + run.Error, StringComparison.Ordinal);
+        foreach (var file in Directory.GetFiles(sample.Evidence, "*", SearchOption.AllDirectories))
+        {
+            Assert.DoesNotContain(apiKey, File.ReadAllText(file), StringComparison.Ordinal);
+        }
+
+        var again = await HostRun.RunAsync<PackageBuild>(sample.Root, ["Package", "--nuget-feed", feed.Source, "--nuget-api-key", apiKey]);
+
+        Assert.Equal(ExitCodes.Failure, again.ExitCode);
+        Assert.Contains($"{feed.Source} already has Sample 2.0.0-rc.1", again.Error, StringComparison.Ordinal);
+    }
+}

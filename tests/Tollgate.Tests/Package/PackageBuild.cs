@@ -1,0 +1,4 @@
+namespace Tollgate.Tests.Package;
+
+/// <summary>A repository's build that packages.</summary>
+public sealed class PackageBuild : TollgateBuild, IPackage, IVerify;
