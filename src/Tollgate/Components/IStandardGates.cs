@@ -1,4 +1,4 @@
 namespace Tollgate;
 
-/// <summary>Every gate, the Ci job and Verify: what most repositories implement.</summary>
-public interface IStandardGates : ICi, IVerify;
+/// <summary>Every gate, the Ci job, Verify, and the CI templates and portfolio audit: what most repositories implement.</summary>
+public interface IStandardGates : ICi, IVerify, IGenerateCi, IAudit;

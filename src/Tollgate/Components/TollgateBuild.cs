@@ -15,12 +15,19 @@ public abstract class TollgateBuild : BuildBase, ITollgateBuild
 {
     private EvidenceBundle? evidence;
     private ProcessRunner? runner;
+    private CiConsole? console;
 
     /// <inheritdoc />
     public ProcessRunner ProcessRunner => runner ??= new ProcessRunner(Log);
 
     /// <inheritdoc />
     public EvidenceBundle RunEvidence => evidence ??= new EvidenceBundle(((ITollgateBuild)this).EvidenceDirectory);
+
+    /// <summary>The CI host's console: log sections, annotations and report hooks in the host's own forms.</summary>
+    public CiConsole CiConsole => console ??= CiConsole.For(CiHost.NameOf(EnvironmentVariables), Log, EnvironmentVariables);
+
+    /// <inheritdoc />
+    protected internal override ITargetObserver? TargetObserver => CiConsole;
 
     /// <summary>Runs the build with the process's arguments, environment and console; returns the exit code.</summary>
     protected static int Execute<T>(string[] args, Expression<Func<T, Target>> defaultTarget)
@@ -42,8 +49,15 @@ public abstract class TollgateBuild : BuildBase, ITollgateBuild
         }
 
         var git = await GitFacts.ReadAsync(ProcessRunner, RootDirectory, CancellationToken.None).ConfigureAwait(false);
-        var run = RunRecords.From(report, git, CiHost.Detect(EnvironmentVariables), RootDirectory, RunEvidence.Version);
+        var host = RunRecords.WithGitFacts(CiHost.Detect(EnvironmentVariables), git);
+        if (git.Shallow)
+        {
+            Log.Warn("This clone is shallow: versioning and incremental mutation need the history (git fetch --unshallow --tags).");
+        }
+
+        var run = RunRecords.From(report, git, host, RootDirectory, RunEvidence.Version);
         var manifest = EvidenceWriter.Write(RunEvidence, run);
         Log.Info($"Evidence: {((ITollgateBuild)this).EvidenceDirectory.RelativeTo(RootDirectory)}/ ({manifest.Files.Count + 1} files, outcome {manifest.Outcome}).");
+        CiConsole.Publish(new CiPublication(RootDirectory, ((ITollgateBuild)this).EvidenceDirectory, RunEvidence.Gates.Select(g => g.Result).ToList()));
     }
 }

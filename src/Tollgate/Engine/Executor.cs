@@ -7,7 +7,7 @@ namespace Tollgate.Engine;
 /// in which case only its dependents are left out; assured targets run whatever happened; an aggregate
 /// target without actions is Collective when its dependencies passed and Failed when one did not.
 /// </summary>
-public sealed class Executor(BuildLog log)
+public sealed class Executor(BuildLog log, ITargetObserver? observer = null)
 {
     /// <summary>Runs <paramref name="plan"/>; cancelling <paramref name="cancellation"/> aborts the running target.</summary>
     public async Task<IReadOnlyList<TargetResult>> RunAsync(ExecutionPlan plan, CancellationToken cancellation)
@@ -85,7 +85,15 @@ public sealed class Executor(BuildLog log)
             return new TargetResult(target.Name, TargetStatus.Collective, TimeSpan.Zero, null, null, null);
         }
 
+        observer?.Starting(target.Name);
         log.Always($"═══ {target.Name}");
+        var result = await RunActionsAsync(target, cancellation).ConfigureAwait(false);
+        observer?.Finished(result);
+        return result;
+    }
+
+    private async Task<TargetResult> RunActionsAsync(ExecutableTarget target, CancellationToken cancellation)
+    {
         var context = new TargetContext(target.Name, log, cancellation);
         var clock = Stopwatch.StartNew();
         try

@@ -25,6 +25,11 @@ public static class EvidenceWriter
                 result.Gate, Lower(result.Status), result.Headline, document.Metrics, document.Thresholds, document.Tools, document.DurationSeconds, file));
         }
 
+        if (bundle.Gates.Count > 0)
+        {
+            AtomicFile.Write(Path.Combine(bundle.Staging, CodeQualityExporter.FileName), CodeQualityExporter.Render(bundle.Gates.Select(g => g.Result)));
+        }
+
         AtomicFile.Write(Path.Combine(bundle.Staging, "summary.md"), SummaryRenderer.Render(run, bundle.Gates.Select(g => g.Result).ToList()));
 
         var files = PortablePath.FilesBelow(bundle.Staging)

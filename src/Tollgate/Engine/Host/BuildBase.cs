@@ -15,6 +15,9 @@ public abstract class BuildBase : IParameterProvider
     /// <summary>The environment the build runs in (the process's, or a test's).</summary>
     public IReadOnlyDictionary<string, string> EnvironmentVariables { get; internal set; } = new Dictionary<string, string>();
 
+    /// <summary>Told when each target starts and ends (a CI host's log sections); none by default.</summary>
+    protected internal virtual ITargetObserver? TargetObserver => null;
+
     /// <summary>Called once after the run (also after a failure, an abort or bad input once the root is known).</summary>
     protected internal virtual Task OnBuildFinishedAsync(BuildReport report) => Task.CompletedTask;
 }

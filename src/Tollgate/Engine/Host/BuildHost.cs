@@ -78,7 +78,7 @@ public static class BuildHost
 
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         using var signals = host.HandleSignals ? new SignalHandlers(abort, log) : null;
-        var results = await new Executor(log).RunAsync(plan, abort.Token).ConfigureAwait(false);
+        var results = await new Executor(log, build.TargetObserver).RunAsync(plan, abort.Token).ConfigureAwait(false);
         var report = new BuildReport(
             root, commandLine.Targets, results, parameters, started, clock.Elapsed, null,
             WritesEvidence: plan.Targets.Any(p => !p.Target.LeavesEvidenceAlone),

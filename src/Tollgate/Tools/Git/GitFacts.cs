@@ -1,7 +1,7 @@
 namespace Tollgate.Tools.Git;
 
-/// <summary>What git says of the repository: the commit and the remote (without credentials).</summary>
-public sealed record GitFacts(string? Commit, string? Remote)
+/// <summary>What git says of the repository: the commit, the remote (without credentials), the branch, and whether the clone is shallow.</summary>
+public sealed record GitFacts(string? Commit, string? Remote, string? Branch = null, bool Shallow = false)
 {
     /// <summary>Reads the facts; outside a git repository, or without git, both are null.</summary>
     public static async Task<GitFacts> ReadAsync(ProcessRunner runner, string root, CancellationToken cancellation)
@@ -15,7 +15,11 @@ public sealed record GitFacts(string? Commit, string? Remote)
             }
 
             var remote = await runner.RunAsync(new ProcessSpec("git", ["config", "--get", "remote.origin.url"], root, TimeSpan.FromSeconds(30)), cancellation).ConfigureAwait(false);
-            return new GitFacts(commit.Output.Trim(), remote.Succeeded ? WithoutCredentials(remote.Output.Trim()) : null);
+            var branch = await runner.RunAsync(new ProcessSpec("git", ["symbolic-ref", "--quiet", "--short", "HEAD"], root, TimeSpan.FromSeconds(30)), cancellation).ConfigureAwait(false);
+            var shallow = await runner.RunAsync(new ProcessSpec("git", ["rev-parse", "--is-shallow-repository"], root, TimeSpan.FromSeconds(30)), cancellation).ConfigureAwait(false);
+            return new GitFacts(
+                commit.Output.Trim(), remote.Succeeded ? WithoutCredentials(remote.Output.Trim()) : null,
+                branch.Succeeded ? branch.Output.Trim() : null, shallow.Output.Trim() == "true");
         }
         catch (ToolNotFoundException)
         {

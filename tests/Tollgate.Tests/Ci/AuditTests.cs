@@ -1,0 +1,85 @@
+using System.Text.Json;
+using Tollgate.Engine;
+using Tollgate.Tests.Adoption;
+using Tollgate.Tests.Host;
+using Tollgate.Tests.Security;
+using Tollgate.Tests.Support;
+
+namespace Tollgate.Tests.Ci;
+
+/// <summary>The portfolio audit over real bundles written by SecurityScan runs in four repositories.</summary>
+public sealed class AuditTests : IDisposable
+{
+    private const string Waivers = """{ "scanner": "trivy", "reason": "not installable" }, { "scanner": "nuget-audit", "reason": "no feed" }""";
+
+    private readonly TempDirectory portfolio = new();
+    private readonly TempDirectory platform = new();
+
+    public void Dispose()
+    {
+        portfolio.Dispose();
+        platform.Dispose();
+    }
+
+    public sealed class AuditBuild : TollgateBuild, IAudit;
+
+    private async Task Bundle(string name, string policy, string[] more, string? secret = null, string? tollgateVersion = null)
+    {
+        using var scratch = new TempDirectory(withNuke: false);
+        var repository = Path.Combine(scratch.Path, name);
+        Directory.CreateDirectory(Path.Combine(repository, ".nuke"));
+        File.WriteAllText(Path.Combine(repository, ".nuke", "security.json"), policy);
+        if (secret is not null)
+        {
+            File.WriteAllText(Path.Combine(repository, "settings.txt"), secret);
+        }
+
+        await HostRun.RunAsync<SecurityBuild>(repository, ["SecurityScan", .. more]);
+        var bundle = Path.Combine(portfolio.Path, name, "evidence");
+        SampleRepository.Copy(Path.Combine(repository, "artifacts", "evidence"), bundle);
+        if (tollgateVersion is not null)
+        {
+            var manifest = Path.Combine(bundle, "manifest.json");
+            File.WriteAllText(manifest, File.ReadAllText(manifest).Replace($"\"tollgateVersion\": \"{Tollgate.Engine.TollgateVersion.Current}\"", $"\"tollgateVersion\": \"{tollgateVersion}\"", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task The_portfolio_shows_versions_behind_gate_figures_weakened_defaults_waivers_and_expired_suppressions()
+    {
+        await Bundle("billing", $$"""{ "waivers": [ {{Waivers}} ] }""", []);
+        await Bundle("orders", $$"""{ "waivers": [ {{Waivers}} ] }""", ["--security-fail-on", "critical"], secret: $"k = {PlantedSecrets.Slack}\n");
+        await Bundle("legacy", $$"""{ "waivers": [ {{Waivers}} ] }""", [], tollgateVersion: "0.0.9");
+        await Bundle("shipping", $$"""{ "waivers": [ {{Waivers}} ], "suppressions": [ { "id": "CVE-2020-1", "reason": "old", "expires": "2021-01-01" } ] }""", []);
+
+        var run = await HostRun.RunAsync<AuditBuild>(platform.Path, ["Audit", "--audit-evidence", portfolio.Path]);
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Output + run.Error);
+        var markdown = File.ReadAllText(Path.Combine(platform.Path, "artifacts", "audit", "portfolio.md"));
+        var rows = markdown.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal)).Skip(1).ToList();
+        Assert.Equal(["billing", "legacy", "orders", "shipping"], rows.Select(r => r.Split('|')[1].Trim()));
+        Assert.Contains($"| 0.0.9 (behind {Tollgate.Engine.TollgateVersion.Current}) |", rows[1], StringComparison.Ordinal);
+        Assert.Contains("| passed: 0 critical, 1 high; waived: nuget-audit, trivy |", rows[2], StringComparison.Ordinal);
+        Assert.Contains("| security-fail-on=critical |", rows[2], StringComparison.Ordinal);
+        Assert.Contains("SecurityScan: nuget-audit (no feed); SecurityScan: trivy (not installable)", rows[0], StringComparison.Ordinal);
+        Assert.Contains("suppression of CVE-2020-1 (.nuke/security.json suppressions[0]) expired on 2021-01-01", rows[3], StringComparison.Ordinal);
+        Assert.Contains("4 repositories, 1 behind the newest Tollgate", run.Output, StringComparison.Ordinal);
+
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(platform.Path, "artifacts", "audit", "portfolio.json")));
+        var legacy = json.RootElement.GetProperty("repositories").EnumerateArray().Single(r => r.GetProperty("bundle").GetString() == "legacy/evidence");
+        Assert.True(legacy.GetProperty("behindNewest").GetBoolean());
+        var html = File.ReadAllText(Path.Combine(platform.Path, "artifacts", "audit", "portfolio.html"));
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"behind\">0.0.9 (behind", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_folder_without_bundles_is_bad_input_saying_what_to_put_there()
+    {
+        var run = await HostRun.RunAsync<AuditBuild>(platform.Path, ["Audit", "--audit-evidence", portfolio.Path]);
+
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.Contains("no evidence bundle (manifest.json) below it", run.Error, StringComparison.Ordinal);
+    }
+}

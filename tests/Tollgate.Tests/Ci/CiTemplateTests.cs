@@ -1,0 +1,117 @@
+using Tollgate.Engine;
+using Tollgate.Tests.Host;
+using Tollgate.Tests.Support;
+using YamlDotNet.RepresentationModel;
+
+namespace Tollgate.Tests.Ci;
+
+/// <summary>The shipped CI templates: what GenerateCi writes (snapshots: the files in shared-targets/ci/), parsed as YAML and checked to run the build as documented.</summary>
+public sealed class CiTemplateTests : IDisposable
+{
+    private readonly TempDirectory repository = new();
+
+    public void Dispose() => repository.Dispose();
+
+    public sealed class GenerateBuild : TollgateBuild, IGenerateCi;
+
+    private static string Shipped(string relative) => File.ReadAllText(Path.Combine(RepositoryRoot.Path, "shared-targets", "ci", relative));
+
+    private static YamlMappingNode Yaml(string text)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(text));
+        return (YamlMappingNode)stream.Documents.Single().RootNode;
+    }
+
+    private static YamlNode At(YamlNode node, params string[] path) =>
+        path.Aggregate(node, (current, key) => current is YamlSequenceNode sequence ? sequence.Children[int.Parse(key, System.Globalization.CultureInfo.InvariantCulture)] : ((YamlMappingNode)current).Children[new YamlScalarNode(key)]);
+
+    private static string Scalar(YamlNode node, params string[] path) => ((YamlScalarNode)At(node, path)).Value!;
+
+    private async Task<string> Generate(string host, string written)
+    {
+        var run = await HostRun.RunAsync<GenerateBuild>(repository.Path, ["GenerateCi", "--host", host]);
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Output + run.Error);
+        return File.ReadAllText(Path.Combine(repository.Path, written));
+    }
+
+    [Fact]
+    public async Task GitHub_workflow_checks_out_full_history_runs_build_sh_ci_and_uploads_the_evidence()
+    {
+        var text = await Generate("github-actions", ".github/workflows/tollgate.yml");
+
+        Assert.Equal(Shipped("github/tollgate.yml"), text);
+        var steps = (YamlSequenceNode)At(Yaml(text), "jobs", "gates", "steps");
+        Assert.Equal("0", Scalar(steps, "0", "with", "fetch-depth"));
+        Assert.Equal("./build.sh ${{ inputs.target || 'Ci' }}", Scalar(steps, "2", "run"));
+        Assert.Equal(("always()", "artifacts/evidence/"), (Scalar(steps, "3", "if"), Scalar(steps, "3", "with", "path")));
+        Assert.Equal("Ci", Scalar(Yaml(text), "on", "workflow_call", "inputs", "target", "default"));
+    }
+
+    [Fact]
+    public async Task GitLab_quality_gates_runs_build_sh_ci_and_hands_junit_cobertura_and_code_quality_to_gitlab()
+    {
+        var text = await Generate("gitlab-ci", ".gitlab/quality-gates.yml");
+
+        Assert.Equal(Shipped("gitlab/quality-gates.yml"), text);
+        var job = Yaml(text);
+        Assert.Equal("./build.sh Ci", Scalar(job, "tollgate", "script", "0"));
+        Assert.Equal("0", Scalar(job, "tollgate", "variables", "GIT_DEPTH"));
+        Assert.Equal("artifacts/evidence/junit.xml", Scalar(job, "tollgate", "artifacts", "reports", "junit"));
+        Assert.Equal("artifacts/evidence/reports/coverage/Cobertura.xml", Scalar(job, "tollgate", "artifacts", "reports", "coverage_report", "path"));
+        Assert.Equal("artifacts/evidence/codequality.json", Scalar(job, "tollgate", "artifacts", "reports", "codequality"));
+        Assert.Matches(Scalar(job, "tollgate", "coverage").Trim('/'), "Coverage      Succeeded   3.1 s     95.05 % lines");
+    }
+
+    [Fact]
+    public async Task Azure_pipeline_runs_build_sh_ci_and_publishes_tests_coverage_and_evidence()
+    {
+        var text = await Generate("azure-pipelines", "azure-pipelines.yml");
+
+        Assert.Equal(Shipped("azure/azure-pipelines.yml"), text);
+        var steps = (YamlSequenceNode)At(Yaml(text), "steps");
+        Assert.Equal("0", Scalar(steps, "0", "fetchDepth"));
+        Assert.Equal("./build.sh Ci", Scalar(steps, "2", "bash"));
+        Assert.Equal("artifacts/evidence/junit.xml", Scalar(steps, "3", "inputs", "testResultsFiles"));
+        Assert.Equal("artifacts/evidence", Scalar(steps, "5", "publish"));
+    }
+
+    [Fact]
+    public async Task Jenkinsfile_runs_build_sh_ci_and_records_junit_and_the_evidence()
+    {
+        var text = await Generate("jenkins", "Jenkinsfile");
+
+        Assert.Equal(Shipped("jenkins/Jenkinsfile"), text);
+        Assert.Contains("sh './build.sh Ci'", text, StringComparison.Ordinal);
+        Assert.Contains("junit testResults: 'artifacts/evidence/junit.xml'", text, StringComparison.Ordinal);
+        Assert.Contains("archiveArtifacts artifacts: 'artifacts/evidence/**'", text, StringComparison.Ordinal);
+        Assert.Equal(text.Count(c => c == '{'), text.Count(c => c == '}'));
+    }
+
+    [Fact]
+    public async Task A_different_file_is_never_overwritten_without_force_and_with_force_it_is_kept_as_bak()
+    {
+        repository.Write("Jenkinsfile", "// ours\n");
+
+        var refused = await HostRun.RunAsync<GenerateBuild>(repository.Path, ["GenerateCi", "--host", "jenkins"]);
+
+        Assert.Equal(ExitCodes.Failure, refused.ExitCode);
+        Assert.Contains("Jenkinsfile exists and differs from Tollgate's jenkins template; merge by hand, or run GenerateCi again with --force", refused.Error, StringComparison.Ordinal);
+        Assert.Equal("// ours\n", File.ReadAllText(Path.Combine(repository.Path, "Jenkinsfile")));
+
+        var forced = await HostRun.RunAsync<GenerateBuild>(repository.Path, ["GenerateCi", "--host", "jenkins", "--force"]);
+
+        Assert.Equal(ExitCodes.Success, forced.ExitCode);
+        Assert.Equal("// ours\n", File.ReadAllText(Path.Combine(repository.Path, "Jenkinsfile.bak")));
+        Assert.Equal(Shipped("jenkins/Jenkinsfile"), File.ReadAllText(Path.Combine(repository.Path, "Jenkinsfile")));
+    }
+
+    [Fact]
+    public async Task An_unknown_host_is_bad_input_naming_the_hosts_there_are()
+    {
+        var run = await HostRun.RunAsync<GenerateBuild>(repository.Path, ["GenerateCi", "--host", "travis"]);
+
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.Contains("--host 'travis' has no template; use one of github-actions, gitlab-ci, azure-pipelines, jenkins.", run.Error, StringComparison.Ordinal);
+    }
+}
