@@ -16,6 +16,9 @@ public interface ITollgateBuild : IParameterProvider
     /// <summary>The environment the build runs in.</summary>
     IReadOnlyDictionary<string, string> EnvironmentVariables { get; }
 
+    /// <summary>A person's keyboard, when the build runs on a terminal; null otherwise.</summary>
+    TextReader? Terminal { get; }
+
     /// <summary>Runs every external program.</summary>
     ProcessRunner ProcessRunner { get; }
 

@@ -24,10 +24,30 @@ public sealed class EvidenceBundle
     }
 
     /// <summary>Where the bundle ends up.</summary>
-    public string Directory { get; }
+    public string Directory { get; private set; }
 
     /// <summary>Where it is assembled.</summary>
-    public string Staging { get; }
+    public string Staging { get; private set; }
+
+    /// <summary>Sends the bundle to another directory (e.g. a deployment's, so that the bundle it promotes stays as it was); what was staged moves along.</summary>
+    public void Retarget(string directory)
+    {
+        var target = Path.GetFullPath(directory);
+        if (target == Directory)
+        {
+            return;
+        }
+
+        var staging = target + ".staging";
+        if (System.IO.Directory.Exists(staging))
+        {
+            System.IO.Directory.Delete(staging, recursive: true);
+        }
+
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(staging)!);
+        System.IO.Directory.Move(Staging, staging);
+        (Directory, Staging) = (target, staging);
+    }
 
     /// <summary>The version this run built, once something computed it.</summary>
     public string? Version { get; set; }

@@ -17,7 +17,7 @@ public class EvidenceWriterTests : IDisposable
     {
         var manifest = EvidenceFixture.Write(Bundle);
 
-        Assert.Equal(["gates/lint.json", "gates/test.json", "reports/lint/format.xml", "summary.md"], manifest.Files.Select(f => f.Path));
+        Assert.Equal(["codequality.json", "gates/lint.json", "gates/test.json", "reports/lint/format.xml", "summary.md"], manifest.Files.Select(f => f.Path));
         Assert.All(manifest.Files, f => Assert.Matches("^[0-9a-f]{64}$", f.Sha256));
         Assert.Equal(1, manifest.SchemaVersion);
         Assert.False(Directory.Exists(Bundle + ".staging"), "the staging directory is swapped in");

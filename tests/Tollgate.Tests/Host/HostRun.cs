@@ -4,12 +4,13 @@ namespace Tollgate.Tests.Host;
 
 internal sealed record HostRun(int ExitCode, string Output, string Error)
 {
-    public static async Task<HostRun> RunAsync<T>(string directory, string[] args, Dictionary<string, string>? environment = null, string? defaultTarget = null)
+    public static async Task<HostRun> RunAsync<T>(
+        string directory, string[] args, Dictionary<string, string>? environment = null, string? defaultTarget = null, TextReader? terminal = null)
         where T : BuildBase, new()
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var host = new HostEnvironment(directory, environment ?? [], output, error, HandleSignals: false);
+        var host = new HostEnvironment(directory, environment ?? [], output, error, HandleSignals: false, terminal);
         var code = await BuildHost.RunAsync<T>(args, defaultTarget, host);
         return new HostRun(code, output.ToString(), error.ToString());
     }

@@ -15,6 +15,9 @@ public abstract class BuildBase : IParameterProvider
     /// <summary>The environment the build runs in (the process's, or a test's).</summary>
     public IReadOnlyDictionary<string, string> EnvironmentVariables { get; internal set; } = new Dictionary<string, string>();
 
+    /// <summary>A person's keyboard, when the build runs on a terminal; null in CI and other redirected runs.</summary>
+    public TextReader? Terminal { get; internal set; }
+
     /// <summary>Told when each target starts and ends (a CI host's log sections); none by default.</summary>
     protected internal virtual ITargetObserver? TargetObserver => null;
 

@@ -35,7 +35,7 @@ public static class BuildHost
         }
 
         var log = new BuildLog(host.Out, host.Error, commandLine.Verbosity, masker);
-        var build = new T { RootDirectory = root, Log = log, EnvironmentVariables = host.Variables };
+        var build = new T { RootDirectory = root, Log = log, EnvironmentVariables = host.Variables, Terminal = host.Terminal };
         IReadOnlyList<ResolvedParameter> parameters = [];
         IReadOnlyList<ExecutableTarget> targets;
         ExecutionPlan plan;

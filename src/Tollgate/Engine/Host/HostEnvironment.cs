@@ -8,8 +8,9 @@ namespace Tollgate.Engine;
 /// <param name="Out">Standard output.</param>
 /// <param name="Error">Standard error.</param>
 /// <param name="HandleSignals">True to abort on SIGINT/SIGTERM (the real console).</param>
+/// <param name="Terminal">A person's keyboard, when there is one (input not redirected); null otherwise.</param>
 public sealed record HostEnvironment(
-    string WorkingDirectory, IReadOnlyDictionary<string, string> Variables, TextWriter Out, TextWriter Error, bool HandleSignals)
+    string WorkingDirectory, IReadOnlyDictionary<string, string> Variables, TextWriter Out, TextWriter Error, bool HandleSignals, TextReader? Terminal = null)
 {
     /// <summary>This process's directory, environment and console.</summary>
     public static HostEnvironment Process() => new(
@@ -17,5 +18,6 @@ public sealed record HostEnvironment(
         Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => e.Value as string ?? ""),
         Console.Out,
         Console.Error,
-        HandleSignals: true);
+        HandleSignals: true,
+        Console.IsInputRedirected ? null : Console.In);
 }

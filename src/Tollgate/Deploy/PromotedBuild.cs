@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Tollgate.Evidence;
+
+namespace Tollgate.Deploy;
+
+/// <summary>What a verified evidence bundle promotes: its version, commit and image.</summary>
+public sealed record PromotedBuild(string Version, string Commit, string? Image)
+{
+    /// <summary>
+    /// Reads the bundle at <paramref name="bundle"/> and refuses it, naming the reason, when it does not
+    /// verify, has a gate that did not pass, belongs to another commit than <paramref name="head"/>, or has no version.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The refusal.</exception>
+    public static PromotedBuild From(string bundle, string? head, string? imageRepository)
+    {
+        var problems = EvidenceVerifier.Verify(bundle);
+        if (problems.Count > 0)
+        {
+            throw new InvalidDataException($"the evidence at {bundle} does not verify: {problems[0]}{(problems.Count > 1 ? $" (and {problems.Count - 1} more)" : "")}; deploy only what a build proved.");
+        }
+
+        var manifest = JsonSerializer.Deserialize<Manifest>(File.ReadAllText(Path.Combine(bundle, Manifest.FileName)), EvidenceJson.Options)!;
+        var failed = manifest.Gates.Where(g => g.Status != "passed").Select(g => $"{g.Name} {g.Status}").ToList();
+        if (failed.Count > 0)
+        {
+            throw new InvalidDataException($"the evidence at {bundle} has gates that did not pass ({string.Join(", ", failed)}); fix them and build again.");
+        }
+
+        if (manifest.Commit is null || (head is not null && manifest.Commit != head))
+        {
+            throw new InvalidDataException($"the evidence at {bundle} belongs to commit {manifest.Commit ?? "(none)"}, not to {head}; download the bundle of this commit's build.");
+        }
+
+        if (manifest.Version is null)
+        {
+            throw new InvalidDataException($"the evidence at {bundle} has no packaged version; deploy from the bundle of a Ci (or Package) run.");
+        }
+
+        string? image = null;
+        var artifacts = Path.Combine(bundle, "artifacts.json");
+        if (imageRepository is not null && File.Exists(artifacts))
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(artifacts));
+            image = document.RootElement.GetProperty("artifacts").EnumerateArray()
+                .Where(a => a.GetProperty("kind").GetString() == "image" && a.GetProperty("name").GetString() == imageRepository)
+                .Select(a => $"{imageRepository}:{a.GetProperty("version").GetString()}").FirstOrDefault();
+        }
+
+        return new PromotedBuild(manifest.Version, manifest.Commit, image ?? (imageRepository is null ? null : $"{imageRepository}:{manifest.Version}"));
+    }
+}

@@ -1,0 +1,92 @@
+using Tollgate.Deploy;
+using Tollgate.Evidence;
+using Tollgate.Tests.Support;
+
+namespace Tollgate.Tests.Deploy;
+
+public sealed class DeployPolicyTests
+{
+    private static DeploymentRecord Record(string action, string version, string outcome = "succeeded") =>
+        new("prod", action, version, null, "docker", DateTimeOffset.UnixEpoch, "ci", null, null, outcome, null, "");
+
+    [Fact]
+    public void A_rollback_returns_to_the_version_before_the_one_in_place_skipping_failed_deployments()
+    {
+        var history = new[] { Record("deploy", "1.0.0"), Record("deploy", "2.0.0"), Record("deploy", "3.0.0", "rolled-back"), Record("deploy", "2.1.0") };
+
+        Assert.Equal("2.0.0", DeploymentHistory.Previous(history)!.Version);
+        Assert.Equal("1.0.0", DeploymentHistory.Previous([.. history, Record("rollback", "2.0.0")])!.Version);
+        Assert.Null(DeploymentHistory.Previous([Record("deploy", "1.0.0")]));
+    }
+
+    [Fact]
+    public void Yaml_values_are_set_by_dotted_key_keeping_comments_and_layout()
+    {
+        const string values = "# prod values\nimage:\n  repository: shop/api\n  tag: \"1.0.0\" # set by Tollgate\nreplicas: 3\ntag: top-level\n";
+
+        var updated = YamlValue.Set(values, "image.tag", "2.0.0", "values.yaml");
+
+        Assert.Equal("# prod values\nimage:\n  repository: shop/api\n  tag: \"2.0.0\" # set by Tollgate\nreplicas: 3\ntag: top-level\n", updated);
+        var missing = Assert.Throws<InvalidDataException>(() => YamlValue.Set(values, "image.digest", "x", "deploy:envs/prod/values.yaml"));
+        Assert.StartsWith("deploy:envs/prod/values.yaml has no key 'image.digest'", missing.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_second_lock_on_an_environment_fails_at_once_naming_the_holder()
+    {
+        using var directory = new TempDirectory(withNuke: false);
+        var path = Path.Combine(directory.Path, "prod.lock");
+
+        using (EnvironmentLock.Acquire(path, "prod", "alice (laptop)"))
+        {
+            var held = Assert.Throws<IOException>(() => EnvironmentLock.Acquire(path, "prod", "bob (ci)"));
+            Assert.StartsWith("prod is being deployed by alice (laptop) since ", held.Message, StringComparison.Ordinal);
+        }
+
+        using var again = EnvironmentLock.Acquire(path, "prod", "bob (ci)");
+    }
+
+    [Theory]
+    [InlineData("""{ "environments": { "dev": { "strategy": "ftp", "target": {} } } }""", "dev", ".nuke/environments.json environment 'dev': strategy 'ftp' is not one of docker, gitops, command.")]
+    [InlineData("""{ "environments": { "dev": { "strategy": "docker", "target": { "image": "a", "container": "b", "ports": [1, 2, 3] } } } }""", "dev", ".nuke/environments.json environment 'dev': target \"ports\" needs one port, or two for side-by-side switching, e.g. [8080, 8081].")]
+    [InlineData("""{ "environments": { "dev": { "strategy": "command", "target": { "deploy": "helm upgrade" } } } }""", "dev", ".nuke/environments.json environment 'dev': \"deploy\" must be a list of words, e.g. [\"./deploy.sh\", \"{version}\"].")]
+    [InlineData("""{ "environments": { "dev": { "strategy": "gitops", "target": { "repository": "../deploy" } } } }""", "dev", ".nuke/environments.json environment 'dev': \"valuesFile\" is missing or empty; add it.")]
+    [InlineData("""{ "environments": { "dev": { "strategy": "command", "target": { "deploy": ["x"] } } } }""", "qa", "--env 'qa' is not declared in .nuke/environments.json; declared: dev.")]
+    public void Environment_mistakes_are_one_line_naming_file_environment_value_and_fix(string json, string name, string message)
+    {
+        using var directory = new TempDirectory();
+        var path = directory.Write(".nuke/environments.json", json);
+
+        Assert.Equal(message, Assert.Throws<InvalidDataException>(() => EnvironmentsFile.Read(path, ".nuke/environments.json", name)).Message);
+    }
+
+    [Fact]
+    public void Prod_needs_approval_by_default_and_other_environments_do_not()
+    {
+        using var directory = new TempDirectory();
+        var path = directory.Write(".nuke/environments.json", """
+            { "environments": { "prod": { "strategy": "command", "target": { "deploy": ["x"] } }, "dev": { "strategy": "command", "target": { "deploy": ["x"] } } } }
+            """);
+
+        Assert.True(EnvironmentsFile.Read(path, "e", "prod").Approval);
+        Assert.False(EnvironmentsFile.Read(path, "e", "dev").Approval);
+    }
+
+    [Fact]
+    public async Task Promotion_refuses_a_tampered_bundle_a_failed_gate_and_another_commit()
+    {
+        using var repository = await DeployRepository.CreateAsync("{}");
+        var good = repository.WriteBundle("1.0.0");
+        Assert.Equal(new PromotedBuild("1.0.0", repository.Head, null), PromotedBuild.From(good, repository.Head, null));
+
+        File.AppendAllText(Path.Combine(good, "gates", "lint.json"), " ");
+        var tampered = Assert.Throws<InvalidDataException>(() => PromotedBuild.From(good, repository.Head, null));
+        Assert.Contains("does not verify: altered: gates/lint.json", tampered.Message, StringComparison.Ordinal);
+
+        var failed = Assert.Throws<InvalidDataException>(() => PromotedBuild.From(repository.WriteBundle("1.1.0", lint: GateStatus.Failed), repository.Head, null));
+        Assert.Contains("has gates that did not pass (Lint failed)", failed.Message, StringComparison.Ordinal);
+
+        var other = Assert.Throws<InvalidDataException>(() => PromotedBuild.From(repository.WriteBundle("1.2.0", commit: new string('a', 40)), repository.Head, null));
+        Assert.Contains($"belongs to commit {new string('a', 40)}, not to {repository.Head}", other.Message, StringComparison.Ordinal);
+    }
+}
