@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Tollgate.IO;
 
 namespace Tollgate.Deploy;
 
@@ -22,17 +23,7 @@ public static class EnvironmentsFile
             throw new InvalidDataException($"{shownAs} does not exist; declare the environments (dev, staging, prod) there, see environments.schema.json beside it.");
         }
 
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        }
-        catch (JsonException exception)
-        {
-            throw new InvalidDataException($"{shownAs} is not valid JSON (line {exception.LineNumber + 1}); fix the file.", exception);
-        }
-
-        using (document)
+        using (var document = JsonFile.Parse(path, shownAs))
         {
             if (!document.RootElement.TryGetProperty("environments", out var environments) || environments.ValueKind != JsonValueKind.Object)
             {

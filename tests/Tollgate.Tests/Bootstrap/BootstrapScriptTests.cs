@@ -65,6 +65,7 @@ public sealed class BootstrapScriptTests : IDisposable
     public async Task Sigint_aborts_the_running_target_runs_assured_targets_and_writes_evidence()
     {
         await repository.RunAsync("--plan");
+        Interop.RestoreIgnoredSigint();
         using var process = Shell.Start(repository.Root, "bash", ["build.sh", "Sleep", "Cleanup"]);
         var output = new System.Text.StringBuilder();
         var sleeping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -23,7 +23,7 @@ internal sealed class DeployRepository : IDisposable
     {
         var repository = new DeployRepository();
         repository.directory.Write(".nuke/environments.json", environments);
-        repository.directory.Write(".gitignore", "artifacts/\nbundles/\n.nuke/temp/\n.nuke/deployments/\n");
+        repository.directory.Write(".gitignore", "artifacts/\nbundles/\nscratch/\n.nuke/temp/\n.nuke/deployments/\n");
         var git = await GitRepository.InitAsync(repository.Root);
         repository.Head = await git.CommitAsync("service");
         return repository;

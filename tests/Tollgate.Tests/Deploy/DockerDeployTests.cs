@@ -1,6 +1,4 @@
 using System.Formats.Tar;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Tollgate.Engine;
 using Tollgate.Tests.Host;
@@ -15,13 +13,6 @@ public sealed class DockerDeployTests(DockerHost docker)
 {
     // The registry part names no registry that answers: an image that is not in the engine fails to pull at once.
     private const string Image = "127.0.0.1:1/tollgate-web";
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
 
     private async Task BuildImage(string version, bool serves = true)
     {
@@ -52,7 +43,7 @@ public sealed class DockerDeployTests(DockerHost docker)
     [Fact]
     public async Task Deploy_switches_on_a_passing_health_check_a_failing_one_leaves_the_old_serving_and_rollback_returns()
     {
-        var (a, b) = (FreePort(), FreePort());
+        var (a, b) = (FreePort.Next(), FreePort.Next());
         var environment = $$"""
             {
               "environments": {
@@ -111,7 +102,7 @@ public sealed class DockerDeployTests(DockerHost docker)
     public async Task An_engine_that_is_down_is_an_error_naming_its_socket()
     {
         using var repository = await DeployRepository.CreateAsync($$"""
-            { "environments": { "dev": { "strategy": "docker", "target": { "image": "{{Image}}", "container": "x", "ports": [{{FreePort()}}], "socket": "/tmp/tollgate-no-engine.sock" } } } }
+            { "environments": { "dev": { "strategy": "docker", "target": { "image": "{{Image}}", "container": "x", "ports": [{{FreePort.Next()}}], "socket": "/tmp/tollgate-no-engine.sock" } } } }
             """);
 
         var run = await HostRun.RunAsync<DeployBuild>(repository.Root, ["Deploy", "--env", "dev", "--evidence", repository.WriteBundle("1.0.0")]);

@@ -10,13 +10,13 @@ public sealed class GitOpsDeployTests
     private static async Task<(DeployRepository Service, string Deployments)> Repositories()
     {
         var service = await DeployRepository.CreateAsync("""
-            { "environments": { "staging": { "strategy": "gitops", "target": { "repository": "../deployments.git", "valuesFile": "envs/staging/values.yaml" } } } }
+            { "environments": { "staging": { "strategy": "gitops", "target": { "repository": "scratch/deployments.git", "valuesFile": "envs/staging/values.yaml" } } } }
             """);
-        var seed = await GitRepository.InitAsync(Path.Combine(service.Root, "..", "deployments-seed"));
+        var seed = await GitRepository.InitAsync(Path.Combine(service.Root, "scratch", "deployments-seed"));
         Directory.CreateDirectory(Path.Combine(seed.Root, "envs", "staging"));
         File.WriteAllText(Path.Combine(seed.Root, "envs", "staging", "values.yaml"), "image:\n  repository: shop/api\n  tag: \"0.9.0\" # Tollgate sets this\n");
         await seed.CommitAsync("seed");
-        var bare = Path.GetFullPath(Path.Combine(service.Root, "..", "deployments.git"));
+        var bare = Path.Combine(service.Root, "scratch", "deployments.git");
         var cloned = await Shell.RunAsync(seed.Root, "git", ["clone", "--quiet", "--bare", seed.Root, bare]);
         Assert.True(cloned.ExitCode == 0, cloned.Error);
         return (service, bare);

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Formats.Tar;
-using System.Net;
-using System.Net.Sockets;
 using Tollgate.Tools.Docker;
 
 namespace Tollgate.Tests.Support;
@@ -51,7 +49,7 @@ public sealed class DockerHost : IAsyncLifetime
 
         await engine.ImportAsync(BusyboxRootfs(), BaseImage.Split(':')[0], BaseImage.Split(':')[1], CancellationToken.None);
 
-        var port = FreePort();
+        var port = FreePort.Next();
         Registry = $"127.0.0.1:{port}";
         var config = Path.Combine(directory, "registry.yml");
         File.WriteAllText(config, $"""
@@ -190,12 +188,5 @@ public sealed class DockerHost : IAsyncLifetime
 
         stream.Position = 0;
         return stream;
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

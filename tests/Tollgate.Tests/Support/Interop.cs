@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 
 namespace Tollgate.Tests.Support;
@@ -8,4 +9,22 @@ internal static partial class Interop
 
     [LibraryImport("libc", EntryPoint = "kill")]
     public static partial int Kill(int pid, int signal);
+
+    /// <summary>
+    /// Gives SIGINT its default disposition back when this process inherited it ignored: a test run started
+    /// in the background (<c>./build.sh Test &amp;</c>) ignores SIGINT, every child inherits that ignore, and
+    /// .NET honours it, so a child could never be interrupted. Only called by the test that is about Ctrl-C.
+    /// </summary>
+    public static void RestoreIgnoredSigint()
+    {
+        const string prefix = "SigIgn:";
+        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal));
+        if (line is not null && (ulong.Parse(line[prefix.Length..].Trim(), NumberStyles.HexNumber, CultureInfo.InvariantCulture) & (1UL << (Sigint - 1))) != 0)
+        {
+            _ = Signal(Sigint, 0); // SIG_DFL
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "signal")]
+    private static partial nint Signal(int signal, nint handler);
 }

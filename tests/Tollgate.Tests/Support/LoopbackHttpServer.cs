@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 
 namespace Tollgate.Tests.Support;
 
@@ -14,11 +13,7 @@ internal sealed class LoopbackHttpServer : IDisposable
     public LoopbackHttpServer(Func<HttpListenerContext, string, Task> handle)
     {
         this.handle = handle;
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            Port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        }
+        Port = FreePort.Next();
 
         Prefix = $"http://127.0.0.1:{Port}/{Guid.NewGuid():N}/";
         listener.Prefixes.Add(Prefix);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Tollgate.IO;
 
 namespace Tollgate.Gates.ArchitectureTests;
 
@@ -14,17 +15,7 @@ public static class ArchitectureRulesFile
     /// <summary>The rules in <paramref name="path"/> (shown as <paramref name="shownAs"/> in messages).</summary>
     public static IReadOnlyList<ArchitectureRule> Read(string path, string shownAs)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        }
-        catch (JsonException exception)
-        {
-            throw new InvalidDataException($"{shownAs} is not valid JSON (line {exception.LineNumber + 1}); fix the file.", exception);
-        }
-
-        using (document)
+        using (var document = JsonFile.Parse(path, shownAs))
         {
             if (!document.RootElement.TryGetProperty("rules", out var rules) || rules.ValueKind != JsonValueKind.Array)
             {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Tollgate.IO;
 
 namespace Tollgate.Gates.SecurityScan;
 
@@ -24,17 +25,7 @@ public static class SecurityPolicyFile
             return SecurityPolicyEntries.None;
         }
 
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        }
-        catch (JsonException exception)
-        {
-            throw new InvalidDataException($"{shownAs} is not valid JSON (line {exception.LineNumber + 1}); fix the file.", exception);
-        }
-
-        using (document)
+        using (var document = JsonFile.Parse(path, shownAs))
         {
             var root = document.RootElement;
             var waivers = Entries(root, "waivers", shownAs, (e, at) =>
