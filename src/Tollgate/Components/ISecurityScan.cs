@@ -27,8 +27,8 @@ public interface ISecurityScan : IHazSolution
     bool TrivyOffline => this.ValueOf(() => TrivyOffline, false);
 
     /// <summary>Container images to scan.</summary>
-    [Parameter("Container images for trivy image to scan, as references")]
-    string[] SecurityImages => this.ValueOf(() => SecurityImages, []);
+    [Parameter("Container images for trivy image to scan, as references (default: the images Package built for this commit)")]
+    string[] SecurityImages => this.ValueOf(() => SecurityImages, PackagedImages.Of(EvidenceDirectory / "artifacts.json", CurrentCommit()).ToArray());
 
     /// <summary>Audit sources instead of NuGet.Config's.</summary>
     [Parameter("NuGet audit sources (service index URLs) to use instead of those in NuGet.Config")]
@@ -100,6 +100,8 @@ public interface ISecurityScan : IHazSolution
     IReadOnlyList<string> CheckedSecurityFailOn => SecurityFailOn.Select(s => SecurityPolicy.Severities.Contains(s.ToLowerInvariant())
         ? s.ToLowerInvariant()
         : throw new BuildException($"--security-fail-on '{s}' is not a severity; use {string.Join(", ", SecurityPolicy.Severities)}.")).ToList();
+
+    private string? CurrentCommit() => GitFacts.ReadAsync(ProcessRunner, RootDirectory, CancellationToken.None).GetAwaiter().GetResult().Commit;
 
     private async Task<ScanOutput> ScanSecretsAsync(CancellationToken cancellation)
     {

@@ -153,6 +153,32 @@ public sealed class TrivyGateTests : IDisposable
     }
 
     [Fact]
+    public async Task The_image_package_built_for_this_commit_is_scanned_without_being_named()
+    {
+        var git = await GitRepository.InitAsync(repository.Path);
+        var head = await git.CommitAsync("service");
+        repository.Write("artifacts/evidence/artifacts.json", $$"""
+            { "commit": "{{head}}", "artifacts": [ { "kind": "nupkg", "name": "App", "version": "1.0.0" }, { "kind": "image", "name": "registry.local/app", "version": "1.0.0" } ] }
+            """);
+        var trivy = StandIn("empty", image: "empty");
+
+        var run = await Run(trivy);
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Output + run.Error);
+        Assert.Equal("registry.local/app:1.0.0", trivy.ReadCalls().Single(c => c[0] == "image")[^1]);
+
+        await git.CommitAsync("next");
+        repository.Write("artifacts/evidence/artifacts.json", $$"""
+            { "commit": "{{head}}", "artifacts": [ { "kind": "image", "name": "registry.local/app", "version": "1.0.0" } ] }
+            """);
+        File.Delete(trivy.Calls);
+
+        await Run(trivy);
+
+        Assert.DoesNotContain(trivy.ReadCalls(), c => c[0] == "image");
+    }
+
+    [Fact]
     public async Task Trivy_variables_and_a_trivy_yaml_do_not_reach_trivy_and_are_recorded_by_name_only()
     {
         var trivy = StandIn("empty");
