@@ -72,8 +72,9 @@ public interface IPackage : ICompile, IHazVersion
                 }
             }
 
-            var tools = new Dictionary<string, string> { ["dotnet"] = BuildInfo.Read(BuildInfoDirectory).FirstOrDefault()?.Sdk ?? "unknown" };
-            var projects = BuildInfo.Read(BuildInfoDirectory).Where(p => !p.IsTestProject).Select(p => p.Project);
+            var buildInfo = BuildInfo.Read(BuildInfoDirectory);
+            var tools = new Dictionary<string, string> { ["dotnet"] = buildInfo.FirstOrDefault()?.Sdk ?? "unknown" };
+            var projects = buildInfo.Where(p => !p.IsTestProject).Select(p => p.Project);
             var images = ContainerImage.Of(projects, ContainerRegistry);
             if (images.Count > 0)
             {

@@ -55,6 +55,7 @@ public interface ISecurityScan : IHazSolution
             }
 
             var policy = new SecurityPolicy(CheckedSecurityFailOn, entries, policySource, DateOnly.FromDateTime(DateTime.UtcNow));
+            var trivyEnvironment = TrivyEnvironment.Of(EnvironmentVariables);
             var outputs = new List<ScanOutput>
             {
                 await Scan(ScannerNames.Secrets, entries, () => ScanSecretsAsync(context.Cancellation)).ConfigureAwait(false),
@@ -65,7 +66,7 @@ public interface ISecurityScan : IHazSolution
                         .RunAsync(RootDirectory, SolutionFile, NuGetAuditSources, SecurityWorkDirectory, context.Cancellation).ConfigureAwait(false);
                 }).ConfigureAwait(false),
                 await Scan(ScannerNames.Trivy, entries, () =>
-                    new TrivyRunner(new TrivyTool(ProcessRunner, TrivyExecutable, RootDirectory / ".nuke" / "temp" / "trivy", TrivyEnvironment.Of(EnvironmentVariables)), TrivyEnvironment.Of(EnvironmentVariables))
+                    new TrivyRunner(new TrivyTool(ProcessRunner, TrivyExecutable, RootDirectory / ".nuke" / "temp" / "trivy", trivyEnvironment), trivyEnvironment)
                         .RunAsync(RootDirectory, SecurityImages, TrivyOffline, PolicyDefaults.Current.TrivyMinimumVersion, SecurityWorkDirectory, context.Cancellation)).ConfigureAwait(false),
             };
 
