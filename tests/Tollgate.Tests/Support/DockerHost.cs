@@ -94,13 +94,19 @@ public sealed class DockerHost : IAsyncLifetime
             process.Dispose();
         }
 
+        // dockerd leaves its network namespace (and, when stopped hard, layers) mounted below its directory.
+        foreach (var mount in File.ReadLines("/proc/mounts").Select(l => l.Split(' ')[1]).Where(m => m == directory || m.StartsWith(directory + "/", StringComparison.Ordinal)).OrderDescending())
+        {
+            await Shell.RunAsync("/", "umount", ["-l", mount]);
+        }
+
         try
         {
             Directory.Delete(directory, recursive: true);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            // layers still mounted by the engine; the OS cleans the temp folder
+            // something still holds a file; the OS cleans the temp folder
         }
     }
 
