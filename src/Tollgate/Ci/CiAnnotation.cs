@@ -10,7 +10,7 @@ public sealed record CiAnnotation(string Gate, string Message, string? File = nu
 
     /// <summary>The annotations of every gate that did not pass: its reasons, then its located, unsuppressed findings.</summary>
     public static IReadOnlyList<CiAnnotation> From(IEnumerable<GateResult> gates) =>
-        gates.Where(g => g.Status != GateStatus.Passed).SelectMany(g =>
+        gates.Where(g => g.Status is GateStatus.Failed or GateStatus.Error).SelectMany(g =>
             g.Reasons.Select(r => new CiAnnotation(g.Gate, r))
                 .Concat(g.Findings.Where(f => f.File is not null && f.SuppressedBy is null).Take(FindingsPerGate)
                     .Select(f => new CiAnnotation(g.Gate, f.Message, f.File, f.Line, f.Rule ?? f.Kind))))

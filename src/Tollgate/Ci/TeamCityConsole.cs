@@ -33,7 +33,7 @@ public sealed class TeamCityConsole(BuildLog log) : CiConsole(log)
             }
         }
 
-        foreach (var gate in publication.Gates.Where(g => g.Status != Evidence.GateStatus.Passed))
+        foreach (var gate in publication.Gates.Where(g => g.Status is Evidence.GateStatus.Failed or Evidence.GateStatus.Error))
         {
             Log.Always($"##teamcity[buildProblem description='{Escape($"{gate.Gate} {gate.Status.ToString().ToLowerInvariant()}: {string.Join("; ", gate.Reasons)}")}' identity='{Escape("tollgate-" + gate.Gate.ToLowerInvariant())}']");
         }

@@ -8,7 +8,11 @@ namespace Tollgate;
 /// <summary>Runs a gate inside a target: records its result in the evidence, shows its figure, fails the target unless it passed.</summary>
 public static class GateTarget
 {
-    /// <summary>Runs <paramref name="gate"/>; a missing tool or an unreadable report makes the gate an error, never a pass.</summary>
+    /// <summary>
+    /// Runs <paramref name="gate"/>. Whatever happens, the gate ends with a document: any exception (a missing
+    /// tool, an unreadable report, a bug) makes it an error with the message, never a pass and never no
+    /// document; an abort records it as an error too, then goes on aborting.
+    /// </summary>
     public static async Task RunAsync(ITollgateBuild build, TargetContext context, string name, Func<Task<GateResult>> gate)
     {
         var clock = Stopwatch.StartNew();
@@ -17,9 +21,19 @@ public static class GateTarget
         {
             result = await gate().ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is ToolNotFoundException or InvalidDataException or IOException)
+        catch (OperationCanceledException) when (context.Cancellation.IsCancellationRequested)
         {
-            result = GateResult.Errored(name, exception.Message);
+            build.RunEvidence.RecordGate(GateResult.Errored(name, "aborted by a signal before it finished"), clock.Elapsed);
+            throw;
+        }
+        catch (Exception exception)
+        {
+            var known = exception is ToolNotFoundException or InvalidDataException or IOException or TargetFailedException or BuildException;
+            result = GateResult.Errored(name, known ? exception.Message : $"{exception.GetType().Name}: {exception.Message}");
+            if (!known)
+            {
+                context.Log.Debug(exception.ToString());
+            }
         }
 
         build.RunEvidence.RecordGate(result, clock.Elapsed);
@@ -28,14 +42,5 @@ public static class GateTarget
         {
             throw new TargetFailedException($"{name} gate {result.Status.ToString().ToLowerInvariant()}: {string.Join("; ", result.Reasons)}");
         }
-    }
-
-    /// <summary>A gate whose checks are not built yet: it records an error and fails. It never passes.</summary>
-    public static void NotImplemented(ITollgateBuild build, TargetContext context, string name)
-    {
-        const string reason = "not implemented yet";
-        build.RunEvidence.RecordGate(GateResult.Errored(name, reason), TimeSpan.Zero);
-        context.Headline = reason;
-        throw new TargetFailedException($"{name}: {reason}");
     }
 }

@@ -15,10 +15,12 @@ public interface ICoverage : ITest
 {
     /// <summary>Minimum line coverage, percent.</summary>
     [Parameter("Minimum line coverage, in percent")]
+    [Bounds(0, 100)]
     double CoverageThreshold => this.ValueOf(() => CoverageThreshold, PolicyDefaults.Current.CoverageLine);
 
     /// <summary>Minimum branch coverage, percent; off when not set.</summary>
     [Parameter("Minimum branch coverage, in percent (off when not set)")]
+    [Bounds(0, 100)]
     double? CoverageBranchThreshold => this.ValueOf(() => CoverageBranchThreshold, PolicyDefaults.Current.CoverageBranch);
 
     /// <summary>Baseline for the ratchet.</summary>
@@ -27,6 +29,7 @@ public interface ICoverage : ITest
 
     /// <summary>Allowed drop below the baseline, percentage points.</summary>
     [Parameter("How many percentage points line coverage may drop below the baseline")]
+    [Bounds(0, 100)]
     double CoverageTolerance => this.ValueOf(() => CoverageTolerance, PolicyDefaults.Current.CoverageTolerance);
 
     /// <summary>ReportGenerator assembly filters.</summary>

@@ -15,6 +15,7 @@ public interface IMutation : ITest
 {
     /// <summary>Minimum mutation score.</summary>
     [Parameter("Minimum mutation score, in percent")]
+    [Bounds(0, 100)]
     double MutationThreshold => this.ValueOf(() => MutationThreshold, PolicyDefaults.Current.MutationScore);
 
     /// <summary>Which projects are mutated.</summary>
@@ -31,10 +32,12 @@ public interface IMutation : ITest
 
     /// <summary>Parallel test runners.</summary>
     [Parameter("Stryker test runners in parallel (default: the processor count)")]
+    [Bounds(1, 256)]
     int MutationConcurrency => this.ValueOf(() => MutationConcurrency, Environment.ProcessorCount);
 
     /// <summary>Extra time per mutant.</summary>
     [Parameter("Milliseconds added to each mutant's time budget")]
+    [Bounds(0)]
     int MutationAdditionalTimeout => this.ValueOf(() => MutationAdditionalTimeout, 1000);
 
     /// <summary>Which tests Stryker runs.</summary>

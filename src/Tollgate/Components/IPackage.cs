@@ -52,9 +52,16 @@ public interface IPackage : ICompile, IHazVersion
     Target Package => _ => _
         .Description("Pack NuGet packages and container images with the version from git (only after every gate of the run passed)")
         .DependsOn(Compile)
-        .OnlyWhen(() => RunEvidence.Gates.All(g => g.Result.Status == GateStatus.Passed), "every gate of this run passed")
+        .OnlyWhen(() => !RunEvidence.Gates.Any() || StandardGates.NotPassed(StandardGates.Checked(RequiredGates), StandardGates.StatusesOf(RunEvidence)).Count == 0, "every required gate of this run passed")
         .Executes(context => GateTarget.RunAsync(this, context, StepName, async () =>
         {
+            var notPassed = StandardGates.NotPassed(StandardGates.Checked(RequiredGates), StandardGates.StatusesOf(RunEvidence));
+            if (notPassed.Count > 0)
+            {
+                throw new TargetFailedException(
+                    $"Package packs only what passed the required gates, and these did not pass in this run: {string.Join(", ", notPassed)}. Run ./build.sh Ci, or name the gates you require with --required-gates (recorded in the evidence).");
+            }
+
             var gates = RunEvidence.Gates.Select(g => g.Result).ToList();
             var version = BuildVersion;
             RunEvidence.Version = version.NuGetVersion;

@@ -29,6 +29,15 @@ public interface ITollgateBuild : IParameterProvider
     [Parameter("Where Tollgate installs the .NET tools it pins (ReportGenerator, Stryker)")]
     AbsolutePath ToolsDirectory => this.ValueOf(() => ToolsDirectory, RootDirectory / ".nuke" / "temp" / "tools");
 
+    /// <summary>How many earlier evidence bundles are kept beside the current one.</summary>
+    [Parameter("How many earlier evidence bundles to keep, as artifacts/evidence.previous.1 (the newest) to .N")]
+    [Bounds(0, 100)]
+    int EvidenceHistory => this.ValueOf(() => EvidenceHistory, EvidenceWriter.DefaultHistory);
+
+    /// <summary>The gates that must have passed before Package packs and Deploy promotes.</summary>
+    [Parameter("Gates that must have passed before Package packs and Deploy promotes (default: all six)")]
+    string[] RequiredGates => this.ValueOf(() => RequiredGates, [.. PolicyDefaults.Current.RequiredGates]);
+
     /// <summary><c>artifacts/</c> under the root.</summary>
     AbsolutePath ArtifactsDirectory => RootDirectory / "artifacts";
 

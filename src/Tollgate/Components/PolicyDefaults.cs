@@ -10,7 +10,8 @@ namespace Tollgate;
 /// </summary>
 public sealed record PolicyDefaults(
     IReadOnlyList<string> LintFailOn, double CoverageLine, double? CoverageBranch, double CoverageTolerance, double MutationScore,
-    IReadOnlyList<string> SecurityFailOn, string TrivyMinimumVersion, string VersionTool, IReadOnlyDictionary<string, string> Tools)
+    IReadOnlyList<string> SecurityFailOn, string TrivyMinimumVersion, string VersionTool, IReadOnlyDictionary<string, string> Tools,
+    IReadOnlyList<string> RequiredGates)
 {
     /// <summary>The version pinned for a .NET tool the gates drive.</summary>
     public string ToolVersion(string package) => Tools.TryGetValue(package, out var version)
@@ -35,6 +36,7 @@ public sealed record PolicyDefaults(
             root.GetProperty("security").GetProperty("failOn").EnumerateArray().Select(e => e.GetString()!).ToList(),
             root.GetProperty("security").GetProperty("trivyMinimumVersion").GetString()!,
             root.GetProperty("package").GetProperty("versionTool").GetString()!,
-            root.GetProperty("tools").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!));
+            root.GetProperty("tools").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!),
+            root.GetProperty("requiredGates").EnumerateArray().Select(e => e.GetString()!).ToList());
     }
 }

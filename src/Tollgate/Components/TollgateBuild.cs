@@ -21,7 +21,7 @@ public abstract class TollgateBuild : BuildBase, ITollgateBuild
     public ProcessRunner ProcessRunner => runner ??= new ProcessRunner(Log);
 
     /// <inheritdoc />
-    public EvidenceBundle RunEvidence => evidence ??= new EvidenceBundle(((ITollgateBuild)this).EvidenceDirectory);
+    public EvidenceBundle RunEvidence => evidence ??= StartEvidence();
 
     /// <summary>The CI host's console: log sections, annotations and report hooks in the host's own forms.</summary>
     public CiConsole CiConsole => console ??= CiConsole.For(CiHost.NameOf(EnvironmentVariables), Log, EnvironmentVariables);
@@ -40,6 +40,17 @@ public abstract class TollgateBuild : BuildBase, ITollgateBuild
             ? member.Name
             : throw new BuildException($"The default target must be a target property, as in x => ((ITest)x).Test; got {selector}.");
 
+    private EvidenceBundle StartEvidence()
+    {
+        var directory = ((ITollgateBuild)this).EvidenceDirectory;
+        if (HoldsRepositoryLock)
+        {
+            EvidenceBundle.RemoveAbandonedStaging(directory);
+        }
+
+        return new EvidenceBundle(directory, Log.Masker.Apply);
+    }
+
     /// <summary>Writes the evidence bundle of the run.</summary>
     protected internal override async Task OnBuildFinishedAsync(BuildReport report)
     {
@@ -55,8 +66,16 @@ public abstract class TollgateBuild : BuildBase, ITollgateBuild
             Log.Warn("This clone is shallow: versioning and incremental mutation need the history (git fetch --unshallow --tags).");
         }
 
+        foreach (var skipped in report.Results.Where(r => r.Status is TargetStatus.Skipped or TargetStatus.NotRun && StandardGates.Names.Contains(r.Name)))
+        {
+            if (!RunEvidence.Gates.Any(g => g.Result.Gate == skipped.Name))
+            {
+                RunEvidence.RecordGate(GateResult.Skipped(skipped.Name, skipped.Reason ?? skipped.Status.ToString().ToLowerInvariant()), TimeSpan.Zero);
+            }
+        }
+
         var run = RunRecords.From(report, git, host, RootDirectory, RunEvidence.Version);
-        var manifest = EvidenceWriter.Write(RunEvidence, run);
+        var manifest = EvidenceWriter.Write(RunEvidence, run, ((ITollgateBuild)this).EvidenceHistory);
         Log.Info($"Evidence: {((ITollgateBuild)this).EvidenceDirectory.RelativeTo(RootDirectory)}/ ({manifest.Files.Count + 1} files, outcome {manifest.Outcome}).");
         CiConsole.Publish(new CiPublication(RootDirectory, ((ITollgateBuild)this).EvidenceDirectory, RunEvidence.Gates.Select(g => g.Result).ToList()));
     }

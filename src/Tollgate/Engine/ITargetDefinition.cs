@@ -51,6 +51,9 @@ public interface ITargetDefinition
     /// <summary>Checked for every planned target before anything runs; when false the build stops with the expression as the error.</summary>
     ITargetDefinition Requires(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string? requirement = null);
 
+    /// <summary>As <see cref="Requires(Func{bool}, string?)"/>, with the error made when it is shown (so it can name the value that fails).</summary>
+    ITargetDefinition Requires(Func<bool> condition, Func<string> requirement);
+
     /// <summary>When this target fails, the build goes on (its dependents do not run) and fails at the end.</summary>
     ITargetDefinition ProceedAfterFailure();
 

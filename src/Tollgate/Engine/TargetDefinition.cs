@@ -12,7 +12,7 @@ internal sealed class TargetDefinition(object build) : ITargetDefinition
     internal List<Target> BeforeTargets { get; } = [];
     internal List<Target> TriggeredTargets { get; } = [];
     internal List<(Func<bool> Condition, string Text)> Conditions { get; } = [];
-    internal List<(Func<bool> Condition, string Text)> Requirements { get; } = [];
+    internal List<(Func<bool> Condition, Func<string> Text)> Requirements { get; } = [];
     internal List<string> Artifacts { get; } = [];
     internal bool Proceeds { get; private set; }
     internal bool Assured { get; private set; }
@@ -58,7 +58,13 @@ internal sealed class TargetDefinition(object build) : ITargetDefinition
 
     public ITargetDefinition Requires(Func<bool> condition, string? requirement = null)
     {
-        Requirements.Add((condition, requirement ?? "requirement"));
+        Requirements.Add((condition, () => requirement ?? "requirement"));
+        return this;
+    }
+
+    public ITargetDefinition Requires(Func<bool> condition, Func<string> requirement)
+    {
+        Requirements.Add((condition, requirement));
         return this;
     }
 

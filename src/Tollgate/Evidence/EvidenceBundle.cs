@@ -10,18 +10,22 @@ public sealed class EvidenceBundle
 {
     private readonly SortedDictionary<string, (GateResult Result, TimeSpan Duration)> gates = new(StringComparer.Ordinal);
 
-    /// <summary>Starts a bundle for <paramref name="directory"/> (e.g. <c>artifacts/evidence</c>); a staging directory left by a crashed run is cleared.</summary>
-    public EvidenceBundle(string directory)
+    /// <summary>
+    /// Starts a bundle for <paramref name="directory"/> (e.g. <c>artifacts/evidence</c>), staged in a directory of
+    /// this run's own (<c>&lt;bundle&gt;.staging.&lt;pid&gt;</c>), so that two runs never share one.
+    /// </summary>
+    /// <param name="directory">Where the bundle ends up.</param>
+    /// <param name="mask">Applied to every text the bundle receives (the build log's secret masker), so no secret reaches the evidence.</param>
+    public EvidenceBundle(string directory, Func<string, string>? mask = null)
     {
+        Mask = mask ?? (text => text);
         Directory = Path.GetFullPath(directory);
-        Staging = Directory + ".staging";
-        if (System.IO.Directory.Exists(Staging))
-        {
-            System.IO.Directory.Delete(Staging, recursive: true);
-        }
-
-        System.IO.Directory.CreateDirectory(Staging);
+        Staging = StagingOf(Directory);
+        ClearStaging(Staging);
     }
+
+    /// <summary>Masks secrets in a text before it is written into the bundle.</summary>
+    public Func<string, string> Mask { get; }
 
     /// <summary>Where the bundle ends up.</summary>
     public string Directory { get; private set; }
@@ -38,15 +42,42 @@ public sealed class EvidenceBundle
             return;
         }
 
-        var staging = target + ".staging";
+        var staging = StagingOf(target);
+        ClearStaging(staging);
+        System.IO.Directory.Delete(staging); // the move below needs the place free, and its parent there
+        System.IO.Directory.Move(Staging, staging);
+        (Directory, Staging) = (target, staging);
+    }
+
+    /// <summary>
+    /// Removes staging directories that runs which ended without finishing their bundle left beside it. Call it
+    /// only while holding the repository lock: then no other run is staging.
+    /// </summary>
+    public static void RemoveAbandonedStaging(string directory)
+    {
+        var full = Path.GetFullPath(directory);
+        var parent = Path.GetDirectoryName(full)!;
+        if (!System.IO.Directory.Exists(parent))
+        {
+            return;
+        }
+
+        foreach (var staging in System.IO.Directory.GetDirectories(parent, Path.GetFileName(full) + ".staging*"))
+        {
+            System.IO.Directory.Delete(staging, recursive: true);
+        }
+    }
+
+    private static string StagingOf(string directory) => $"{directory}.staging.{Environment.ProcessId}";
+
+    private static void ClearStaging(string staging)
+    {
         if (System.IO.Directory.Exists(staging))
         {
             System.IO.Directory.Delete(staging, recursive: true);
         }
 
-        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(staging)!);
-        System.IO.Directory.Move(Staging, staging);
-        (Directory, Staging) = (target, staging);
+        System.IO.Directory.CreateDirectory(staging);
     }
 
     /// <summary>The version this run built, once something computed it.</summary>
@@ -64,7 +95,25 @@ public sealed class EvidenceBundle
         var relative = $"reports/{gate.ToLowerInvariant()}/{name ?? Path.GetFileName(source)}";
         var target = Path.Combine(Staging, relative);
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        File.Copy(source, target, overwrite: true);
+        var bytes = File.ReadAllBytes(source);
+        if (Array.IndexOf(bytes, (byte)0, 0, Math.Min(bytes.Length, 8000)) >= 0)
+        {
+            File.WriteAllBytes(target, bytes); // binary: a secret masker speaks text
+        }
+        else
+        {
+            var text = System.Text.Encoding.UTF8.GetString(bytes);
+            var masked = Mask(text);
+            if (ReferenceEquals(masked, text) || masked == text)
+            {
+                File.WriteAllBytes(target, bytes); // byte for byte, BOM and all, when there is nothing to mask
+            }
+            else
+            {
+                File.WriteAllText(target, masked);
+            }
+        }
+
         return relative;
     }
 
@@ -78,7 +127,7 @@ public sealed class EvidenceBundle
     }
 
     /// <summary>Writes a rendering at the bundle's top level (e.g. <c>junit.xml</c>).</summary>
-    public void WriteFile(string name, string text) => File.WriteAllText(Path.Combine(Staging, name), text);
+    public void WriteFile(string name, string text) => File.WriteAllText(Path.Combine(Staging, name), Mask(text));
 
     /// <summary>Writes a report Tollgate made itself (e.g. a gate's SARIF) into <c>reports/&lt;gate&gt;/</c>.</summary>
     public string WriteReport(string gate, string name, string text)
@@ -86,7 +135,7 @@ public sealed class EvidenceBundle
         var relative = $"reports/{gate.ToLowerInvariant()}/{name}";
         var target = Path.Combine(Staging, relative);
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        File.WriteAllText(target, text);
+        File.WriteAllText(target, Mask(text));
         return relative;
     }
 

@@ -47,6 +47,12 @@ public static class EvidenceVerifier
         var listed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in manifest.Files)
         {
+            if (file is null || !IsInside(file.Path))
+            {
+                problems.Add($"unsafe: {Manifest.FileName} lists the path '{file?.Path}', which is not a file inside the bundle");
+                continue;
+            }
+
             listed.Add(file.Path);
             var path = Path.Combine(directory, file.Path);
             if (!File.Exists(path))
@@ -68,10 +74,21 @@ public static class EvidenceVerifier
         return problems;
     }
 
+    // A bundle path is relative, with forward slashes, and never climbs out: "gates/test.json", not "../x" or "/etc/passwd".
+    private static bool IsInside(string? path) =>
+        !string.IsNullOrWhiteSpace(path) && !path.Contains('\\', StringComparison.Ordinal) && !path.StartsWith('/') && !Path.IsPathRooted(path)
+        && path.Split('/').All(part => part.Length > 0 && part != "." && part != "..");
+
     private static IEnumerable<string> Verdicts(string directory, Manifest manifest)
     {
         foreach (var gate in manifest.Gates)
         {
+            if (gate is null || !IsInside(gate.File))
+            {
+                yield return $"unsafe: {Manifest.FileName} names the gate document '{gate?.File}', which is not a file inside the bundle";
+                continue;
+            }
+
             var path = Path.Combine(directory, gate.File);
             if (!File.Exists(path))
             {
@@ -98,9 +115,9 @@ public static class EvidenceVerifier
             }
         }
 
-        if (manifest.Outcome == "succeeded" && manifest.Gates.Any(g => g.Status != "passed"))
+        if (manifest.Outcome == "succeeded" && manifest.Gates.FirstOrDefault(g => g is not null && g.Status is not ("passed" or "skipped")) is { } failed)
         {
-            yield return $"verdict: {Manifest.FileName} says the run succeeded, but gate {manifest.Gates.First(g => g.Status != "passed").Name} did not pass";
+            yield return $"verdict: {Manifest.FileName} says the run succeeded, but gate {failed.Name} {failed.Status}";
         }
     }
 }

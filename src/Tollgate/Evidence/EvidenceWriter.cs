@@ -5,12 +5,16 @@ namespace Tollgate.Evidence;
 /// <summary>
 /// Turns a run's evidence into the bundle: gate documents, <c>summary.md</c>, then <c>manifest.json</c>
 /// with the SHA-256 of every other file, all in ordinal order; then swaps the staging directory in
-/// place of the bundle. The bundle it replaces is kept as <c>&lt;bundle&gt;.previous</c>.
+/// place of the bundle. The bundles it replaces are kept as <c>&lt;bundle&gt;.previous.1</c> (the newest) to
+/// <c>.previous.N</c>; only the one that falls off the end is deleted.
 /// </summary>
 public static class EvidenceWriter
 {
-    /// <summary>Writes the bundle and returns its manifest.</summary>
-    public static Manifest Write(EvidenceBundle bundle, RunRecord run)
+    /// <summary>How many earlier bundles are kept by default.</summary>
+    public const int DefaultHistory = 3;
+
+    /// <summary>Writes the bundle, keeping <paramref name="history"/> earlier ones, and returns its manifest.</summary>
+    public static Manifest Write(EvidenceBundle bundle, RunRecord run, int history = DefaultHistory)
     {
         var gateEntries = new List<GateEntry>();
         foreach (var (result, duration) in bundle.Gates)
@@ -20,17 +24,17 @@ public static class EvidenceWriter
                 result.Gate, result.Status, result.Headline, result.Reasons,
                 EvidenceJson.Sorted(result.Metrics), EvidenceJson.Sorted(result.Thresholds), EvidenceJson.Sorted(result.Tools),
                 Math.Round(duration.TotalSeconds, 3), bundle.ReportsOf(result.Gate), result.Findings, result.Waivers);
-            AtomicFile.Write(Path.Combine(bundle.Staging, file), EvidenceJson.Serialize(document));
+            AtomicFile.Write(Path.Combine(bundle.Staging, file), bundle.Mask(EvidenceJson.Serialize(document)));
             gateEntries.Add(new GateEntry(
                 result.Gate, Lower(result.Status), result.Headline, document.Metrics, document.Thresholds, document.Tools, document.DurationSeconds, file));
         }
 
         if (bundle.Gates.Count > 0)
         {
-            AtomicFile.Write(Path.Combine(bundle.Staging, CodeQualityExporter.FileName), CodeQualityExporter.Render(bundle.Gates.Select(g => g.Result)));
+            AtomicFile.Write(Path.Combine(bundle.Staging, CodeQualityExporter.FileName), bundle.Mask(CodeQualityExporter.Render(bundle.Gates.Select(g => g.Result))));
         }
 
-        AtomicFile.Write(Path.Combine(bundle.Staging, "summary.md"), SummaryRenderer.Render(run, bundle.Gates.Select(g => g.Result).ToList()));
+        AtomicFile.Write(Path.Combine(bundle.Staging, "summary.md"), bundle.Mask(SummaryRenderer.Render(run, bundle.Gates.Select(g => g.Result).ToList())));
 
         var files = PortablePath.FilesBelow(bundle.Staging)
             .Where(f => f != Manifest.FileName)
@@ -42,23 +46,38 @@ public static class EvidenceWriter
             run.StartedAt, run.DurationSeconds, run.Requested, run.Outcome, run.Error,
             run.Parameters.Where(p => !p.Secret || p.Value is null).OrderBy(p => p.Name, StringComparer.Ordinal).ToList(),
             run.Targets, gateEntries, files);
-        AtomicFile.Write(Path.Combine(bundle.Staging, Manifest.FileName), EvidenceJson.Serialize(manifest));
+        AtomicFile.Write(Path.Combine(bundle.Staging, Manifest.FileName), bundle.Mask(EvidenceJson.Serialize(manifest)));
 
-        Swap(bundle);
+        Swap(bundle, history);
         return manifest;
     }
 
-    private static void Swap(EvidenceBundle bundle)
+    /// <summary>The directory of the <paramref name="n"/>-th earlier bundle (1 = the newest).</summary>
+    public static string PreviousOf(string directory, int n) => $"{Path.GetFullPath(directory)}.previous.{n}";
+
+    private static void Swap(EvidenceBundle bundle, int history)
     {
-        var previous = bundle.Directory + ".previous";
         if (Directory.Exists(bundle.Directory))
         {
-            if (Directory.Exists(previous))
+            var oldest = PreviousOf(bundle.Directory, Math.Max(history, 1));
+            if (Directory.Exists(oldest))
             {
-                Directory.Delete(previous, recursive: true);
+                Directory.Delete(oldest, recursive: true);
             }
 
-            Directory.Move(bundle.Directory, previous);
+            for (var n = Math.Max(history, 1) - 1; n >= 1; n--)
+            {
+                if (Directory.Exists(PreviousOf(bundle.Directory, n)))
+                {
+                    Directory.Move(PreviousOf(bundle.Directory, n), PreviousOf(bundle.Directory, n + 1));
+                }
+            }
+
+            Directory.Move(bundle.Directory, PreviousOf(bundle.Directory, 1));
+            if (history == 0)
+            {
+                Directory.Delete(PreviousOf(bundle.Directory, 1), recursive: true);
+            }
         }
 
         Directory.Move(bundle.Staging, bundle.Directory);

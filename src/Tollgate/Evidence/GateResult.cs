@@ -25,6 +25,10 @@ public sealed record GateResult(
     /// <summary>Checks the policy waived, with its reasons.</summary>
     public IReadOnlyList<Waiver> Waivers { get; init; } = [];
 
+    /// <summary>A gate that was planned but did not run, with the reason (never a pass).</summary>
+    public static GateResult Skipped(string gate, string reason) => new(
+        gate, GateStatus.Skipped, $"skipped: {reason}", [reason], new Dictionary<string, double>(), new Dictionary<string, double>(), new Dictionary<string, string>(), []);
+
     /// <summary>A gate that could not run, with its reason.</summary>
     public static GateResult Errored(string gate, string reason, IReadOnlyDictionary<string, string>? tools = null) => new(
         gate, GateStatus.Error, reason, [reason], new Dictionary<string, double>(), new Dictionary<string, double>(), tools ?? new Dictionary<string, string>(), []);

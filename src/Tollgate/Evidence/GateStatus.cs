@@ -11,4 +11,7 @@ public enum GateStatus
 
     /// <summary>The gate could not decide: a tool crashed, was missing, or its report did not parse.</summary>
     Error,
+
+    /// <summary>The gate did not run in a run that planned it (<c>--skip</c>, a false condition, a dependency that failed); the reason says which. Never a pass.</summary>
+    Skipped,
 }

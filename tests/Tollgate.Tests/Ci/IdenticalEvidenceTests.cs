@@ -69,7 +69,7 @@ public sealed class IdenticalEvidenceTests
 
     private static async Task<string> RunCi(SampleRepository sample, string copies, string host, Dictionary<string, string> environment)
     {
-        var run = await HostRun.RunAsync<CiBuild>(sample.Root, ["Ci", "--skip", "Mutation"], environment);
+        var run = await HostRun.RunAsync<CiBuild>(sample.Root, ["Ci", "--skip", "Mutation", "--required-gates", "Lint", "Test", "Coverage", "ArchitectureTests", "SecurityScan"], environment);
         Assert.True(run.ExitCode == ExitCodes.Success, $"{host}: {run.Output}{run.Error}");
         var copy = Path.Combine(copies, host);
         SampleRepository.Copy(sample.Evidence, copy);

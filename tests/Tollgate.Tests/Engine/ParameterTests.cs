@@ -74,13 +74,14 @@ public class ParameterTests : IDisposable
     }
 
     [Fact]
-    public void Environment_names_ignore_case_and_underscores_and_the_prefix_wins()
+    public void Environment_variables_count_only_with_the_prefix_whose_rest_ignores_case_and_underscores()
     {
-        var (build, report) = Resolve([], new() { ["RETRIES"] = "7", ["TOLLGATE_RETRIES"] = "8", ["tollgate_con_figuration"] = "FromEnv", ["PROPERTIES"] = "X=1 Y=2" });
+        var (build, report) = Resolve([], new() { ["RETRIES"] = "7", ["TOLLGATE_RETRIES"] = "8", ["tollgate_con_figuration"] = "FromEnv", ["TOLLGATE_PROPERTIES"] = "X=1 Y=2", ["THRESHOLD"] = "99" });
 
         Assert.Equal(8, ((IParameterComponent)build).Retries);
         Assert.Equal("FromEnv", build.Configuration);
         Assert.Equal(["X=1", "Y=2"], build.Properties);
+        Assert.Equal(ParameterSource.Default, report.Single(p => p.Descriptor.Name == "Threshold").Source);
         Assert.Equal("environment variable TOLLGATE_RETRIES", report.Single(p => p.Descriptor.Name == "Retries").Origin);
     }
 
@@ -90,7 +91,7 @@ public class ParameterTests : IDisposable
         root.Write(".nuke/parameters.json", """{ "Configuration": "File", "Retries": 1, "Threshold": 10, "Fast": true, "Properties": ["F=1"] }""");
         root.Write(".nuke/parameters.ci.json", """{ "Retries": 2, "Threshold": 20 }""");
 
-        var (build, report) = Resolve(["--configuration", "Cli"], new() { ["RETRIES"] = "4" }, ["ci"]);
+        var (build, report) = Resolve(["--configuration", "Cli"], new() { ["TOLLGATE_RETRIES"] = "4" }, ["ci"]);
 
         Assert.Equal("Cli", build.Configuration);
         Assert.Equal(4, ((IParameterComponent)build).Retries);

@@ -98,7 +98,7 @@ public class EvidenceVerifierTests : IDisposable
         manifest["outcome"] = "succeeded";
         File.WriteAllText(path, manifest.ToJsonString());
 
-        Assert.Contains(EvidenceVerifier.Verify(Bundle), p => p.Contains("says the run succeeded, but gate Lint did not pass", StringComparison.Ordinal));
+        Assert.Contains(EvidenceVerifier.Verify(Bundle), p => p.Contains("says the run succeeded, but gate Lint failed", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -40,15 +40,13 @@ public class BuildHostTests : IDisposable
     }
 
     [Fact]
-    public async Task Unknown_target_exits_2_names_the_closest_and_leaves_evidence_of_the_error()
+    public async Task Unknown_target_exits_2_names_the_closest_and_writes_no_bundle()
     {
         var run = await HostRun.RunAsync<HostBuild>(root.Path, ["Gat"]);
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Contains("Unknown target 'Gat'. Did you mean: Gate?", run.Error, StringComparison.Ordinal);
-        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(Evidence, "manifest.json")));
-        Assert.Equal("error", manifest.RootElement.GetProperty("outcome").GetString());
-        Assert.Contains("Unknown target 'Gat'", manifest.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(root.Path, "artifacts")), "nothing ran, so no bundle may be written or moved");
     }
 
     [Fact]
@@ -97,16 +95,17 @@ public class BuildHostTests : IDisposable
     }
 
     [Fact]
-    public async Task A_failing_gate_exits_1_and_unbuilt_gates_never_pass()
+    public async Task A_failing_gate_exits_1_and_a_gate_that_throws_still_ends_with_an_error_document()
     {
         var run = await HostRun.RunAsync<HostBuild>(root.Path, ["Everything", "--break"]);
 
         Assert.Equal(ExitCodes.Failure, run.ExitCode);
-        Assert.Contains("Unbuilt: not implemented yet", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Unbuilt gate error: NullReferenceException: a report held a null", run.Error, StringComparison.Ordinal);
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(Evidence, "manifest.json")));
         var gates = manifest.RootElement.GetProperty("gates").EnumerateArray().ToDictionary(g => g.GetProperty("name").GetString()!, g => g.GetProperty("status").GetString());
         Assert.Equal("failed", gates["Sample"]);
         Assert.Equal("error", gates["Unbuilt"]);
+        Assert.True(File.Exists(Path.Combine(Evidence, "gates", "unbuilt.json")));
         Assert.Equal("failed", manifest.RootElement.GetProperty("outcome").GetString());
     }
 
@@ -184,20 +183,24 @@ public class BuildHostTests : IDisposable
     }
 
     [Fact]
-    public async Task The_previous_bundle_is_kept_not_lost()
+    public async Task Earlier_bundles_are_kept_newest_first_up_to_the_history_length()
     {
         await HostRun.RunAsync<HostBuild>(root.Path, ["Gate", "--break"]);
         await HostRun.RunAsync<HostBuild>(root.Path, ["Gate"]);
+        await HostRun.RunAsync<HostBuild>(root.Path, ["Gate", "--break"]);
+        await HostRun.RunAsync<HostBuild>(root.Path, ["Gate", "--evidence-history", "2"]);
 
-        Assert.Contains("\"failed\"", File.ReadAllText(Path.Combine(root.Path, "artifacts", "evidence.previous", "gates", "sample.json")), StringComparison.Ordinal);
         Assert.Contains("\"passed\"", File.ReadAllText(Path.Combine(Evidence, "gates", "sample.json")), StringComparison.Ordinal);
+        Assert.Contains("\"failed\"", File.ReadAllText(Path.Combine(Evidence + ".previous.1", "gates", "sample.json")), StringComparison.Ordinal);
+        Assert.Contains("\"passed\"", File.ReadAllText(Path.Combine(Evidence + ".previous.2", "gates", "sample.json")), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Evidence + ".previous.3"), "with --evidence-history 2 the third-newest bundle falls off");
+        Assert.Empty(Directory.GetDirectories(Path.Combine(root.Path, "artifacts"), "evidence.staging*"));
     }
 
     [Fact]
     public async Task Cancellation_aborts_with_exit_130_and_still_writes_evidence()
     {
-        using var cancelled = new CancellationTokenSource();
-        await cancelled.CancelAsync();
+        using var cancelled = new CancellationTokenSource(TimeSpan.FromMilliseconds(300)); // while Wait runs
         var host = new HostEnvironment(root.Path, new Dictionary<string, string>(), new StringWriter(), new StringWriter(), HandleSignals: false);
 
         var code = await BuildHost.RunAsync<SlowHostBuild>(["Wait"], null, host, cancelled.Token);

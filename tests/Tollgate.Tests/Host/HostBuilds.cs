@@ -14,6 +14,16 @@ public sealed class HostBuild : TollgateBuild, IVerify
     [Parameter("Needed by Guarded")]
     public readonly string? Needed;
 
+    [Parameter("A feed URL, which may hold credentials")]
+    public readonly string? Feed;
+
+    Target Echo => _ => _.Executes(context =>
+    {
+        context.Log.Always($"pushing to {Feed}");
+        RunEvidence.WriteFile("feed.txt", $"pushed to {Feed}\n");
+        return GateTarget.RunAsync(this, context, "Echo", () => Task.FromResult(SampleGate.Evaluate(false) with { Gate = "Echo", Headline = $"pushed to {Feed}" }));
+    });
+
     Target Gate => _ => _
         .Description("A gate that passes unless --break")
         .ProceedAfterFailure()
@@ -23,7 +33,7 @@ public sealed class HostBuild : TollgateBuild, IVerify
 
     Target Guarded => _ => _.Requires(() => Needed != null).Executes(() => { });
 
-    Target Unbuilt => _ => _.ProceedAfterFailure().Executes(context => GateTarget.NotImplemented(this, context, "Unbuilt"));
+    Target Unbuilt => _ => _.ProceedAfterFailure().Executes(context => GateTarget.RunAsync(this, context, "Unbuilt", () => throw new NullReferenceException("a report held a null")));
 
     Target Everything => _ => _.DependsOn(Gate, Unbuilt);
 }

@@ -35,7 +35,7 @@ public sealed class ContainerImageTests(DockerHost docker)
         var (sample, sha) = await SampleWithDockerfile("v3.1.0");
         using var _ = sample;
 
-        var run = await HostRun.RunAsync<PackageBuild>(sample.Root, ["Package", "--docker-socket", docker.Socket, "--container-registry", docker.Registry]);
+        var run = await HostRun.RunAsync<PackageBuild>(sample.Root, ["Package", "--required-gates", "--docker-socket", docker.Socket, "--container-registry", docker.Registry]);
 
         Assert.True(run.ExitCode == ExitCodes.Success, run.Output + run.Error);
         var repository = $"{docker.Registry}/sample";
@@ -66,7 +66,7 @@ public sealed class ContainerImageTests(DockerHost docker)
         using var __ = sample;
         var socket = Path.Combine(sample.Root, "no-engine.sock");
 
-        var run = await HostRun.RunAsync<PackageBuild>(sample.Root, ["Package", "--docker-socket", socket]);
+        var run = await HostRun.RunAsync<PackageBuild>(sample.Root, ["Package", "--required-gates", "--docker-socket", socket]);
 
         Assert.Equal(ExitCodes.Failure, run.ExitCode);
         var reason = Assert.Single(Gate.Read(sample.Evidence, "Package").Reasons);

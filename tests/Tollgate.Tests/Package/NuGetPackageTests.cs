@@ -27,7 +27,13 @@ public sealed class NuGetPackageTests
         using var feedDirectory = new TempDirectory(withNuke: false);
         var feed = Path.Combine(feedDirectory.Path, "feed");
 
-        var run = await HostRun.RunAsync<PackageBuild>(sample.Root, ["Package", "--nuget-feed", feed]);
+        var ungated = await HostRun.RunAsync<PackageBuild>(sample.Root, ["Package", "--nuget-feed", feed]);
+
+        Assert.Equal(ExitCodes.Failure, ungated.ExitCode);
+        Assert.Contains("Package packs only what passed the required gates, and these did not pass in this run: Lint not run, Test not run, Coverage not run, Mutation not run, ArchitectureTests not run, SecurityScan not run.", ungated.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(feed), "nothing may be pushed without the gates");
+
+        var run = await HostRun.RunAsync<PackageBuild>(sample.Root, ["Package", "--required-gates", "--nuget-feed", feed]);
 
         Assert.True(run.ExitCode == ExitCodes.Success, run.Output + run.Error);
         var nupkg = Path.Combine(sample.Root, "artifacts", "packages", "Sample.1.2.0.nupkg");
@@ -46,7 +52,7 @@ public sealed class NuGetPackageTests
         Assert.Equal(("passed", "1.2.0: 1 package(s), 0 image(s)"), (gate.Status, gate.Headline));
         Assert.Empty(Tollgate.Evidence.EvidenceVerifier.Verify(sample.Evidence));
 
-        var again = await HostRun.RunAsync<PackageBuild>(sample.Root, ["Package", "--nuget-feed", feed]);
+        var again = await HostRun.RunAsync<PackageBuild>(sample.Root, ["Package", "--required-gates", "--nuget-feed", feed]);
 
         Assert.Equal(ExitCodes.Failure, again.ExitCode);
         Assert.Contains($"{feed} already has Sample 1.2.0", again.Error, StringComparison.Ordinal);
@@ -61,7 +67,7 @@ public sealed class NuGetPackageTests
         using var feed = new NuGetPushFeed(apiKey);
         using var sample = await TaggedSample("v2.0.0-rc.1");
 
-        var run = await HostRun.RunAsync<PackageBuild>(sample.Root, ["Package", "--nuget-feed", feed.Source, "--nuget-api-key", apiKey]);
+        var run = await HostRun.RunAsync<PackageBuild>(sample.Root, ["Package", "--required-gates", "--nuget-feed", feed.Source, "--nuget-api-key", apiKey]);
 
         Assert.True(run.ExitCode == ExitCodes.Success, run.Output + run.Error);
         Assert.Equal(["Sample 2.0.0-rc.1"], feed.Pushed);
@@ -72,7 +78,7 @@ public sealed class NuGetPackageTests
             Assert.DoesNotContain(apiKey, File.ReadAllText(file), StringComparison.Ordinal);
         }
 
-        var again = await HostRun.RunAsync<PackageBuild>(sample.Root, ["Package", "--nuget-feed", feed.Source, "--nuget-api-key", apiKey]);
+        var again = await HostRun.RunAsync<PackageBuild>(sample.Root, ["Package", "--required-gates", "--nuget-feed", feed.Source, "--nuget-api-key", apiKey]);
 
         Assert.Equal(ExitCodes.Failure, again.ExitCode);
         Assert.Contains($"{feed.Source} already has Sample 2.0.0-rc.1", again.Error, StringComparison.Ordinal);

@@ -18,6 +18,9 @@ public abstract class BuildBase : IParameterProvider
     /// <summary>A person's keyboard, when the build runs on a terminal; null in CI and other redirected runs.</summary>
     public TextReader? Terminal { get; internal set; }
 
+    /// <summary>True while this run holds the repository's lock (<see cref="RepositoryLock"/>): no other run writes its evidence or build state then.</summary>
+    public bool HoldsRepositoryLock { get; internal set; }
+
     /// <summary>Told when each target starts and ends (a CI host's log sections); none by default.</summary>
     protected internal virtual ITargetObserver? TargetObserver => null;
 

@@ -71,17 +71,39 @@ public static class BuildHost
         }
         catch (BuildException exception)
         {
+            // Nothing ran: say what is wrong and leave every bundle the user has as it is.
             log.Error(exception.Message);
-            await build.OnBuildFinishedAsync(new BuildReport(root, commandLine.Targets, [], parameters, started, clock.Elapsed, exception.Message, WritesEvidence: true)).ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
 
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         using var signals = host.HandleSignals ? new SignalHandlers(abort, log) : null;
+        var writesState = plan.Targets.Any(p => !p.Target.LeavesEvidenceAlone);
+        RepositoryLock? held = null;
+        if (writesState)
+        {
+            try
+            {
+                held = await RepositoryLock.AcquireAsync(root, !commandLine.NoWait, masker.Apply, log.Always, abort.Token).ConfigureAwait(false);
+            }
+            catch (BuildException exception)
+            {
+                log.Error(exception.Message);
+                return ExitCodes.Failure;
+            }
+            catch (OperationCanceledException)
+            {
+                log.Error("Aborted while waiting for the repository lock; nothing ran.");
+                return ExitCodes.Aborted;
+            }
+        }
+
+        using var _ = held;
+        build.HoldsRepositoryLock = held is not null;
         var results = await new Executor(log, build.TargetObserver).RunAsync(plan, abort.Token).ConfigureAwait(false);
         var report = new BuildReport(
             root, commandLine.Targets, results, parameters, started, clock.Elapsed, null,
-            WritesEvidence: plan.Targets.Any(p => !p.Target.LeavesEvidenceAlone),
+            WritesEvidence: writesState && results.Any(r => r.Ran),
             Aborted: abort.IsCancellationRequested || results.Any(r => r.Status == TargetStatus.Aborted));
         try
         {
@@ -102,7 +124,7 @@ public static class BuildHost
     {
         var unmet = plan.Targets
             .Where(p => p.SkipReason is null)
-            .SelectMany(p => p.Target.Definition.Requirements.Where(r => !r.Condition()).Select(r => $"{p.Target.Name} requires {r.Text}"))
+            .SelectMany(p => p.Target.Definition.Requirements.Where(r => !r.Condition()).Select(r => $"{p.Target.Name} requires {r.Text()}"))
             .ToList();
         if (unmet.Count > 0)
         {

@@ -8,7 +8,7 @@ namespace Tollgate.Engine;
 /// <param name="StartedAt">When the run started.</param>
 /// <param name="Duration">How long it took.</param>
 /// <param name="Error">The input error that stopped the run before any target ran, if one did.</param>
-/// <param name="WritesEvidence">False when every planned target leaves evidence alone.</param>
+/// <param name="WritesEvidence">True when a target ran and not every planned target leaves evidence alone.</param>
 /// <param name="Aborted">True when a signal (or the caller's cancellation) interrupted the run.</param>
 public sealed record BuildReport(
     AbsolutePath Root,

@@ -9,6 +9,7 @@ namespace Tollgate.Engine;
 /// <param name="Verbosity"><c>--verbosity LEVEL</c>.</param>
 /// <param name="Profiles"><c>--profile NAME …</c>.</param>
 /// <param name="Parameters">Every other <c>--name value…</c>, by name as typed.</param>
+/// <param name="NoWait"><c>--no-wait</c>: fail at once instead of waiting when another run holds the repository.</param>
 public sealed record CommandLine(
     IReadOnlyList<string> Targets,
     IReadOnlyList<string>? Skip,
@@ -17,14 +18,15 @@ public sealed record CommandLine(
     string? Root,
     Verbosity Verbosity,
     IReadOnlyList<string> Profiles,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> Parameters)
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Parameters,
+    bool NoWait = false)
 {
     /// <summary>Parses arguments; a malformed one is a <see cref="BuildException"/>.</summary>
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
         var targets = new List<string>();
         List<string>? skip = null;
-        bool help = false, plan = false;
+        bool help = false, plan = false, noWait = false;
         string? root = null;
         var verbosity = Verbosity.Normal;
         var profiles = new List<string>();
@@ -54,6 +56,9 @@ public sealed record CommandLine(
                 case "plan":
                     plan = true;
                     targets.AddRange(values); // --plan Ci
+                    break;
+                case "nowait":
+                    noWait = values.Count == 0 ? true : throw new BuildException($"--no-wait takes no value; got {string.Join(" ", values)}.");
                     break;
                 case "target":
                     targets.AddRange(values);
@@ -92,7 +97,7 @@ public sealed record CommandLine(
             }
         }
 
-        return new CommandLine(targets, skip, help, plan, root, verbosity, profiles, parameters);
+        return new CommandLine(targets, skip, help, plan, root, verbosity, profiles, parameters, noWait);
     }
 
     // Options are --name (and -h, -?); "-5", "-0.5" and "-**/Generated/**" are values.

@@ -11,6 +11,9 @@ public sealed record ParameterDescriptor(MemberInfo Member, Type Type, string? D
     /// <summary>The command-line form, e.g. <c>msbuild-properties</c>.</summary>
     public string KebabName => Names.ToKebabCase(Member.Name);
 
+    /// <summary>The range a number must be in, when the member declares one.</summary>
+    public BoundsAttribute? Bounds => Member.GetCustomAttribute<BoundsAttribute>();
+
     /// <summary>True for a member of a component interface, read through <c>ValueOf</c> rather than set.</summary>
     public bool IsComponentMember => Member.DeclaringType!.IsInterface;
 

@@ -4,7 +4,7 @@ namespace Tollgate.Engine;
 
 /// <summary>
 /// The raw values of every source, looked up in precedence order: command line, environment
-/// (case and <c>_</c> insensitive, optional <c>TOLLGATE_</c> prefix, which wins), profile files
+/// (<c>TOLLGATE_</c> variables only, the rest case and <c>_</c> insensitive), profile files
 /// (<c>.nuke/parameters.NAME.json</c>, later profiles win) and <c>.nuke/parameters.json</c>.
 /// </summary>
 public sealed class ParameterSources
@@ -41,14 +41,14 @@ public sealed class ParameterSources
             kv => Names.Normalize(kv.Key),
             kv => new RawValue(kv.Value, ParameterSource.CommandLine, "--" + kv.Key));
 
+        // Only TOLLGATE_ variables: a bare name would make the shell's own ENV or CONFIGURATION a parameter.
         var env = new Dictionary<string, RawValue>();
-        foreach (var (key, value, prefixed) in environment
-                     .Select(e => (e.Key, e.Value, e.Key.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase)))
-                     .OrderBy(e => e.Item3)
-                     .ThenBy(e => e.Item1, StringComparer.Ordinal))
+        foreach (var (key, value) in environment
+                     .Where(e => e.Key.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase) && e.Key.Length > EnvironmentPrefix.Length)
+                     .OrderBy(e => e.Key, StringComparer.Ordinal)
+                     .Select(e => (e.Key, e.Value)))
         {
-            var name = Names.Normalize(prefixed ? key[EnvironmentPrefix.Length..] : key);
-            env[name] = new RawValue([value], ParameterSource.Environment, $"environment variable {key}", SplitsLists: true);
+            env[Names.Normalize(key[EnvironmentPrefix.Length..])] = new RawValue([value], ParameterSource.Environment, $"environment variable {key}", SplitsLists: true);
         }
 
         var layers = new List<IReadOnlyDictionary<string, RawValue>>();

@@ -48,6 +48,12 @@ public sealed class ParameterValues
             }
 
             var value = ValueConverter.Convert(descriptor.Type, raw, descriptor.KebabName, root);
+            CheckBounds(descriptor, value, raw);
+            foreach (var word in raw.Values)
+            {
+                masker.AddUrlCredentials(word);
+            }
+
             if (descriptor.IsSecret)
             {
                 masker.Add(value as string);
@@ -61,6 +67,21 @@ public sealed class ParameterValues
         }
 
         return new ParameterValues(descriptors, values);
+    }
+
+    private static void CheckBounds(ParameterDescriptor descriptor, object? value, RawValue raw)
+    {
+        if (descriptor.Bounds is not { } bounds || value is null)
+        {
+            return;
+        }
+
+        var number = Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
+        if (double.IsNaN(number) || number < bounds.Minimum || number > bounds.Maximum)
+        {
+            var range = double.IsPositiveInfinity(bounds.Maximum) ? $"{bounds.Minimum} or more" : $"from {bounds.Minimum} to {bounds.Maximum}";
+            throw new BuildException($"--{descriptor.KebabName} {string.Join(" ", raw.Values)} ({raw.Origin}) is out of range: expected a number {range}.");
+        }
     }
 
     /// <summary>The set value of the parameter named <paramref name="name"/>, if a source set it.</summary>
