@@ -41,7 +41,7 @@ public interface IArchitectureTests : ICompile
             var assemblies = FileNamePatterns.Select(built, ArchitectureAssemblies).ToList();
             context.Log.Info($"Checking {rules.Count} rules on {string.Join(", ", assemblies.Select(Path.GetFileName))}");
             var types = assemblies.SelectMany(AssemblyDependencyReader.Read).ToList();
-            var violations = rules.SelectMany(rule => rule.Check(types)).ToList();
+            var violations = rules.SelectMany(rule => rule.Evaluate(types)).ToList();
             var baseline = nuke / ArchitectureBaseline.FileName;
             if (ArchitectureFreeze)
             {

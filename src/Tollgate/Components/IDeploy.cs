@@ -30,19 +30,22 @@ public interface IDeploy : IVerify
     Target Deploy => _ => _
         .Description("Deploy the version the evidence bundle (--evidence) proves to --env")
         .Requires(() => Env != null, "--env")
+        .Requires(() => Env is null || DeployEnvironment.IsValidName(Env), () => $"--env to be lower-case letters, digits and dashes (e.g. prod); '{Env}' is not")
         .Executes(context => RunDeploymentAsync(context, rollback: false));
 
     /// <summary>Rolls back.</summary>
     Target Rollback => _ => _
         .Description("Return --env to its previous deployment")
         .Requires(() => Env != null, "--env")
+        .Requires(() => Env is null || DeployEnvironment.IsValidName(Env), () => $"--env to be lower-case letters, digits and dashes (e.g. prod); '{Env}' is not")
         .Executes(context => RunDeploymentAsync(context, rollback: true));
 
     private Task RunDeploymentAsync(TargetContext context, bool rollback) => GateTarget.RunAsync(this, context, StepName, async () =>
     {
+        // The deployment's own evidence goes beside the build bundle it promotes, never over it.
+        RunEvidence.Retarget(ArtifactsDirectory / "deployments" / Env! / "evidence");
         var nuke = RootDirectory / ".nuke";
         DeploySchema.WriteTo(nuke);
-        RunEvidence.Retarget(ArtifactsDirectory / "deployments" / Env! / "evidence");
         var environment = EnvironmentsFile.Read(nuke / EnvironmentsFile.FileName, ".nuke/" + EnvironmentsFile.FileName, Env!);
         var action = rollback ? "Rollback" : "Deploy";
         var approval = Approval.Obtain(environment, action, ApprovedBy, EnvironmentVariables, Terminal, text => context.Log.Always(text));
@@ -72,8 +75,9 @@ public interface IDeploy : IVerify
         }
         else
         {
-            var head = (await GitFacts.ReadAsync(ProcessRunner, RootDirectory, context.Cancellation).ConfigureAwait(false)).Commit;
-            var promoted = PromotedBuild.From(Evidence, head, environment.Docker?.Image);
+            var head = (await GitFacts.ReadAsync(ProcessRunner, RootDirectory, context.Cancellation).ConfigureAwait(false)).Commit
+                ?? throw new InvalidDataException("git cannot read HEAD here, so the evidence cannot be matched to the commit it proves; deploy from a git checkout of the built commit.");
+            var promoted = PromotedBuild.From(Evidence, head, environment.Docker?.Image, StandardGates.Checked(RequiredGates));
             RunEvidence.WriteFile("promoted-manifest.json", File.ReadAllText(Evidence / Manifest.FileName));
             var request = new DeployRequest(environment, promoted.Version, promoted.Commit, promoted.Image, RootDirectory, approval, history);
             context.Log.Info($"Deploying {promoted.Version} ({promoted.Commit[..12]}) to {environment.Name} with {environment.Strategy}");

@@ -107,7 +107,7 @@ public interface ISecurityScan : IHazSolution
     private async Task<ScanOutput> ScanSecretsAsync(CancellationToken cancellation)
     {
         var files = await GitFiles.ListAsync(ProcessRunner, RootDirectory, cancellation).ConfigureAwait(false) ?? SecretScanner.FilesBelow(RootDirectory);
-        var hits = SecretScanner.Scan(RootDirectory, files);
+        var hits = SecretScanner.Scan(RootDirectory, files, cancellation);
         Log.Info($"Secret scan: {files.Count} files, {hits.Count} hit(s)");
         return new ScanOutput(new ScannerRun(ScannerNames.Secrets, ScannerState.Ran, TollgateVersion.Current), hits.Select(SecurityFindings.FromSecret).ToList(), []);
     }

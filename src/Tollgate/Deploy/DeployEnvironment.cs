@@ -10,9 +10,21 @@ namespace Tollgate.Deploy;
 /// <param name="GitOps">The gitops strategy's settings.</param>
 /// <param name="Command">The command strategy's settings.</param>
 /// <param name="History">The deployment history file (repository-relative; for gitops, relative to the deployment repository).</param>
-public sealed record DeployEnvironment(
+public sealed partial record DeployEnvironment(
     string Name, string Strategy, bool Approval, TimeSpan Timeout, HealthCheck? Health,
-    DockerTarget? Docker, GitOpsTarget? GitOps, CommandTarget? Command, string History);
+    DockerTarget? Docker, GitOpsTarget? GitOps, CommandTarget? Command, string History)
+{
+    private static readonly string[] ProductionWords = ["prod", "production", "live"];
+
+    /// <summary>True for a name that is safe in a path: lower-case letters, digits and dashes (<c>prod</c>, <c>prod-eu</c>).</summary>
+    public static bool IsValidName(string name) => ValidName().IsMatch(name);
+
+    /// <summary>True for a name that looks like production (<c>prod</c>, <c>production</c>, <c>live</c>, or one of them as a dash-separated part): it needs approval unless the file says otherwise.</summary>
+    public static bool LooksLikeProduction(string name) => name.Split('-').Any(ProductionWords.Contains);
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial System.Text.RegularExpressions.Regex ValidName();
+}
 
 /// <summary>Where the docker strategy runs the image.</summary>
 /// <param name="Image">The image repository; the tag is the version.</param>

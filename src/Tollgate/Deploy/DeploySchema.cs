@@ -9,5 +9,8 @@ public static class DeploySchema
     public const string FileName = "environments.schema.json";
 
     /// <summary>Writes the schema into <paramref name="directory"/> when it differs.</summary>
-    public static void WriteTo(string directory) => EmbeddedText.WriteTo("Tollgate.Deploy.environments.schema.json", Path.Combine(directory, FileName));
+    public static void WriteTo(string directory) => EmbeddedText.WriteTo(Resource, Path.Combine(directory, FileName));
+
+    /// <summary>The embedded schema's resource name.</summary>
+    public const string Resource = "Tollgate.Deploy.environments.schema.json";
 }

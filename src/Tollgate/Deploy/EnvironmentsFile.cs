@@ -23,11 +23,17 @@ public static class EnvironmentsFile
             throw new InvalidDataException($"{shownAs} does not exist; declare the environments (dev, staging, prod) there, see environments.schema.json beside it.");
         }
 
+        JsonSchemaCheck.Validate(path, shownAs, EmbeddedText.Read(DeploySchema.Resource));
         using (var document = JsonFile.Parse(path, shownAs))
         {
             if (!document.RootElement.TryGetProperty("environments", out var environments) || environments.ValueKind != JsonValueKind.Object)
             {
                 throw new InvalidDataException($"{shownAs} has no \"environments\" object; see environments.schema.json.");
+            }
+
+            if (environments.EnumerateObject().Select(e => e.Name).FirstOrDefault(e => !DeployEnvironment.IsValidName(e)) is { } bad)
+            {
+                throw new InvalidDataException($"{shownAs}: environment name '{bad}' is not lower-case letters, digits and dashes; rename it (e.g. prod-eu).");
             }
 
             if (!environments.TryGetProperty(name, out var environment))
@@ -60,7 +66,7 @@ public static class EnvironmentsFile
             }
         }
 
-        var approval = e.TryGetProperty("approval", out var a) ? a.ValueKind == JsonValueKind.True : name == "prod";
+        var approval = e.TryGetProperty("approval", out var a) ? a.GetBoolean() : DeployEnvironment.LooksLikeProduction(name);
         return strategy switch
         {
             "docker" => new DeployEnvironment(name, strategy, approval, timeout, health,

@@ -4,14 +4,15 @@ using Tollgate.Evidence;
 namespace Tollgate.Deploy;
 
 /// <summary>What a verified evidence bundle promotes: its version, commit and image.</summary>
-public sealed record PromotedBuild(string Version, string Commit, string? Image)
+public sealed partial record PromotedBuild(string Version, string Commit, string? Image)
 {
     /// <summary>
     /// Reads the bundle at <paramref name="bundle"/> and refuses it, naming the reason, when it does not
-    /// verify, has a gate that did not pass, belongs to another commit than <paramref name="head"/>, or has no version.
+    /// verify, did not succeed, has a gate that did not pass or lacks one of <paramref name="requiredGates"/>,
+    /// belongs to another commit than <paramref name="head"/>, or has no version.
     /// </summary>
     /// <exception cref="InvalidDataException">The refusal.</exception>
-    public static PromotedBuild From(string bundle, string? head, string? imageRepository)
+    public static PromotedBuild From(string bundle, string head, string? imageRepository, IReadOnlyList<string> requiredGates)
     {
         var problems = EvidenceVerifier.Verify(bundle);
         if (problems.Count > 0)
@@ -20,13 +21,25 @@ public sealed record PromotedBuild(string Version, string Commit, string? Image)
         }
 
         var manifest = JsonSerializer.Deserialize<Manifest>(File.ReadAllText(Path.Combine(bundle, Manifest.FileName)), EvidenceJson.Options)!;
+        if (manifest.Outcome != "succeeded")
+        {
+            throw new InvalidDataException($"the evidence at {bundle} is of a run that {manifest.Outcome}{(manifest.Error is null ? "" : $" ({manifest.Error})")}; deploy only the bundle of a run that succeeded.");
+        }
+
         var failed = manifest.Gates.Where(g => g.Status != "passed").Select(g => $"{g.Name} {g.Status}").ToList();
         if (failed.Count > 0)
         {
             throw new InvalidDataException($"the evidence at {bundle} has gates that did not pass ({string.Join(", ", failed)}); fix them and build again.");
         }
 
-        if (manifest.Commit is null || (head is not null && manifest.Commit != head))
+        var missing = requiredGates.Where(g => !manifest.Gates.Any(m => m.Name == g)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidDataException(
+                $"the evidence at {bundle} has no result of the required gate(s) {string.Join(", ", missing)}; deploy the bundle of a Ci run (or name the gates you require with --required-gates).");
+        }
+
+        if (manifest.Commit is null || manifest.Commit != head)
         {
             throw new InvalidDataException($"the evidence at {bundle} belongs to commit {manifest.Commit ?? "(none)"}, not to {head}; download the bundle of this commit's build.");
         }
@@ -34,6 +47,11 @@ public sealed record PromotedBuild(string Version, string Commit, string? Image)
         if (manifest.Version is null)
         {
             throw new InvalidDataException($"the evidence at {bundle} has no packaged version; deploy from the bundle of a Ci (or Package) run.");
+        }
+
+        if (!SemVer().IsMatch(manifest.Version))
+        {
+            throw new InvalidDataException($"the evidence at {bundle} names version '{manifest.Version.ReplaceLineEndings("\\n")}', which is not a SemVer 2.0 version; only a version Package computed deploys.");
         }
 
         string? image = null;
@@ -48,4 +66,8 @@ public sealed record PromotedBuild(string Version, string Commit, string? Image)
 
         return new PromotedBuild(manifest.Version, manifest.Commit, image ?? (imageRepository is null ? null : $"{imageRepository}:{manifest.Version}"));
     }
+
+    // semver.org's regular expression for a SemVer 2.0 version.
+    [System.Text.RegularExpressions.GeneratedRegex(@"\A(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?\z")]
+    private static partial System.Text.RegularExpressions.Regex SemVer();
 }

@@ -79,12 +79,12 @@ public class RuleEngineTests : IDisposable
     }
 
     [Theory]
-    [InlineData("""{ "rules": [ { "name": "x", "kind": "sideways" } ] }""", "rule 1 ('x'): kind 'sideways' is not one of layers, forbidden, placement, noCycles")]
-    [InlineData("""{ "rules": [ { "kind": "forbidden" } ] }""", "rule 1: \"name\" is missing")]
-    [InlineData("""{ "rules": [ { "name": "f", "kind": "forbidden", "from": ["A.**"] } ] }""", "rule 1 ('f'): \"to\" is missing")]
-    [InlineData("""{ "rules": [ { "name": "p", "kind": "placement", "in": ["A.**"] } ] }""", "needs \"types\" or \"baseTypes\"")]
+    [InlineData("""{ "rules": [ { "name": "x", "kind": "sideways" } ] }""", "rules[0].kind: \"sideways\" is not allowed (expected one of \"layers\", \"forbidden\", \"placement\", \"noCycles\")")]
+    [InlineData("""{ "rules": [ { "kind": "forbidden" } ] }""", ":1: rules[0]: \"name\" is missing (add it)")]
+    [InlineData("""{ "rules": [ { "name": "f", "kind": "forbidden", "from": ["A.**"] } ] }""", ":1: rules[0]: \"to\" is missing (add it)")]
+    [InlineData("""{ "rules": [ { "name": "p", "kind": "placement", "in": ["A.**"] } ] }""", "rules[0]: matches none of the allowed forms (expected \"types\" or \"baseTypes\")")]
     [InlineData("""{ "rules": [ { "name": "r", "kind": "forbidden", "from": ["regex:("], "to": ["B"] } ] }""", "not a valid regular expression")]
-    [InlineData("""{ "nothing": [] }""", "has no \"rules\" array")]
+    [InlineData("""{ "nothing": [] }""", "(the file): \"rules\" is missing (add it)")]
     [InlineData("""{ oops""", "is not valid JSON")]
     public void Mistakes_in_the_rules_file_name_the_file_the_rule_and_the_fix(string text, string expected)
     {

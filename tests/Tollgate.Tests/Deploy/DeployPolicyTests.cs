@@ -28,7 +28,7 @@ public sealed class DeployPolicyTests
 
         Assert.Equal("# prod values\nimage:\n  repository: shop/api\n  tag: \"2.0.0\" # set by Tollgate\nreplicas: 3\ntag: top-level\n", updated);
         var missing = Assert.Throws<InvalidDataException>(() => YamlValue.Set(values, "image.digest", "x", "deploy:envs/prod/values.yaml"));
-        Assert.StartsWith("deploy:envs/prod/values.yaml has no key 'image.digest'", missing.Message, StringComparison.Ordinal);
+        Assert.StartsWith("deploy:envs/prod/values.yaml has no scalar at 'image.digest'", missing.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -47,9 +47,13 @@ public sealed class DeployPolicyTests
     }
 
     [Theory]
-    [InlineData("""{ "environments": { "dev": { "strategy": "ftp", "target": {} } } }""", "dev", ".nuke/environments.json environment 'dev': strategy 'ftp' is not one of docker, gitops, command.")]
-    [InlineData("""{ "environments": { "dev": { "strategy": "docker", "target": { "image": "a", "container": "b", "ports": [1, 2, 3] } } } }""", "dev", ".nuke/environments.json environment 'dev': target \"ports\" needs one port, or two for side-by-side switching, e.g. [8080, 8081].")]
-    [InlineData("""{ "environments": { "dev": { "strategy": "command", "target": { "deploy": "helm upgrade" } } } }""", "dev", ".nuke/environments.json environment 'dev': \"deploy\" must be a list of words, e.g. [\"./deploy.sh\", \"{version}\"].")]
+    [InlineData("""{ "environments": { "dev": { "strategy": "ftp", "target": {} } } }""", "dev", ".nuke/environments.json:1: environments.dev.strategy: \"ftp\" is not allowed (expected one of \"docker\", \"gitops\", \"command\")")]
+    [InlineData("""{ "environments": { "dev": { "strategy": "docker", "target": { "image": "a", "container": "b", "ports": [1, 2, 3] } } } }""", "dev", ".nuke/environments.json:1: environments.dev.target.ports: has 3 item(s) (expected at most 2)")]
+    [InlineData("""{ "environments": { "dev": { "strategy": "command", "target": { "deploy": "helm upgrade" } } } }""", "dev", ".nuke/environments.json:1: environments.dev.target.deploy: \"helm upgrade\" is a string (expected array)")]
+    [InlineData("{ \"environments\": {\n  \"prod\": {\n    \"strategy\": \"command\",\n    \"approval\": \"true\",\n    \"target\": { \"deploy\": [\"x\"] } } } }", "prod", ".nuke/environments.json:4: environments.prod.approval: \"true\" is a string (expected boolean)")]
+    [InlineData("{ \"environments\": {\n  \"prod\": {\n    \"strategy\": \"command\",\n    \"aproval\": false,\n    \"target\": { \"deploy\": [\"x\"] } } } }", "prod", ".nuke/environments.json:4: environments.prod.aproval: unknown key, did you mean \"approval\"? (expected one of strategy, approval, timeoutSeconds, history, healthCheck, target)")]
+    [InlineData("""{ "environments": { "dev": { "strategy": "command", "timeoutSeconds": 0, "target": { "deploy": ["x"] } } } }""", "dev", ".nuke/environments.json:1: environments.dev.timeoutSeconds: 0 is too small (expected 1 or more)")]
+    [InlineData("""{ "environments": { "../up": { "strategy": "command", "target": { "deploy": ["x"] } } } }""", "dev", ".nuke/environments.json: environment name '../up' is not lower-case letters, digits and dashes; rename it (e.g. prod-eu).")]
     [InlineData("""{ "environments": { "dev": { "strategy": "gitops", "target": { "repository": "../deploy" } } } }""", "dev", ".nuke/environments.json environment 'dev': \"valuesFile\" is missing or empty; add it.")]
     [InlineData("""{ "environments": { "dev": { "strategy": "command", "target": { "deploy": ["x"] } } } }""", "qa", "--env 'qa' is not declared in .nuke/environments.json; declared: dev.")]
     public void Environment_mistakes_are_one_line_naming_file_environment_value_and_fix(string json, string name, string message)
@@ -60,16 +64,23 @@ public sealed class DeployPolicyTests
         Assert.Equal(message, Assert.Throws<InvalidDataException>(() => EnvironmentsFile.Read(path, ".nuke/environments.json", name)).Message);
     }
 
-    [Fact]
-    public void Prod_needs_approval_by_default_and_other_environments_do_not()
+    [Theory]
+    [InlineData("prod", true)]
+    [InlineData("production", true)]
+    [InlineData("live", true)]
+    [InlineData("prod-eu", true)]
+    [InlineData("eu-live", true)]
+    [InlineData("dev", false)]
+    [InlineData("staging", false)]
+    [InlineData("products", false)]
+    public void Environments_that_look_like_production_need_approval_by_default(string name, bool approval)
     {
         using var directory = new TempDirectory();
-        var path = directory.Write(".nuke/environments.json", """
-            { "environments": { "prod": { "strategy": "command", "target": { "deploy": ["x"] } }, "dev": { "strategy": "command", "target": { "deploy": ["x"] } } } }
+        var path = directory.Write(".nuke/environments.json", $$"""
+            { "environments": { "{{name}}": { "strategy": "command", "target": { "deploy": ["x"] } } } }
             """);
 
-        Assert.True(EnvironmentsFile.Read(path, "e", "prod").Approval);
-        Assert.False(EnvironmentsFile.Read(path, "e", "dev").Approval);
+        Assert.Equal(approval, EnvironmentsFile.Read(path, "e", name).Approval);
     }
 
     [Fact]
@@ -77,16 +88,16 @@ public sealed class DeployPolicyTests
     {
         using var repository = await DeployRepository.CreateAsync("{}");
         var good = repository.WriteBundle("1.0.0");
-        Assert.Equal(new PromotedBuild("1.0.0", repository.Head, null), PromotedBuild.From(good, repository.Head, null));
+        Assert.Equal(new PromotedBuild("1.0.0", repository.Head, null), PromotedBuild.From(good, repository.Head, null, StandardGates.Names));
 
         File.AppendAllText(Path.Combine(good, "gates", "lint.json"), " ");
-        var tampered = Assert.Throws<InvalidDataException>(() => PromotedBuild.From(good, repository.Head, null));
+        var tampered = Assert.Throws<InvalidDataException>(() => PromotedBuild.From(good, repository.Head, null, StandardGates.Names));
         Assert.Contains("does not verify: altered: gates/lint.json", tampered.Message, StringComparison.Ordinal);
 
-        var failed = Assert.Throws<InvalidDataException>(() => PromotedBuild.From(repository.WriteBundle("1.1.0", lint: GateStatus.Failed), repository.Head, null));
-        Assert.Contains("has gates that did not pass (Lint failed)", failed.Message, StringComparison.Ordinal);
+        var failed = Assert.Throws<InvalidDataException>(() => PromotedBuild.From(repository.WriteBundle("1.1.0", lint: GateStatus.Failed), repository.Head, null, StandardGates.Names));
+        Assert.Contains("is of a run that failed; deploy only the bundle of a run that succeeded", failed.Message, StringComparison.Ordinal);
 
-        var other = Assert.Throws<InvalidDataException>(() => PromotedBuild.From(repository.WriteBundle("1.2.0", commit: new string('a', 40)), repository.Head, null));
+        var other = Assert.Throws<InvalidDataException>(() => PromotedBuild.From(repository.WriteBundle("1.2.0", commit: new string('a', 40)), repository.Head, null, StandardGates.Names));
         Assert.Contains($"belongs to commit {new string('a', 40)}, not to {repository.Head}", other.Message, StringComparison.Ordinal);
     }
 }

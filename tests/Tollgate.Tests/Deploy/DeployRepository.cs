@@ -29,11 +29,12 @@ internal sealed class DeployRepository : IDisposable
         return repository;
     }
 
-    /// <summary>Writes the evidence bundle a passing Ci run of HEAD at <paramref name="version"/> would leave (or with a failed gate, or of another commit).</summary>
+    /// <summary>Writes the evidence bundle a passing Ci run of HEAD at <paramref name="version"/> would leave: the six gates and Package (or with a failed Lint, or of another commit).</summary>
     public string WriteBundle(string version, GateStatus lint = GateStatus.Passed, string? commit = null)
     {
         var run = EvidenceFixture.Run(lint == GateStatus.Passed ? "succeeded" : "failed") with { Commit = commit ?? Head, Version = version };
-        EvidenceFixture.Write(Bundle(version), run, EvidenceFixture.Gate("Lint", lint), EvidenceFixture.Gate("Package", GateStatus.Passed));
+        var gates = StandardGates.Names.Select(name => EvidenceFixture.Gate(name, name == "Lint" ? lint : GateStatus.Passed)).Append(EvidenceFixture.Gate("Package", GateStatus.Passed));
+        EvidenceFixture.Write(Bundle(version), run, [.. gates]);
         return Bundle(version);
     }
 

@@ -39,11 +39,11 @@ public sealed class SecurityPolicyFileTests
     }
 
     [Theory]
-    [InlineData("""{ "waivers": [ { "scanner": "snyk", "reason": "r" } ] }""", ".nuke/security.json waivers[0]: scanner 'snyk' is not one of trivy, nuget-audit, secrets.")]
-    [InlineData("""{ "waivers": [ { "scanner": "trivy" } ] }""", ".nuke/security.json waivers[0]: \"reason\" is missing or empty; add it.")]
-    [InlineData("""{ "suppressions": [ { "id": "CVE-1", "reason": "r", "expires": "31.12.2026" } ] }""", ".nuke/security.json suppressions[0]: expires '31.12.2026' is not a date; write YYYY-MM-DD.")]
-    [InlineData("""{ "allowedSecrets": [ { "path": "docs/**" } ] }""", ".nuke/security.json allowedSecrets[0]: \"reason\" is missing or empty; add it.")]
-    [InlineData("""{ "waivers": { } }""", ".nuke/security.json: \"waivers\" must be an array.")]
+    [InlineData("""{ "waivers": [ { "scanner": "snyk", "reason": "r" } ] }""", ".nuke/security.json:1: waivers[0].scanner: \"snyk\" is not allowed (expected one of \"trivy\", \"nuget-audit\", \"secrets\")")]
+    [InlineData("""{ "waivers": [ { "scanner": "trivy" } ] }""", ".nuke/security.json:1: waivers[0]: \"reason\" is missing (add it)")]
+    [InlineData("""{ "suppressions": [ { "id": "CVE-1", "reason": "r", "expires": "31.12.2026" } ] }""", ".nuke/security.json:1: suppressions[0].expires: \"31.12.2026\" does not have the expected form (expected a match of ^[0-9]{4}-[0-9]{2}-[0-9]{2}$, e.g. 2027-03-31)")]
+    [InlineData("""{ "allowedSecrets": [ { "path": "docs/**" } ] }""", ".nuke/security.json:1: allowedSecrets[0]: \"reason\" is missing (add it)")]
+    [InlineData("""{ "waivers": { } }""", ".nuke/security.json:1: waivers: {…} is an object (expected array)")]
     [InlineData("""{ "waivers": [ }""", ".nuke/security.json is not valid JSON (line 1); fix the file.")]
     public void A_mistake_is_one_line_naming_file_entry_value_and_fix(string json, string message)
     {

@@ -53,7 +53,7 @@ public sealed class Architecture
     }
 
     /// <summary>Every violation of every rule, in rule order.</summary>
-    public IReadOnlyList<ArchitectureViolation> Violations() => rules.SelectMany(r => r.Check(Types)).ToList();
+    public IReadOnlyList<ArchitectureViolation> Violations() => rules.SelectMany(r => r.Evaluate(Types)).ToList();
 
     /// <summary>Throws an <see cref="ArchitectureException"/> listing every violation, if there is one.</summary>
     public void AssertNone()

@@ -9,6 +9,14 @@ public abstract record ArchitectureRule(string Name)
     /// <summary>Every violation of the rule among <paramref name="types"/>.</summary>
     public abstract IEnumerable<ArchitectureViolation> Check(IReadOnlyList<TypeDependencies> types);
 
+    /// <summary>The patterns that must each match a type, or the rule checks nothing: a pattern that matches none is a mistake, not a pass.</summary>
+    protected virtual IEnumerable<TypeSet> Subjects => [];
+
+    /// <summary>Every violation, and one for each of the rule's subject patterns that matches no type of <paramref name="types"/>.</summary>
+    public IEnumerable<ArchitectureViolation> Evaluate(IReadOnlyList<TypeDependencies> types) =>
+        Check(types).Concat(Subjects.SelectMany(s => s.Patterns).DistinctBy(p => p.ToString()).Where(p => !types.Any(p.Matches)).Select(p => new ArchitectureViolation(
+            Name, p.ToString(), "(no type)", "pattern", $"pattern '{p}' of rule '{Name}' matches no type of the assemblies read; fix the pattern or remove it")));
+
     /// <summary>Every dependency of the types in <paramref name="from"/> on a type in <paramref name="to"/>, each target once per type (the first member found).</summary>
     protected static IEnumerable<(TypeDependencies Type, TypeDependency Dependency)> Dependencies(
         IReadOnlyList<TypeDependencies> types, Func<TypeDependencies, bool> from, Func<string, bool> to) =>
@@ -28,6 +36,9 @@ public sealed record Layer(string Name, TypeSet Types);
 /// <summary>Ordered layers, top first: a layer may depend on the layers below it, never on one above.</summary>
 public sealed record LayersRule(string Name, IReadOnlyList<Layer> Layers) : ArchitectureRule(Name)
 {
+    /// <inheritdoc />
+    protected override IEnumerable<TypeSet> Subjects => Layers.Select(l => l.Types);
+
     /// <inheritdoc />
     public override IEnumerable<ArchitectureViolation> Check(IReadOnlyList<TypeDependencies> types)
     {
@@ -66,6 +77,9 @@ public sealed record LayersRule(string Name, IReadOnlyList<Layer> Layers) : Arch
 public sealed record ForbiddenRule(string Name, TypeSet From, TypeSet To) : ArchitectureRule(Name)
 {
     /// <inheritdoc />
+    protected override IEnumerable<TypeSet> Subjects => [From];
+
+    /// <inheritdoc />
     public override IEnumerable<ArchitectureViolation> Check(IReadOnlyList<TypeDependencies> types)
     {
         var known = ByName(types);
@@ -78,6 +92,9 @@ public sealed record ForbiddenRule(string Name, TypeSet From, TypeSet To) : Arch
 /// <summary>Types matching <see cref="Types"/> (by name) or deriving from <see cref="BaseTypes"/> reside only in <see cref="In"/>.</summary>
 public sealed record PlacementRule(string Name, TypeSet? Types, TypeSet? BaseTypes, TypeSet In) : ArchitectureRule(Name)
 {
+    /// <inheritdoc />
+    protected override IEnumerable<TypeSet> Subjects => Types is null ? [] : [Types];
+
     /// <inheritdoc />
     public override IEnumerable<ArchitectureViolation> Check(IReadOnlyList<TypeDependencies> types) => types
         .Where(t => (Types?.Contains(t) ?? false) || (BaseTypes is not null && t.BaseTypes.Any(b => BaseTypes.Patterns.Any(p => p.MatchesName(b)))))

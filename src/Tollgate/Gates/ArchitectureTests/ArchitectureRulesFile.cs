@@ -15,6 +15,7 @@ public static class ArchitectureRulesFile
     /// <summary>The rules in <paramref name="path"/> (shown as <paramref name="shownAs"/> in messages).</summary>
     public static IReadOnlyList<ArchitectureRule> Read(string path, string shownAs)
     {
+        JsonSchemaCheck.Validate(path, shownAs, EmbeddedText.Read(ArchitectureSchema.Resource));
         using (var document = JsonFile.Parse(path, shownAs))
         {
             if (!document.RootElement.TryGetProperty("rules", out var rules) || rules.ValueKind != JsonValueKind.Array)

@@ -9,6 +9,8 @@ public static class ArchitectureSchema
     public const string FileName = "architecture.schema.json";
 
     /// <summary>Writes the schema into <paramref name="directory"/> when it differs.</summary>
-    public static void WriteTo(string directory) =>
-        EmbeddedText.WriteTo("Tollgate.Gates.ArchitectureTests.architecture.schema.json", Path.Combine(directory, FileName));
+    public static void WriteTo(string directory) => EmbeddedText.WriteTo(Resource, Path.Combine(directory, FileName));
+
+    /// <summary>The embedded schema's resource name.</summary>
+    public const string Resource = "Tollgate.Gates.ArchitectureTests.architecture.schema.json";
 }

@@ -44,22 +44,29 @@ public sealed class NuGetPackager(ProcessRunner runner)
     }
 
     /// <summary>
-    /// Pushes one package to <paramref name="feed"/>: an HTTP(S) URL, a folder (a rooted or <c>./</c> path, or an
-    /// existing directory), or else the name of a source in the repository's NuGet.Config. Refuses a version the feed already has.
+    /// Pushes one package to <paramref name="feed"/>: an HTTP(S) URL, a folder (a rooted path, a relative one with a
+    /// slash or <c>./</c>, or an existing directory; relative to the root), or else the name of a source in the repository's NuGet.Config. Refuses a version the feed already has.
     /// </summary>
     public async Task<Artifact> PushAsync(string root, Artifact package, string feed, string? apiKey, string workDirectory, CancellationToken cancellation)
     {
+        var given = feed;
         var http = Uri.TryCreate(feed, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
-        var folder = !http && (Path.IsPathRooted(feed) || feed.StartsWith('.') || Directory.Exists(Path.Combine(root, feed)));
-        if (folder && Existing(Path.Combine(root, feed), package) is { } existing)
+        // A folder: rooted, relative with a slash (artifacts/feed), ./-style, or one that exists; else a source name of NuGet.Config.
+        var folder = !http && (Path.IsPathRooted(feed) || feed.StartsWith('.') || feed.Contains('/', StringComparison.Ordinal) || feed.Contains('\\', StringComparison.Ordinal) || Directory.Exists(Path.Combine(root, feed)));
+        if (folder)
+        {
+            feed = Path.GetFullPath(feed, root);
+        }
+
+        if (folder && Existing(feed, package) is { } existing)
         {
             throw new InvalidDataException(
-                $"{feed} already has {package.Name} {package.Version} ({existing}); a published version is never overwritten: tag a new version.");
+                $"{given} already has {package.Name} {package.Version} ({PortablePath.Relative(root, existing)}); a published version is never overwritten: tag a new version.");
         }
 
         if (folder)
         {
-            Directory.CreateDirectory(Path.Combine(root, feed));
+            Directory.CreateDirectory(feed);
         }
 
         string? config = null;
@@ -77,11 +84,11 @@ public sealed class NuGetPackager(ProcessRunner runner)
         {
             var text = result.Output + result.Error;
             throw new InvalidDataException(text.Contains("409", StringComparison.Ordinal) || text.Contains("already exists", StringComparison.OrdinalIgnoreCase)
-                ? $"{feed} already has {package.Name} {package.Version}; a published version is never overwritten: tag a new version."
-                : $"dotnet nuget push {package.Name} {package.Version} to {feed} exited {result.ExitCode}: {result.Tail(5).Trim()}");
+                ? $"{given} already has {package.Name} {package.Version}; a published version is never overwritten: tag a new version."
+                : $"dotnet nuget push {package.Name} {package.Version} to {given} exited {result.ExitCode}: {result.Tail(5).Trim()}");
         }
 
-        return package with { PushedTo = http ? GitFacts.WithoutCredentials(feed) : feed };
+        return package with { PushedTo = http ? GitFacts.WithoutCredentials(feed) : given };
     }
 
     private static string? Existing(string feed, Artifact package)

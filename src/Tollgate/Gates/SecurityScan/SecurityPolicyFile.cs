@@ -25,6 +25,8 @@ public static class SecurityPolicyFile
             return SecurityPolicyEntries.None;
         }
 
+        JsonSchemaCheck.Validate(path, shownAs, EmbeddedText.Read(SecuritySchema.Resource));
+
         using (var document = JsonFile.Parse(path, shownAs))
         {
             var root = document.RootElement;

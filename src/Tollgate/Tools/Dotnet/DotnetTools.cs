@@ -9,15 +9,25 @@ public sealed class DotnetTools(ProcessRunner runner, string toolPath)
     {
         var executable = Path.Combine(toolPath, OperatingSystem.IsWindows() ? command + ".exe" : command);
         var installed = Path.Combine(toolPath, ".store", package.ToLowerInvariant(), version);
-        if (File.Exists(executable) && Directory.Exists(installed))
+        if (File.Exists(executable) && Directory.Exists(installed) && IsIntact(executable, installed))
         {
             return executable;
         }
 
-        if (File.Exists(executable))
+        if (File.Exists(executable) || Directory.Exists(Path.Combine(toolPath, ".store", package.ToLowerInvariant())))
         {
-            // Another version is installed: replace it with the pinned one.
-            await runner.RunAsync(new ProcessSpec(DotnetCli.Program, ["tool", "uninstall", package, "--tool-path", toolPath], toolPath, TimeSpan.FromMinutes(2)), cancellation).ConfigureAwait(false);
+            // Another version, or a broken install (a file deleted or cut short): replace it with the pinned one.
+            var uninstall = await runner.RunAsync(
+                new ProcessSpec(DotnetCli.Program, ["tool", "uninstall", package, "--tool-path", toolPath], toolPath, TimeSpan.FromMinutes(2)), cancellation).ConfigureAwait(false);
+            if (!uninstall.Succeeded || File.Exists(executable))
+            {
+                File.Delete(executable);
+                var store = Path.Combine(toolPath, ".store", package.ToLowerInvariant());
+                if (Directory.Exists(store))
+                {
+                    Directory.Delete(store, recursive: true);
+                }
+            }
         }
 
         Directory.CreateDirectory(toolPath);
@@ -32,5 +42,31 @@ public sealed class DotnetTools(ProcessRunner runner, string toolPath)
         }
 
         return executable;
+    }
+
+    // An install is whole when its launcher is there and not empty, and the entry point its DotnetToolSettings.xml names is there and not empty.
+    private static bool IsIntact(string executable, string installed)
+    {
+        if (new FileInfo(executable).Length == 0)
+        {
+            return false;
+        }
+
+        var settings = Directory.EnumerateFiles(installed, "DotnetToolSettings.xml", SearchOption.AllDirectories).FirstOrDefault();
+        if (settings is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            var entryPoint = System.Xml.Linq.XDocument.Load(settings).Descendants("Command").Select(c => (string?)c.Attribute("EntryPoint")).FirstOrDefault();
+            var file = entryPoint is null ? null : new FileInfo(Path.Combine(Path.GetDirectoryName(settings)!, entryPoint));
+            return file is { Exists: true, Length: > 0 };
+        }
+        catch (System.Xml.XmlException)
+        {
+            return false;
+        }
     }
 }
