@@ -58,6 +58,11 @@ public sealed class NuGetPackageTests
         Assert.Contains($"{feed} already has Sample 1.2.0", again.Error, StringComparison.Ordinal);
         Assert.Contains("a published version is never overwritten: tag a new version", again.Error, StringComparison.Ordinal);
         Assert.Equal("error", Gate.Read(sample.Evidence, "Package").Status);
+
+        var relative = await HostRun.RunAsync<PackageBuild>(sample.Root, ["Package", "--required-gates", "--nuget-feed", "feeds/local"]);
+
+        Assert.True(relative.ExitCode == ExitCodes.Success, relative.Output + relative.Error);
+        Assert.True(File.Exists(Path.Combine(sample.Root, "feeds", "local", "Sample.1.2.0.nupkg")), "a relative feed is a folder below the root");
     }
 
     [Fact]

@@ -44,7 +44,8 @@ public sealed class DotnetTools(ProcessRunner runner, string toolPath)
         return executable;
     }
 
-    // An install is whole when its launcher is there and not empty, and the entry point its DotnetToolSettings.xml names is there and not empty.
+    // An install is whole when its launcher is there and not empty, and every entry point its DotnetToolSettings.xml files
+    // name (one per target framework) is there and not empty.
     private static bool IsIntact(string executable, string installed)
     {
         if (new FileInfo(executable).Length == 0)
@@ -52,12 +53,12 @@ public sealed class DotnetTools(ProcessRunner runner, string toolPath)
             return false;
         }
 
-        var settings = Directory.EnumerateFiles(installed, "DotnetToolSettings.xml", SearchOption.AllDirectories).FirstOrDefault();
-        if (settings is null)
-        {
-            return false;
-        }
+        var settings = Directory.EnumerateFiles(installed, "DotnetToolSettings.xml", SearchOption.AllDirectories).ToList();
+        return settings.Count > 0 && settings.All(EntryPointIntact);
+    }
 
+    private static bool EntryPointIntact(string settings)
+    {
         try
         {
             var entryPoint = System.Xml.Linq.XDocument.Load(settings).Descendants("Command").Select(c => (string?)c.Attribute("EntryPoint")).FirstOrDefault();
