@@ -3,6 +3,7 @@ using Tollgate.Ci;
 using Tollgate.Engine;
 using Tollgate.Gates.Package;
 using Tollgate.Tools;
+using Tollgate.Tools.Dotnet;
 using Tollgate.Tools.Git;
 using Tollgate.Tools.GitVersion;
 
@@ -10,16 +11,21 @@ namespace Tollgate;
 
 /// <summary>
 /// The build's version, computed from git history (<see cref="VersionRules"/>), or by GitVersion when
-/// <c>--version-tool gitversion</c> and <c>dotnet-gitversion</c> is installed. A shallow clone is an
-/// error explaining the fix, never a wrong version.
+/// <c>--version-tool gitversion</c> and <c>dotnet-gitversion</c> is installed. The version the repository
+/// declares itself (<see cref="DeclaredVersion"/>) is a floor: a computed version below it is an error naming
+/// both. A shallow clone is an error explaining the fix, never a wrong version.
 /// </summary>
-public interface IHazVersion : ITollgateBuild
+public interface IHazVersion : IHazSolution
 {
     private static readonly ConditionalWeakTable<IHazVersion, BuildVersion> Computed = new();
 
     /// <summary>How the version is computed.</summary>
-    [Parameter("How the version is computed: git (Tollgate's rules from v-tags) or gitversion (dotnet-gitversion)")]
+    [Parameter("How the version is computed: git (Tollgate's rules from release tags) or gitversion (dotnet-gitversion)")]
     string VersionTool => this.ValueOf(() => VersionTool, PolicyDefaults.Current.VersionTool);
+
+    /// <summary>What stands before the version in a release tag.</summary>
+    [Parameter("What stands before the version in release tags, e.g. release- (default: v or nothing: v1.2.3, 1.2.3, v1.2)")]
+    string? VersionTagPrefix => this.ValueOf(() => VersionTagPrefix, null);
 
     /// <summary>The branch to version for when HEAD is detached.</summary>
     [Parameter("The branch to version for when HEAD is detached (default: the CI host's branch variable)")]
@@ -54,9 +60,23 @@ public interface IHazVersion : ITollgateBuild
             context.Headline = version.NuGetVersion;
         });
 
+    // The projects whose declared version is the floor: the solution's; none where there is no one solution to read.
+    private IReadOnlyList<string> DeclaringProjects()
+    {
+        try
+        {
+            return SolutionProjects.Of(SolutionFile);
+        }
+        catch (BuildException exception)
+        {
+            Log.Info($"The declared version is not checked: {exception.Message}");
+            return [];
+        }
+    }
+
     private async Task<BuildVersion> ComputeVersionAsync(CancellationToken cancellation)
     {
-        var history = await GitHistory.ReadAsync(ProcessRunner, RootDirectory, "v*", cancellation).ConfigureAwait(false);
+        var history = await GitHistory.ReadAsync(ProcessRunner, RootDirectory, (VersionTagPrefix ?? "") + "*", cancellation).ConfigureAwait(false);
         if (history.Shallow)
         {
             throw new BuildException(
@@ -78,9 +98,19 @@ public interface IHazVersion : ITollgateBuild
 
             case "git":
                 var branch = VersionBranch ?? history.Branch ?? CiBranch.From(EnvironmentVariables) ?? "detached";
-                var latest = VersionRules.Latest(history.Tags);
+                var latest = VersionRules.Latest(history.Tags, VersionTagPrefix);
                 var height = await GitHistory.HeightAsync(ProcessRunner, RootDirectory, latest?.Tag, cancellation).ConfigureAwait(false);
-                return VersionRules.Compute(latest?.Version, height, branch, history.Sha);
+                var declared = DeclaredVersion.Find(RootDirectory, DeclaringProjects());
+                var computed = VersionRules.Compute(latest?.Version, height, branch, history.Sha, declared?.Version);
+                if (declared is not null && SemanticVersion.TryParse(computed.SemVer) is { } version
+                    && (version.Major, version.Minor, version.Patch).CompareTo((declared.Version.Major, declared.Version.Minor, declared.Version.Patch)) < 0)
+                {
+                    throw new BuildException(
+                        $"The version from git, {computed.SemVer} (from tag {latest?.Tag}), is below the version {declared.File} declares, {declared.Version}: "
+                        + $"Tollgate never publishes below it. Tag the release the repository is at (git tag v{declared.Version.Core}), or lower the declared version.");
+                }
+
+                return computed;
             default:
                 throw new BuildException($"--version-tool '{VersionTool}' is not a version tool; use git or gitversion.");
         }

@@ -7,15 +7,34 @@ public static class Names
     public static string Normalize(string name) =>
         name.Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).ToLowerInvariant();
 
-    /// <summary><c>MSBuildProperties</c> → <c>msbuild-properties</c>; <c>ReportCoverage</c> → <c>report-coverage</c>.</summary>
+    // Product names that are one word although they are written with capitals inside.
+    private static readonly string[] Compounds = ["MSBuild", "NuGet", "GitHub", "GitLab", "GitOps", "TeamCity", "CycloneDX", "DevOps"];
+
+    /// <summary>
+    /// <c>MSBuildProperties</c> → <c>msbuild-properties</c>; <c>NuGetFeed</c> → <c>nuget-feed</c>;
+    /// <c>ReportCoverage</c> → <c>report-coverage</c>; <c>HTMLReport</c> → <c>html-report</c>.
+    /// </summary>
     public static string ToKebabCase(string name)
     {
         var builder = new System.Text.StringBuilder(name.Length + 8);
         for (var i = 0; i < name.Length; i++)
         {
+            if (Compounds.FirstOrDefault(c => string.CompareOrdinal(name, i, c, 0, c.Length) == 0) is { } compound)
+            {
+                if (builder.Length > 0 && builder[^1] != '-')
+                {
+                    builder.Append('-');
+                }
+
+                builder.Append(compound.ToLowerInvariant());
+                i += compound.Length - 1;
+                continue;
+            }
+
             var c = name[i];
-            var startsWord = i > 0 && char.IsUpper(c) && !char.IsUpper(name[i - 1]) && name[i - 1] != '-';
-            if (startsWord)
+            var afterLower = i > 0 && char.IsUpper(c) && !char.IsUpper(name[i - 1]) && name[i - 1] != '-';
+            var endsAcronym = i > 0 && char.IsUpper(c) && char.IsUpper(name[i - 1]) && i + 1 < name.Length && char.IsLower(name[i + 1]);
+            if ((afterLower || endsAcronym) && builder.Length > 0 && builder[^1] != '-')
             {
                 builder.Append('-');
             }
@@ -24,6 +43,28 @@ public static class Names
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// The spelling Tollgate 0.1 gave <paramref name="name"/> (<c>NuGetFeed</c> → <c>nu-get-feed</c>), when it differs
+    /// from <see cref="ToKebabCase"/>: such a spelling is refused with the new one named, never taken silently.
+    /// </summary>
+    public static string? FormerKebabCase(string name)
+    {
+        var builder = new System.Text.StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (i > 0 && char.IsUpper(c) && !char.IsUpper(name[i - 1]) && name[i - 1] != '-')
+            {
+                builder.Append('-');
+            }
+
+            builder.Append(char.ToLowerInvariant(c));
+        }
+
+        var former = builder.ToString();
+        return former == ToKebabCase(name) ? null : former;
     }
 
     /// <summary>The known names closest to an unknown one, best first, for "did you mean" hints.</summary>

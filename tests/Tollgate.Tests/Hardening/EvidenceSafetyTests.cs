@@ -124,6 +124,21 @@ public sealed class EvidenceSafetyTests : IDisposable
         Assert.DoesNotContain("Debug", run.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_former_parameter_spelling_is_refused_naming_the_new_one()
+    {
+        var run = await HostRun.RunAsync<PackageNames>(root.Path, ["Nothing", "--nu-get-feed", "feeds/local"]);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Equal("error: --nu-get-feed is now spelled --nuget-feed; write that.", run.Error.Trim());
+        Assert.Contains("--nuget-feed", (await HostRun.RunAsync<PackageNames>(root.Path, ["--help"])).Output, StringComparison.Ordinal);
+    }
+
+    public sealed class PackageNames : TollgateBuild, IPackage
+    {
+        Target Nothing => _ => _.Executes(() => { });
+    }
+
     private static SortedDictionary<string, string> Snapshot(string directory) => new(
         Directory.GetFiles(directory, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(directory, f), f => FileDigestOf(f)), StringComparer.Ordinal);
 

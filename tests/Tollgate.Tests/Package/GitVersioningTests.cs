@@ -35,6 +35,57 @@ public sealed class GitVersioningTests : IDisposable
         Assert.Contains("\"version\": \"1.4.1-alpha.0.3\"", manifest, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("v4.0", null, "4.0.0", "4.0.1-alpha.0.2")]
+    [InlineData("7.1.3", null, "7.1.3", "7.1.4-alpha.0.2")]
+    [InlineData("V2.5.0", null, "2.5.0", "2.5.1-alpha.0.2")]
+    [InlineData("release-3.2.1", "release-", "3.2.1", "3.2.2-alpha.0.2")]
+    public async Task Release_tags_count_with_or_without_v_with_two_parts_or_behind_a_prefix(string tag, string? prefix, string tagged, string later)
+    {
+        var git = await GitRepository.InitAsync(directory.Path);
+        await git.CommitAsync("one");
+        await git.TagAsync(tag);
+        await git.TagAsync("not-a-version");
+        string[] more = prefix is null ? [] : ["--version-tag-prefix", prefix];
+
+        Assert.Equal(tagged, await VersionOf(directory.Path, more));
+
+        await git.CommitsAsync(2);
+
+        Assert.Equal(later, await VersionOf(directory.Path, more));
+    }
+
+    [Fact]
+    public async Task A_prefix_keeps_other_tags_out()
+    {
+        var git = await GitRepository.InitAsync(directory.Path);
+        await git.CommitAsync("one");
+        await git.TagAsync("v9.0.0");
+        await git.TagAsync("release-1.2.0");
+
+        Assert.Equal("1.2.0", await VersionOf(directory.Path, "--version-tag-prefix", "release-"));
+        Assert.Equal("9.0.0", await VersionOf(directory.Path));
+    }
+
+    [Fact]
+    public async Task Without_a_tag_the_declared_version_is_the_start_and_a_lower_tag_is_an_error_naming_both()
+    {
+        directory.Write("Lib.slnx", "<Solution>\n  <Project Path=\"src/Lib/Lib.csproj\" />\n  <Project Path=\"tests/Lib.Tests/Lib.Tests.csproj\" />\n</Solution>\n");
+        directory.Write("Directory.Build.props", "<Project>\n  <PropertyGroup>\n    <VersionPrefix>3.0.0</VersionPrefix>\n  </PropertyGroup>\n</Project>\n");
+        directory.Write("src/Lib/Lib.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>\n</Project>\n");
+        directory.Write("tests/Lib.Tests/Lib.Tests.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup><Version>9.9.9</Version><IsTestProject>true</IsTestProject></PropertyGroup>\n</Project>\n");
+        var git = await GitRepository.InitAsync(directory.Path);
+        await git.CommitsAsync(3);
+
+        Assert.Equal("3.0.0-alpha.0.3", await VersionOf(directory.Path));
+
+        await git.TagAsync("v2.4.0");
+        var run = await HostRun.RunAsync<VersionBuild>(directory.Path, ["Version"]);
+
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.Contains("The version from git, 2.4.0 (from tag v2.4.0), is below the version Directory.Build.props declares, 3.0.0: Tollgate never publishes below it.", run.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_feature_branch_adds_its_name_as_the_pre_release_label()
     {

@@ -42,10 +42,12 @@ public sealed class VersionRulesTests
     [Fact]
     public void The_latest_tag_is_the_highest_semver_not_the_last_in_the_list()
     {
-        var latest = VersionRules.Latest(["v1.9.0", "v1.10.0", "v1.10.0-rc.2", "release-2", "v2", "x3.0.0"]);
+        var latest = VersionRules.Latest(["v1.9.0", "v1.10.0", "v1.10.0-rc.2", "release-2", "v2", "x3.0.0", "vv4.0.0", "1.9.9"]);
 
         Assert.Equal("v1.10.0", latest!.Value.Tag);
-        Assert.Null(VersionRules.Latest(["release-2", "v2"]));
+        Assert.Null(VersionRules.Latest(["release-2", "v2", "x3.0.0"]));
+        Assert.Equal(("v1.11", "1.11.0"), VersionRules.Latest(["v1.10.0", "v1.11"]) is { } two ? (two.Tag, two.Version.ToString()) : default);
+        Assert.Equal("release-2.0.1", VersionRules.Latest(["v9.0.0", "release-2.0.1", "release-2.0"], "release-")!.Value.Tag);
     }
 
     [Theory]

@@ -32,10 +32,16 @@ public sealed class ParameterValues
         var known = descriptors.ToDictionary(d => Names.Normalize(d.Name));
         foreach (var (name, raw) in sources.CommandLineValues.Concat(sources.FileValues))
         {
-            if (!known.ContainsKey(name))
+            if (!known.TryGetValue(name, out var descriptor))
             {
                 throw new BuildException(
                     $"Unknown parameter {raw.Origin}.{Names.DidYouMean(name, descriptors.Select(d => d.KebabName))} Run ./build.sh --help for the list.");
+            }
+
+            if (raw.Source == ParameterSource.CommandLine && Names.FormerKebabCase(descriptor.Name) is { } former
+                && string.Equals(raw.Origin, "--" + former, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new BuildException($"{raw.Origin} is now spelled --{descriptor.KebabName}; write that.");
             }
         }
 

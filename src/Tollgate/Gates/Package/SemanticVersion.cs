@@ -23,6 +23,33 @@ public sealed partial record SemanticVersion(int Major, int Minor, int Patch, st
             match.Groups["build"].Success ? match.Groups["build"].Value : null);
     }
 
+    /// <summary>
+    /// A release tag's version: <c>1.2.3</c>, and also <c>1.2</c> (patch 0), after <paramref name="prefix"/> (e.g.
+    /// <c>release-</c>); with no prefix given, an optional <c>v</c> or <c>V</c>. Null when the tag is not a version.
+    /// </summary>
+    public static SemanticVersion? FromTag(string tag, string? prefix)
+    {
+        string rest;
+        if (!string.IsNullOrEmpty(prefix))
+        {
+            if (!tag.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            rest = tag[prefix.Length..];
+        }
+        else
+        {
+            rest = tag.Length > 0 && tag[0] is 'v' or 'V' ? tag[1..] : tag;
+        }
+
+        var match = TwoPart().Match(rest);
+        return TryParse(match.Success ? $"{match.Groups["core"].Value}.0{match.Groups["rest"].Value}" : rest) is { } version && !rest.StartsWith('v')
+            ? version
+            : null;
+    }
+
     /// <summary><c>major.minor.patch</c>.</summary>
     public string Core => string.Create(CultureInfo.InvariantCulture, $"{Major}.{Minor}.{Patch}");
 
@@ -69,4 +96,7 @@ public sealed partial record SemanticVersion(int Major, int Minor, int Patch, st
 
     [GeneratedRegex(@"^v?(?<major>0|[1-9]\d*)\.(?<minor>0|[1-9]\d*)\.(?<patch>0|[1-9]\d*)(?:-(?<pre>[0-9A-Za-z\-]+(?:\.[0-9A-Za-z\-]+)*))?(?:\+(?<build>[0-9A-Za-z\-]+(?:\.[0-9A-Za-z\-]+)*))?$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
+
+    [GeneratedRegex(@"^(?<core>(?:0|[1-9]\d*)\.(?:0|[1-9]\d*))(?<rest>(?:[-+].*)?)$", RegexOptions.CultureInvariant)]
+    private static partial Regex TwoPart();
 }

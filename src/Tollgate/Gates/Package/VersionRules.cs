@@ -4,31 +4,38 @@ using System.Text;
 namespace Tollgate.Gates.Package;
 
 /// <summary>
-/// Tollgate's versioning rules, from git facts: the highest <c>v</c>-SemVer tag HEAD contains and the
-/// commit height since it. A tagged commit is the tag's version. After a release tag the next patch
+/// Tollgate's versioning rules, from git facts: the highest version tag HEAD contains (<c>v1.4.0</c>,
+/// <c>1.4.0</c>, <c>v1.4</c>, or behind a configured prefix) and the commit height since it. A tagged commit is the tag's version. After a release tag the next patch
 /// is a pre-release: <c>1.4.1-alpha.0.3</c> on main (height 3), <c>1.4.1-feature-login.0.3</c> on
 /// <c>feature/login</c>. After a pre-release tag the height is appended (<c>2.0.0-rc.1.3</c>). No tag:
-/// <c>0.1.0-alpha.0.&lt;height&gt;</c>.
+/// the repository's declared version (or <c>0.1.0</c>) as <c>x.y.z-alpha.0.&lt;height&gt;</c>.
 /// </summary>
 public static class VersionRules
 {
     /// <summary>The branches whose pre-release label is <c>alpha</c>.</summary>
     public static readonly IReadOnlySet<string> MainBranches = new HashSet<string>(StringComparer.Ordinal) { "main", "master" };
 
-    /// <summary>The highest SemVer among <paramref name="tags"/> (names like <c>v1.4.0</c>), with its name; null when none is SemVer.</summary>
-    public static (string Tag, SemanticVersion Version)? Latest(IEnumerable<string> tags) =>
-        tags.Where(t => t.StartsWith('v')).Select(t => (Tag: t, Version: SemanticVersion.TryParse(t)))
+    /// <summary>
+    /// The highest version among <paramref name="tags"/> (<c>v1.4.0</c>, <c>1.4.0</c>, <c>v1.4</c>; with a
+    /// <paramref name="prefix"/>, only tags that start with it), with its name; null when none is a version.
+    /// </summary>
+    public static (string Tag, SemanticVersion Version)? Latest(IEnumerable<string> tags, string? prefix = null) =>
+        tags.Select(t => (Tag: t, Version: SemanticVersion.FromTag(t, prefix)))
             .Where(t => t.Version is not null).Select(t => (t.Tag, Version: t.Version!))
-            .OrderByDescending(t => t.Version).Cast<(string, SemanticVersion)?>().FirstOrDefault();
+            .OrderByDescending(t => t.Version).ThenBy(t => t.Tag, StringComparer.Ordinal).Cast<(string, SemanticVersion)?>().FirstOrDefault();
 
-    /// <summary>The version of commit <paramref name="sha"/> on <paramref name="branch"/>, <paramref name="height"/> commits after <paramref name="tag"/> (or from the start without a tag).</summary>
-    public static BuildVersion Compute(SemanticVersion? tag, int height, string branch, string sha)
+    /// <summary>
+    /// The version of commit <paramref name="sha"/> on <paramref name="branch"/>, <paramref name="height"/> commits after
+    /// <paramref name="tag"/>; without a tag, from the repository's own declared version (<paramref name="start"/>) or 0.1.0.
+    /// </summary>
+    public static BuildVersion Compute(SemanticVersion? tag, int height, string branch, string sha, SemanticVersion? start = null)
     {
         var label = MainBranches.Contains(branch) ? "alpha" : Label(branch);
         SemanticVersion version;
         if (tag is null)
         {
-            version = new SemanticVersion(0, 1, 0, $"{label}.0.{Number(height)}");
+            var baseline = start ?? new SemanticVersion(0, 1, 0);
+            version = new SemanticVersion(baseline.Major, baseline.Minor, baseline.Patch, $"{label}.0.{Number(height)}");
         }
         else if (height == 0)
         {
