@@ -2,7 +2,6 @@ using Tollgate.Deploy;
 using Tollgate.Engine;
 using Tollgate.Evidence;
 using Tollgate.Tools.Docker;
-using Tollgate.Tools.Git;
 
 namespace Tollgate;
 
@@ -75,7 +74,7 @@ public interface IDeploy : IVerify
         }
         else
         {
-            var head = (await GitFacts.ReadAsync(ProcessRunner, RootDirectory, context.Cancellation).ConfigureAwait(false)).Commit
+            var head = (await GitFactsAsync(context.Cancellation).ConfigureAwait(false)).Commit
                 ?? throw new InvalidDataException("git cannot read HEAD here, so the evidence cannot be matched to the commit it proves; deploy from a git checkout of the built commit.");
             var promoted = PromotedBuild.From(Evidence, head, environment.Docker?.Image, StandardGates.Checked(RequiredGates));
             RunEvidence.WriteFile("promoted-manifest.json", File.ReadAllText(Evidence / Manifest.FileName));

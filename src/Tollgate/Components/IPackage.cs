@@ -4,7 +4,6 @@ using Tollgate.Evidence;
 using Tollgate.Gates.Package;
 using Tollgate.Tools.Docker;
 using Tollgate.Tools.Dotnet;
-using Tollgate.Tools.Git;
 
 namespace Tollgate;
 
@@ -27,6 +26,10 @@ public interface IPackage : ICompile, IHazVersion
     [Parameter("API key of --nuget-feed")]
     [Secret]
     string? NuGetApiKey => this.ValueOf(() => NuGetApiKey, null);
+
+    /// <summary>Which packable projects are packed.</summary>
+    [Parameter("Packable projects to pack, by file name pattern, e.g. MyLib*.csproj (default: every project with IsPackable not false, test projects never)")]
+    string[] PackageProjects => this.ValueOf(() => PackageProjects, []);
 
     /// <summary>Where to name and push images.</summary>
     [Parameter("Container registry to name images in and push them to, e.g. registry.example.com:5000 (none: build only)")]
@@ -66,8 +69,16 @@ public interface IPackage : ICompile, IHazVersion
             var version = BuildVersion;
             RunEvidence.Version = version.NuGetVersion;
             context.Log.Info($"Version {version.NuGetVersion} ({version.Source}, branch {version.Branch}, commit {version.Sha})");
+            var buildInfo = BuildInfo.Read(BuildInfoDirectory);
+            var choice = PackageChoice.Of(buildInfo, PackageProjects, RootDirectory);
+            foreach (var (project, reason) in choice.NotPacked)
+            {
+                context.Log.Info($"Not packed: {project} ({reason})");
+            }
+
             var nuget = new NuGetPackager(ProcessRunner);
-            var artifacts = (await nuget.PackAsync(RootDirectory, SolutionFile, Configuration, version, CheckedMSBuildProperties, PackagesDirectory, context.Cancellation).ConfigureAwait(false)).ToList();
+            var targets = choice.PacksAllPackable ? [SolutionFile] : choice.Packed.Select(p => (string)(RootDirectory / p)).ToList();
+            var artifacts = (await nuget.PackAsync(RootDirectory, targets, Configuration, version, CheckedMSBuildProperties, PackagesDirectory, context.Cancellation).ConfigureAwait(false)).ToList();
             if (NuGetFeed is { } feed)
             {
                 for (var i = 0; i < artifacts.Count; i++)
@@ -79,7 +90,6 @@ public interface IPackage : ICompile, IHazVersion
                 }
             }
 
-            var buildInfo = BuildInfo.Read(BuildInfoDirectory);
             var tools = new Dictionary<string, string> { ["dotnet"] = buildInfo.FirstOrDefault()?.Sdk ?? "unknown" };
             var projects = buildInfo.Where(p => !p.IsTestProject).Select(p => p.Project);
             var images = ContainerImage.Of(projects, ContainerRegistry);
@@ -88,7 +98,7 @@ public interface IPackage : ICompile, IHazVersion
                 using var engine = new DockerEngine(DockerSocket);
                 tools["docker-engine"] = await engine.VersionAsync(context.Cancellation).ConfigureAwait(false);
                 var containers = new ContainerPackager(ProcessRunner, engine, line => context.Log.Info(line));
-                var git = await GitFacts.ReadAsync(ProcessRunner, RootDirectory, context.Cancellation).ConfigureAwait(false);
+                var git = await GitFactsAsync(context.Cancellation).ConfigureAwait(false);
                 var credentials = ContainerRegistryUsername is null ? null : new RegistryCredentials(ContainerRegistryUsername, ContainerRegistryPassword, ContainerRegistry ?? "");
                 foreach (var image in images)
                 {
@@ -110,7 +120,10 @@ public interface IPackage : ICompile, IHazVersion
                 StepName, GateStatus.Passed, $"{version.NuGetVersion}: {packages} package(s), {imageCount} image(s)", [],
                 new Dictionary<string, double> { ["packages"] = packages, ["images"] = imageCount, ["pushed"] = artifacts.Count(a => a.PushedTo is not null) },
                 new Dictionary<string, double>(), tools,
-                artifacts.Select(a => new Finding("artifact", $"{a.Kind} {a.Name} {a.Version}", a.Kind == "image" ? null : a.Location, Rule: a.Name, Detail: a.Digest)).ToList());
+                artifacts.Select(a => new Finding("artifact", $"{a.Kind} {a.Name} {a.Version}", a.Kind == "image" ? null : a.Location, Rule: a.Name, Detail: a.Digest))
+                    .Concat(choice.Packed.Select(p => new Finding("packed", $"{p} packed", p)))
+                    .Concat(choice.NotPacked.Select(n => new Finding("not-packed", $"{n.Project} not packed: {n.Reason}", n.Project)))
+                    .ToList());
         }));
 
     private static string ArtifactsDocument(BuildVersion version, IReadOnlyList<Artifact> artifacts, IReadOnlyList<GateResult> gates)

@@ -27,8 +27,8 @@ public interface ISecurityScan : IHazSolution
     bool TrivyOffline => this.ValueOf(() => TrivyOffline, false);
 
     /// <summary>Container images to scan.</summary>
-    [Parameter("Container images for trivy image to scan, as references (default: the images Package built for this commit)")]
-    string[] SecurityImages => this.ValueOf(() => SecurityImages, PackagedImages.Of(EvidenceDirectory / "artifacts.json", CurrentCommit()).ToArray());
+    [Parameter("Container images for trivy image to scan, as references (default, when none is given: the images Package built for this commit)")]
+    string[] SecurityImages => this.ValueOf(() => SecurityImages, []);
 
     /// <summary>Audit sources instead of NuGet.Config's.</summary>
     [Parameter("NuGet audit sources (service index URLs) to use instead of those in NuGet.Config")]
@@ -65,9 +65,9 @@ public interface ISecurityScan : IHazSolution
                     return await new NuGetAuditRunner(ProcessRunner, http)
                         .RunAsync(RootDirectory, SolutionFile, NuGetAuditSources, SecurityWorkDirectory, context.Cancellation).ConfigureAwait(false);
                 }).ConfigureAwait(false),
-                await Scan(ScannerNames.Trivy, entries, () =>
-                    new TrivyRunner(new TrivyTool(ProcessRunner, TrivyExecutable, RootDirectory / ".nuke" / "temp" / "trivy", trivyEnvironment), trivyEnvironment)
-                        .RunAsync(RootDirectory, SecurityImages, TrivyOffline, PolicyDefaults.Current.TrivyMinimumVersion, SecurityWorkDirectory, context.Cancellation)).ConfigureAwait(false),
+                await Scan(ScannerNames.Trivy, entries, async () =>
+                    await new TrivyRunner(new TrivyTool(ProcessRunner, TrivyExecutable, RootDirectory / ".nuke" / "temp" / "trivy", trivyEnvironment), trivyEnvironment)
+                        .RunAsync(RootDirectory, await ImagesToScanAsync(context.Cancellation).ConfigureAwait(false), TrivyOffline, PolicyDefaults.Current.TrivyMinimumVersion, SecurityWorkDirectory, context.Cancellation)).ConfigureAwait(false),
             };
 
             foreach (var (name, text) in outputs.SelectMany(o => o.Reports))
@@ -102,7 +102,12 @@ public interface ISecurityScan : IHazSolution
         ? s.ToLowerInvariant()
         : throw new BuildException($"--security-fail-on '{s}' is not a severity; use {string.Join(", ", SecurityPolicy.Severities)}.")).ToList();
 
-    private string? CurrentCommit() => GitFacts.ReadAsync(ProcessRunner, RootDirectory, CancellationToken.None).GetAwaiter().GetResult().Commit;
+    // The images to scan: those given, else those Package built for this commit (found only when the gate runs, so no
+    // git process starts for a run that does not scan).
+    private async Task<IReadOnlyList<string>> ImagesToScanAsync(CancellationToken cancellation) =>
+        SecurityImages.Length > 0
+            ? SecurityImages
+            : PackagedImages.Of(EvidenceDirectory / "artifacts.json", (await GitFactsAsync(cancellation).ConfigureAwait(false)).Commit);
 
     private async Task<ScanOutput> ScanSecretsAsync(CancellationToken cancellation)
     {

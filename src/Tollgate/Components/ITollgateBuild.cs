@@ -22,6 +22,9 @@ public interface ITollgateBuild : IParameterProvider
     /// <summary>Runs every external program.</summary>
     ProcessRunner ProcessRunner { get; }
 
+    /// <summary>What git says of the repository (commit, remote, branch, shallow), read once per run, when first asked.</summary>
+    Task<Tools.Git.GitFacts> GitFactsAsync(CancellationToken cancellation);
+
     /// <summary>The evidence of this run, written to <see cref="EvidenceDirectory"/> at its end.</summary>
     EvidenceBundle RunEvidence { get; }
 

@@ -16,9 +16,20 @@ public abstract class TollgateBuild : BuildBase, ITollgateBuild
     private EvidenceBundle? evidence;
     private ProcessRunner? runner;
     private CiConsole? console;
+    private Task<GitFacts>? git;
 
     /// <inheritdoc />
     public ProcessRunner ProcessRunner => runner ??= new ProcessRunner(Log);
+
+    /// <inheritdoc />
+    public Task<GitFacts> GitFactsAsync(CancellationToken cancellation)
+    {
+        // Read once, when first asked: a run that needs no git fact starts no git process.
+        lock (ProcessRunner)
+        {
+            return git ??= GitFacts.ReadAsync(ProcessRunner, RootDirectory, CancellationToken.None);
+        }
+    }
 
     /// <inheritdoc />
     public EvidenceBundle RunEvidence => evidence ??= StartEvidence();
@@ -59,9 +70,9 @@ public abstract class TollgateBuild : BuildBase, ITollgateBuild
             return;
         }
 
-        var git = await GitFacts.ReadAsync(ProcessRunner, RootDirectory, CancellationToken.None).ConfigureAwait(false);
-        var host = RunRecords.WithGitFacts(CiHost.Detect(EnvironmentVariables), git);
-        if (git.Shallow)
+        var facts = await GitFactsAsync(CancellationToken.None).ConfigureAwait(false);
+        var host = RunRecords.WithGitFacts(CiHost.Detect(EnvironmentVariables), facts);
+        if (facts.Shallow)
         {
             Log.Warn("This clone is shallow: versioning and incremental mutation need the history (git fetch --unshallow --tags).");
         }
@@ -74,7 +85,7 @@ public abstract class TollgateBuild : BuildBase, ITollgateBuild
             }
         }
 
-        var run = RunRecords.From(report, git, host, RootDirectory, RunEvidence.Version);
+        var run = RunRecords.From(report, facts, host, RootDirectory, RunEvidence.Version);
         var manifest = EvidenceWriter.Write(RunEvidence, run, ((ITollgateBuild)this).EvidenceHistory);
         Log.Info($"Evidence: {((ITollgateBuild)this).EvidenceDirectory.RelativeTo(RootDirectory)}/ ({manifest.Files.Count + 1} files, outcome {manifest.Outcome}).");
         CiConsole.Publish(new CiPublication(RootDirectory, ((ITollgateBuild)this).EvidenceDirectory, RunEvidence.Gates.Select(g => g.Result).ToList()));

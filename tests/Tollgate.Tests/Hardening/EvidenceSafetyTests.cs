@@ -134,6 +134,27 @@ public sealed class EvidenceSafetyTests : IDisposable
         Assert.Contains("--nuget-feed", (await HostRun.RunAsync<PackageNames>(root.Path, ["--help"])).Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Help_starts_no_git_process_and_a_run_reads_git_once()
+    {
+        var git = await GitRepository.InitAsync(root.Path);
+        await git.CommitAsync("one");
+
+        var help = await HostRun.RunAsync<AllComponents>(root.Path, ["--help"]);
+        var run = await HostRun.RunAsync<AllComponents>(root.Path, ["Nothing"]);
+
+        Assert.Equal(ExitCodes.Success, help.ExitCode);
+        Assert.DoesNotContain("> git", help.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Equal(2, run.Output.Split('\n').Count(l => l.StartsWith("> git ", StringComparison.Ordinal)));
+        Assert.Contains("> git rev-parse --is-shallow-repository HEAD --symbolic-full-name HEAD", run.Output, StringComparison.Ordinal);
+    }
+
+    public sealed class AllComponents : TollgateBuild, IStandardGates
+    {
+        Target Nothing => _ => _.Executes(() => { });
+    }
+
     public sealed class PackageNames : TollgateBuild, IPackage
     {
         Target Nothing => _ => _.Executes(() => { });

@@ -12,9 +12,12 @@ namespace Tollgate.Gates.Package;
 /// </summary>
 public sealed class NuGetPackager(ProcessRunner runner)
 {
-    /// <summary>Packs into <paramref name="output"/> (emptied first: it holds this run's packages only) and returns the packages.</summary>
+    /// <summary>
+    /// Packs <paramref name="targets"/> (the solution, when it packs exactly what is meant, else each project) into
+    /// <paramref name="output"/> (emptied first: it holds this run's packages only) and returns the packages.
+    /// </summary>
     public async Task<IReadOnlyList<Artifact>> PackAsync(
-        string root, string target, string configuration, BuildVersion version, IReadOnlyList<string> properties, string output, CancellationToken cancellation)
+        string root, IReadOnlyList<string> targets, string configuration, BuildVersion version, IReadOnlyList<string> properties, string output, CancellationToken cancellation)
     {
         if (Directory.Exists(output))
         {
@@ -22,12 +25,15 @@ public sealed class NuGetPackager(ProcessRunner runner)
         }
 
         Directory.CreateDirectory(output);
-        var result = await runner.RunAsync(
-            new ProcessSpec(DotnetCli.Program, DotnetCli.Pack(target, configuration, output, [.. version.MSBuildProperties, .. properties]), root, InstallHint: DotnetCli.InstallHint),
-            cancellation).ConfigureAwait(false);
-        if (!result.Succeeded)
+        foreach (var target in targets)
         {
-            throw new InvalidDataException($"dotnet pack exited {result.ExitCode}: {result.Tail(10).Trim()}");
+            var result = await runner.RunAsync(
+                new ProcessSpec(DotnetCli.Program, DotnetCli.Pack(target, configuration, output, [.. version.MSBuildProperties, .. properties]), root, InstallHint: DotnetCli.InstallHint),
+                cancellation).ConfigureAwait(false);
+            if (!result.Succeeded)
+            {
+                throw new InvalidDataException($"dotnet pack {PortablePath.Relative(root, target)} exited {result.ExitCode}: {result.Tail(10).Trim()}");
+            }
         }
 
         var suffix = $".{version.NuGetVersion}";

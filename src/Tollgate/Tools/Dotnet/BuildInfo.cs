@@ -24,6 +24,7 @@ public static class BuildInfo
             .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.Ordinal);
         string Get(string key) => values.TryGetValue(key, out var value) ? value : throw new InvalidDataException($"{file} has no '{key}'.");
         return new ProjectInfo(
-            Get("project"), Get("framework"), Get("isTestProject").Equals("true", StringComparison.OrdinalIgnoreCase), Get("targetPath"), Get("sarif"), Get("sdk"));
+            Get("project"), Get("framework"), Get("isTestProject").Equals("true", StringComparison.OrdinalIgnoreCase), Get("targetPath"), Get("sarif"), Get("sdk"),
+            !(values.TryGetValue("isPackable", out var packable) && packable.Equals("false", StringComparison.OrdinalIgnoreCase)));
     }
 }

@@ -7,4 +7,5 @@ namespace Tollgate.Tools.Dotnet;
 /// <param name="TargetPath">The built assembly.</param>
 /// <param name="Sarif">Where its compiler log is.</param>
 /// <param name="Sdk">The SDK version that built it.</param>
-public sealed record ProjectInfo(string Project, string Framework, bool IsTestProject, string TargetPath, string Sarif, string Sdk);
+/// <param name="IsPackable">Whether MSBuild's IsPackable is not false (the SDK's default is true).</param>
+public sealed record ProjectInfo(string Project, string Framework, bool IsTestProject, string TargetPath, string Sarif, string Sdk, bool IsPackable = true);

@@ -3,23 +3,25 @@ namespace Tollgate.Tools.Git;
 /// <summary>What git says of the repository: the commit, the remote (without credentials), the branch, and whether the clone is shallow.</summary>
 public sealed record GitFacts(string? Commit, string? Remote, string? Branch = null, bool Shallow = false)
 {
-    /// <summary>Reads the facts; outside a git repository, or without git, both are null.</summary>
+    /// <summary>Reads the facts with two git processes; outside a git repository, or without git, both are null.</summary>
     public static async Task<GitFacts> ReadAsync(ProcessRunner runner, string root, CancellationToken cancellation)
     {
         try
         {
-            var commit = await runner.RunAsync(new ProcessSpec("git", ["rev-parse", "HEAD"], root, TimeSpan.FromSeconds(30)), cancellation).ConfigureAwait(false);
-            if (!commit.Succeeded)
+            // One rev-parse answers three questions, in the order asked: shallow?, HEAD's commit, HEAD's ref ("HEAD" when detached).
+            var head = await runner.RunAsync(
+                new ProcessSpec("git", ["rev-parse", "--is-shallow-repository", "HEAD", "--symbolic-full-name", "HEAD"], root, TimeSpan.FromSeconds(30)), cancellation).ConfigureAwait(false);
+            var lines = head.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (!head.Succeeded || lines.Length < 3)
             {
                 return new GitFacts(null, null);
             }
 
             var remote = await runner.RunAsync(new ProcessSpec("git", ["config", "--get", "remote.origin.url"], root, TimeSpan.FromSeconds(30)), cancellation).ConfigureAwait(false);
-            var branch = await runner.RunAsync(new ProcessSpec("git", ["symbolic-ref", "--quiet", "--short", "HEAD"], root, TimeSpan.FromSeconds(30)), cancellation).ConfigureAwait(false);
-            var shallow = await runner.RunAsync(new ProcessSpec("git", ["rev-parse", "--is-shallow-repository"], root, TimeSpan.FromSeconds(30)), cancellation).ConfigureAwait(false);
+            const string branchRef = "refs/heads/";
             return new GitFacts(
-                commit.Output.Trim(), remote.Succeeded ? WithoutCredentials(remote.Output.Trim()) : null,
-                branch.Succeeded ? branch.Output.Trim() : null, shallow.Output.Trim() == "true");
+                lines[1], remote.Succeeded ? WithoutCredentials(remote.Output.Trim()) : null,
+                lines[2].StartsWith(branchRef, StringComparison.Ordinal) ? lines[2][branchRef.Length..] : null, lines[0] == "true");
         }
         catch (ToolNotFoundException)
         {
