@@ -6,7 +6,8 @@ $ErrorActionPreference = "Stop"
 $ProgressPreference = "SilentlyContinue"
 
 $ScriptDir = Split-Path $MyInvocation.MyCommand.Path -Parent
-$BuildProjectFile = Join-Path $ScriptDir "build/_build.csproj"
+$BuildDirectory = Join-Path $ScriptDir "build"
+$BuildProjectFile = Join-Path $BuildDirectory "_build.csproj"
 $TempDirectory = Join-Path $ScriptDir ".nuke/temp"
 $BuildOutput = Join-Path $TempDirectory "build-bin"
 $BuildStamp = Join-Path $TempDirectory "build.stamp"
@@ -46,10 +47,10 @@ if ($null -ne $OnPath -and (Test-Sdk $OnPath.Source)) {
 function Test-NeedsBuild {
     if (!(Test-Path (Join-Path $BuildOutput "_build.dll")) -or !(Test-Path $BuildStamp)) { return $true }
     $Stamp = (Get-Item $BuildStamp).LastWriteTimeUtc
-    $Inputs = @(Join-Path $ScriptDir "build")
+    $Inputs = @($BuildDirectory)
     $Project = Get-Content $BuildProjectFile | Out-String
     foreach ($Match in [regex]::Matches($Project, 'ProjectReference Include="([^"]*)"')) {
-        $Inputs += Split-Path (Join-Path (Join-Path $ScriptDir "build") $Match.Groups[1].Value) -Parent
+        $Inputs += Split-Path (Join-Path $BuildDirectory $Match.Groups[1].Value) -Parent
     }
     foreach ($File in "global.json", "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "NuGet.config", "nuget.config") {
         if (Test-Path (Join-Path $ScriptDir $File)) { $Inputs += Join-Path $ScriptDir $File }

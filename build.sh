@@ -4,7 +4,8 @@
 set -eo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-BUILD_PROJECT_FILE="$SCRIPT_DIR/build/_build.csproj"
+BUILD_DIRECTORY="$SCRIPT_DIR/build"
+BUILD_PROJECT_FILE="$BUILD_DIRECTORY/_build.csproj"
 TEMP_DIRECTORY="$SCRIPT_DIR/.nuke/temp"
 BUILD_OUTPUT="$TEMP_DIRECTORY/build-bin"
 BUILD_STAMP="$TEMP_DIRECTORY/build.stamp"
@@ -59,11 +60,11 @@ fi
 # The build project is rebuilt only when a file it is made from is newer than the last successful build:
 # build/, the projects it references, and the root's MSBuild, NuGet and SDK settings.
 build_inputs() {
-    echo "$SCRIPT_DIR/build"
+    echo "$BUILD_DIRECTORY"
     sed -n 's/.*ProjectReference Include="\([^"]*\)".*/\1/p' "$BUILD_PROJECT_FILE" | tr '\\' '/' | while read -r reference; do
         case "$reference" in
             /*) dirname "$reference" ;;
-            *) dirname "$SCRIPT_DIR/build/$reference" ;;
+            *) dirname "$BUILD_DIRECTORY/$reference" ;;
         esac
     done
     for file in global.json Directory.Build.props Directory.Build.targets Directory.Packages.props NuGet.config nuget.config; do

@@ -1,4 +1,5 @@
 using Tollgate;
+using Tollgate.Engine;
 
 /// <summary>Tollgate's own build: the standard gates, run on Tollgate itself.</summary>
 internal sealed class Build : TollgateBuild, IStandardGates

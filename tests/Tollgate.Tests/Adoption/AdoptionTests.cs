@@ -72,6 +72,38 @@ public sealed class AdoptionTests
         Assert.Equal(("99", false), (threshold["value"]!.GetValue<string>(), threshold["overridden"]!.GetValue<bool>()));
     }
 
+    [Fact]
+    public async Task One_command_adopts_tollgate_in_a_repository_and_its_test_command_then_passes()
+    {
+        var version = $"0.0.3-e2e.{DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture)}";
+        using var feed = new PackageFeed();
+        await feed.PackAsync(version);
+        using var repository = new SampleRepository();
+        File.Copy(Path.Combine(RepositoryRoot.Path, "global.json"), Path.Combine(repository.Root, "global.json"));
+        repository.Write("NuGet.config", $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="tollgate-e2e" value="{feed.Path}" />
+              </packageSources>
+            </configuration>
+            """);
+        repository.Write(".gitignore", "bin/\nobj/\nbuild/\n");
+        var git = await GitRepository.InitAsync(repository.Root);
+        await git.CommitAsync("sample");
+
+        var init = await Shell.RunAsync(repository.Root, "dotnet", ["tool", "execute", $"Tollgate.Init@{version}", "--source", feed.Path], TimeSpan.FromMinutes(5));
+
+        Assert.True(init.ExitCode == 0, init.Output + init.Error);
+        Assert.Contains($"Adopting Tollgate {version} in", init.Output, StringComparison.Ordinal);
+        Assert.Contains("Next: ./build.sh Test", init.Output, StringComparison.Ordinal);
+        Assert.Contains("!build/", repository.Read(".gitignore"), StringComparison.Ordinal);
+        var test = await RunAsync(repository, "Test");
+        Assert.True(test.ExitCode == 0, test.Output + test.Error);
+        Assert.Equal("Test: 5 passed, 0 failed", test.Output.TrimEnd().Split('\n')[^1]);
+        Assert.Equal(version, Manifest(repository)["tollgateVersion"]!.GetValue<string>());
+    }
+
     private static string Project(string version) => BuildProjectFile.Text($"<PackageReference Include=\"Tollgate\" Version=\"{version}\" />");
 
     private static Task<Shell> RunAsync(SampleRepository repository, string target) =>

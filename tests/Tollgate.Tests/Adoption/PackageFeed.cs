@@ -4,7 +4,7 @@ using Tollgate.Tests.Support;
 namespace Tollgate.Tests.Adoption;
 
 /// <summary>
-/// A local folder feed holding Tollgate packed from a copy of this repository's sources, at versions
+/// A local folder feed holding Tollgate and Tollgate.Init packed from a copy of this repository's sources, at versions
 /// unique to this test run (so the global package cache never serves an older build of the same version).
 /// </summary>
 internal sealed class PackageFeed : IDisposable
@@ -28,6 +28,7 @@ internal sealed class PackageFeed : IDisposable
 
         SampleRepository.Copy(System.IO.Path.Combine(RepositoryRoot.Path, "shared-targets"), System.IO.Path.Combine(source, "shared-targets"));
         SampleRepository.Copy(System.IO.Path.Combine(RepositoryRoot.Path, "src", "Tollgate"), System.IO.Path.Combine(source, "src", "Tollgate"));
+        SampleRepository.Copy(System.IO.Path.Combine(RepositoryRoot.Path, "src", "Tollgate.Init"), System.IO.Path.Combine(source, "src", "Tollgate.Init"));
         if (editDefaults is not null)
         {
             var defaultsFile = System.IO.Path.Combine(source, "src", "Tollgate", "Policy", "defaults.json");
@@ -36,8 +37,12 @@ internal sealed class PackageFeed : IDisposable
             File.WriteAllText(defaultsFile, defaults.ToJsonString());
         }
 
-        var pack = await Shell.RunAsync(source, "dotnet", ["pack", "src/Tollgate/Tollgate.csproj", "-c", "Release", "-o", Path, $"-p:Version={version}", "--nologo"]);
-        Assert.True(pack.ExitCode == 0, pack.Output + pack.Error);
+        foreach (var project in new[] { "src/Tollgate/Tollgate.csproj", "src/Tollgate.Init/Tollgate.Init.csproj" })
+        {
+            var pack = await Shell.RunAsync(source, "dotnet", ["pack", project, "-c", "Release", "-o", Path, $"-p:Version={version}", "--nologo"]);
+            Assert.True(pack.ExitCode == 0, pack.Output + pack.Error);
+        }
+
         versions.Add(version);
     }
 
@@ -48,10 +53,13 @@ internal sealed class PackageFeed : IDisposable
             ?? System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
         foreach (var version in versions)
         {
-            var cached = System.IO.Path.Combine(cache, "tollgate", version);
-            if (Directory.Exists(cached))
+            foreach (var id in new[] { "tollgate", "tollgate.init" })
             {
-                Directory.Delete(cached, recursive: true);
+                var cached = System.IO.Path.Combine(cache, id, version);
+                if (Directory.Exists(cached))
+                {
+                    Directory.Delete(cached, recursive: true);
+                }
             }
         }
     }
