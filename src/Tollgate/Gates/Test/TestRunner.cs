@@ -5,13 +5,13 @@ using Tollgate.Tools.Trx;
 
 namespace Tollgate.Gates.Test;
 
-/// <summary>Runs <c>dotnet test --no-build</c> for each test project, each into its own fresh results directory.</summary>
+/// <summary>Runs <c>dotnet test --no-build</c> for each test project (several at once), each into its own fresh results directory.</summary>
 public sealed class TestRunner(ProcessRunner runner)
 {
     /// <summary>The TRX file each project writes.</summary>
     public const string TrxFileName = "results.trx";
 
-    /// <summary>Runs every project; the results directory is emptied first so no stale report can be read.</summary>
+    /// <summary>Runs every project; the results directory is emptied first so no stale report can be read. The outcomes are in the order of <paramref name="projects"/>.</summary>
     /// <param name="root">The repository root (project paths in evidence are relative to it).</param>
     /// <param name="projects">The test projects' full paths.</param>
     /// <param name="configuration">The configuration they were built in.</param>
@@ -28,32 +28,45 @@ public sealed class TestRunner(ProcessRunner runner)
             Directory.Delete(resultsDirectory, recursive: true);
         }
 
-        var outcomes = new List<TestProjectOutcome>();
-        foreach (var project in projects)
+        // Projects run side by side, as many at once as there are processors, like dotnet test on a solution does.
+        using var slots = new SemaphoreSlim(Math.Max(1, Environment.ProcessorCount));
+        return await Task.WhenAll(projects.Select(async project =>
         {
-            var relative = PortablePath.Relative(root, project);
-            var directory = ResultsDirectoryOf(resultsDirectory, project);
-            var result = await runner.RunAsync(
-                new ProcessSpec(DotnetCli.Program, DotnetCli.Test(project, configuration, directory, TrxFileName, collectCoverage, properties), root, InstallHint: DotnetCli.InstallHint),
-                cancellation).ConfigureAwait(false);
-            var trx = Path.Combine(directory, TrxFileName);
-            TrxResults? results = null;
-            if (File.Exists(trx))
+            await slots.WaitAsync(cancellation).ConfigureAwait(false);
+            try
             {
-                try
-                {
-                    results = TrxReader.Read(trx);
-                }
-                catch (InvalidDataException)
-                {
-                    results = null; // judged as a crash: the project left no readable results
-                }
+                return await RunOneAsync(root, project, configuration, resultsDirectory, collectCoverage, properties, cancellation).ConfigureAwait(false);
             }
+            finally
+            {
+                slots.Release();
+            }
+        })).ConfigureAwait(false);
+    }
 
-            outcomes.Add(new TestProjectOutcome(relative, result.ExitCode, results, result.Succeeded ? null : result.Tail()));
+    private async Task<TestProjectOutcome> RunOneAsync(
+        string root, string project, string configuration, string resultsDirectory, bool collectCoverage, IReadOnlyList<string> properties, CancellationToken cancellation)
+    {
+        var relative = PortablePath.Relative(root, project);
+        var directory = ResultsDirectoryOf(resultsDirectory, project);
+        var result = await runner.RunAsync(
+            new ProcessSpec(DotnetCli.Program, DotnetCli.Test(project, configuration, directory, TrxFileName, collectCoverage, properties), root, InstallHint: DotnetCli.InstallHint),
+            cancellation).ConfigureAwait(false);
+        var trx = Path.Combine(directory, TrxFileName);
+        TrxResults? results = null;
+        if (File.Exists(trx))
+        {
+            try
+            {
+                results = TrxReader.Read(trx);
+            }
+            catch (InvalidDataException)
+            {
+                results = null; // judged as a crash: the project left no readable results
+            }
         }
 
-        return outcomes;
+        return new TestProjectOutcome(relative, result.ExitCode, results, result.Succeeded ? null : result.Tail());
     }
 
     /// <summary>The results directory of one project.</summary>
