@@ -8,7 +8,8 @@ namespace Tollgate;
 
 /// <summary>
 /// The ArchitectureTests gate: the rules of <c>.nuke/architecture.json</c> checked on the compiled
-/// assemblies of the solution's non-test projects, read from their metadata and IL.
+/// assemblies of the solution's non-test projects (one per project: its highest framework), read from their
+/// metadata and IL. Without the file, the default rule holds: no namespace cycles within each assembly.
 /// </summary>
 public interface IArchitectureTests : ICompile
 {
@@ -22,7 +23,7 @@ public interface IArchitectureTests : ICompile
 
     /// <summary>Checks the rules.</summary>
     Target ArchitectureTests => _ => _
-        .Description("Check the layering rules of .nuke/architecture.json on the compiled assemblies")
+        .Description("Check the rules of .nuke/architecture.json (default: no namespace cycles) on the compiled assemblies")
         .DependsOn(Compile)
         .ProceedAfterFailure()
         .Executes(context => GateTarget.RunAsync(this, context, ArchitectureGate.Name, () =>
@@ -31,14 +32,19 @@ public interface IArchitectureTests : ICompile
             ArchitectureSchema.WriteTo(nuke);
             var rulesFile = nuke / ArchitectureRulesFile.FileName;
             var tools = new Dictionary<string, string> { ["System.Reflection.Metadata"] = typeof(System.Reflection.Metadata.MetadataReader).Assembly.GetName().Version!.ToString() };
-            if (!File.Exists(rulesFile))
+            // One assembly per project: the highest framework the build made (a multi-targeted library is read once, not once per framework).
+            var built = BuildInfo.Read(BuildInfoDirectory).Where(p => !p.IsTestProject && File.Exists(p.TargetPath))
+                .GroupBy(p => p.Project).Select(g => g.OrderByDescending(p => TargetFrameworks.Rank(p.Framework)).First().TargetPath);
+            var assemblies = FileNamePatterns.Select(built, ArchitectureAssemblies).ToList();
+            var configured = File.Exists(rulesFile);
+            var rules = configured
+                ? ArchitectureRulesFile.Read(rulesFile, rulesFile.RelativeTo(RootDirectory))
+                : assemblies.Select(a => (ArchitectureRule)new NoCyclesRule($"no namespace cycles in {Path.GetFileNameWithoutExtension(a)}", Path.GetFileNameWithoutExtension(a) + ".*")).ToList();
+            if (!configured)
             {
-                return Task.FromResult(ArchitectureGate.Evaluate([], new HashSet<string>(), 0, 0, tools));
+                context.Log.Info($"No {rulesFile.RelativeTo(RootDirectory)}: checking the default rule, no namespace cycles within each assembly (write the file for your own layers; see architecture.schema.json beside it).");
             }
 
-            var rules = ArchitectureRulesFile.Read(rulesFile, rulesFile.RelativeTo(RootDirectory));
-            var built = BuildInfo.Read(BuildInfoDirectory).Where(p => !p.IsTestProject && File.Exists(p.TargetPath)).Select(p => p.TargetPath).Distinct();
-            var assemblies = FileNamePatterns.Select(built, ArchitectureAssemblies).ToList();
             context.Log.Info($"Checking {rules.Count} rules on {string.Join(", ", assemblies.Select(Path.GetFileName))}");
             var types = assemblies.SelectMany(AssemblyDependencyReader.Read).ToList();
             var violations = rules.SelectMany(rule => rule.Evaluate(types)).ToList();
@@ -49,7 +55,12 @@ public interface IArchitectureTests : ICompile
                 context.Log.Always($"Froze {violations.Count} violations into {baseline.RelativeTo(RootDirectory)}; commit it. New violations will fail the gate.");
             }
 
-            var result = ArchitectureGate.Evaluate(violations, ArchitectureBaseline.Read(baseline), rules.Count, types.Count, tools);
+            var evaluated = ArchitectureGate.Evaluate(violations, ArchitectureBaseline.Read(baseline), rules.Count, types.Count, tools);
+            var result = evaluated with
+            {
+                Headline = configured ? evaluated.Headline : evaluated.Headline.Replace(" rules)", " default rules: no namespace cycles)", StringComparison.Ordinal),
+                Settings = new Dictionary<string, string> { ["rules"] = configured ? rulesFile.RelativeTo(RootDirectory) : "default: no namespace cycles within each assembly" },
+            };
             RunEvidence.WriteReport(ArchitectureGate.Name, "architecture.sarif", SarifExporter.Render(result, TollgateVersion.Current));
             foreach (var finding in result.Findings.Where(f => f.Kind == "violation").Take(20))
             {

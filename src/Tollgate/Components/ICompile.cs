@@ -18,14 +18,21 @@ public interface ICompile : IHazSolution
         .Description("Build the solution once")
         .Executes(async context =>
         {
-            var solution = SolutionFile;
+            var selection = Selection;
+            var solution = BuildTarget;
+            foreach (var (project, reason) in selection.Excluded)
+            {
+                context.Log.Info($"Left out: {project} ({reason})");
+            }
+
+            RunEvidence.WriteFile("projects.json", ProjectsDocument(selection));
             var buildTargets = BuildTargetsFile.WriteTo(RootDirectory / ".nuke" / "temp");
             if (Directory.Exists(BuildInfoDirectory))
             {
                 Directory.Delete(BuildInfoDirectory, recursive: true);
             }
 
-            var projects = SolutionProjects.Of(solution);
+            var projects = selection.Included;
             var stampFile = RootDirectory / ".nuke" / "temp" / "restore.stamp";
             var restored = RestoreStamp.Holds(stampFile, RestoreStamp.Current(RootDirectory, projects, Configuration, CheckedMSBuildProperties));
             var result = await BuildAsync(solution, buildTargets, restore: !restored, context.Cancellation).ConfigureAwait(false);
@@ -38,7 +45,7 @@ public interface ICompile : IHazSolution
             if (!result.Succeeded)
             {
                 File.Delete(stampFile);
-                throw new TargetFailedException($"dotnet build {solution.RelativeTo(RootDirectory)} exited {result.ExitCode}:\n{result.Tail(25)}");
+                throw new TargetFailedException($"dotnet build {SolutionFile.RelativeTo(RootDirectory)} exited {result.ExitCode}:\n{result.Tail(25)}");
             }
 
             if (RestoreStamp.Current(RootDirectory, projects, Configuration, CheckedMSBuildProperties) is { } stamp)
@@ -46,8 +53,18 @@ public interface ICompile : IHazSolution
                 File.WriteAllText(stampFile, stamp);
             }
 
-            context.Headline = $"built {solution.Name} ({Configuration})";
+            context.Headline = $"built {SolutionFile.Name} ({Configuration}){(selection.Excluded.Count == 0 ? "" : $", {selection.Included.Count} of {selection.Included.Count + selection.Excluded.Count} projects")}";
         });
+
+    // projects.json in the evidence: what every gate worked on, and what was left out and why.
+    private string ProjectsDocument(ProjectSelection selection) => System.Text.Json.JsonSerializer.Serialize(
+        new
+        {
+            solution = SolutionFile.RelativeTo(RootDirectory),
+            included = selection.Included.Select(p => IO.PortablePath.Relative(RootDirectory, p)).ToList(),
+            excluded = selection.Excluded.Select(e => new { project = e.Project, reason = e.Reason }).ToList(),
+        },
+        Evidence.EvidenceJson.Options) + "\n";
 
     // force: resolve every dependency again, as after a restore Tollgate wrongly thought still held.
     private Task<ProcessResult> BuildAsync(AbsolutePath solution, string buildTargets, bool restore, CancellationToken cancellation, bool force = false) =>

@@ -56,9 +56,10 @@ public interface ICoverage : ITest
             var version = PolicyDefaults.Current.ToolVersion(ReportGeneratorTool.Package);
             var tools = new Dictionary<string, string> { [ReportGeneratorTool.Package] = version };
             var collected = CoverageRunner.CollectedFiles(TestResultsDirectory);
+            var settings = new Dictionary<string, string> { ["configuration"] = Configuration };
             if (collected.Count == 0)
             {
-                return CoverageGate.Evaluate(null, [], policy, baseline, tools);
+                return CoverageGate.Evaluate(null, [], policy, baseline, tools) with { Settings = settings };
             }
 
             var reportGenerator = await new DotnetTools(ProcessRunner, ToolsDirectory)
@@ -67,7 +68,7 @@ public interface ICoverage : ITest
                 reportGenerator, collected, CoverageReportDirectory, CoverageAssemblyFilters, CoverageFileFilters, RootDirectory, context.Cancellation).ConfigureAwait(false);
             RunEvidence.AddReportDirectory(CoverageGate.Name, CoverageReportDirectory);
             var (counts, files) = CoberturaReader.Read(merged);
-            return CoverageGate.Evaluate(counts, files.Select(f => f with { File = Relative(f.File) }).ToList(), policy, baseline, tools);
+            return CoverageGate.Evaluate(counts, files.Select(f => f with { File = Relative(f.File) }).ToList(), policy, baseline, tools) with { Settings = settings };
         }));
 
     private CoverageBaseline? CoverageBaselineOrDefault()

@@ -1,4 +1,5 @@
 using Tollgate.Engine;
+using Tollgate.Tools.Dotnet;
 
 namespace Tollgate;
 
@@ -17,8 +18,22 @@ public interface IHazSolution : ITollgateBuild
     [Parameter("Extra MSBuild properties for every build, test and pack, as Name=Value")]
     string[] MSBuildProperties => this.ValueOf(() => MSBuildProperties, []);
 
-    /// <summary>The solution or project to build, checked to exist.</summary>
+    /// <summary>Which projects of the solution every gate works on.</summary>
+    [Parameter("Projects to work on, by file name or repository-relative path pattern, e.g. src/* (default: every project of the solution)")]
+    string[] Projects => this.ValueOf(() => Projects, []);
+
+    /// <summary>Which projects of the solution no gate touches.</summary>
+    [Parameter("Projects to leave out of every gate, e.g. *.IntegrationTests.csproj samples/*")]
+    string[] ExcludeProjects => this.ValueOf(() => ExcludeProjects, []);
+
+    /// <summary>The solution, filter (.slnf) or project named, checked to exist.</summary>
     AbsolutePath SolutionFile => SolutionLocator.Locate(RootDirectory, Solution);
+
+    /// <summary>The projects every gate works on, and those left out with the reason.</summary>
+    ProjectSelection Selection => ProjectSelection.Of(RootDirectory, SolutionFile, Projects, ExcludeProjects);
+
+    /// <summary>What is built, formatted, restored and packed: the solution, or a solution of the chosen projects.</summary>
+    AbsolutePath BuildTarget => new(Selection.BuildTarget(RootDirectory / ".nuke" / "temp" / "selection"));
 
     /// <summary>The extra properties, checked to be <c>Name=Value</c>.</summary>
     IReadOnlyList<string> CheckedMSBuildProperties => MSBuildProperties.Select(property =>

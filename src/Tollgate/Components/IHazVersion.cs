@@ -3,7 +3,6 @@ using Tollgate.Ci;
 using Tollgate.Engine;
 using Tollgate.Gates.Package;
 using Tollgate.Tools;
-using Tollgate.Tools.Dotnet;
 using Tollgate.Tools.Git;
 using Tollgate.Tools.GitVersion;
 
@@ -65,7 +64,7 @@ public interface IHazVersion : IHazSolution
     {
         try
         {
-            return SolutionProjects.Of(SolutionFile);
+            return Selection.Included;
         }
         catch (BuildException exception)
         {

@@ -29,7 +29,7 @@ public interface ILint : ICompile
                 ? s.ToLowerInvariant()
                 : throw new BuildException($"--lint-fail-on '{s}' is not a severity; use error, warning or note.")).ToList());
             var built = BuildInfo.Read(BuildInfoDirectory);
-            var run = await new LintRunner(ProcessRunner).RunAsync(RootDirectory, SolutionFile, built, LintReportDirectory, context.Cancellation).ConfigureAwait(false);
+            var run = await new LintRunner(ProcessRunner).RunAsync(RootDirectory, BuildTarget, built, LintReportDirectory, CheckedMSBuildProperties, context.Cancellation).ConfigureAwait(false);
             foreach (var report in run.Reports)
             {
                 RunEvidence.AddReport(LintGate.Name, report, ReportName(report));

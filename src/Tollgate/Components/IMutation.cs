@@ -1,5 +1,6 @@
 using Tollgate.Ci;
 using Tollgate.Engine;
+using Tollgate.Evidence;
 using Tollgate.Gates.Mutation;
 using Tollgate.Tools.Dotnet;
 using Tollgate.Tools.Git;
@@ -19,7 +20,7 @@ public interface IMutation : ITest
     double MutationThreshold => this.ValueOf(() => MutationThreshold, PolicyDefaults.Current.MutationScore);
 
     /// <summary>Which projects are mutated.</summary>
-    [Parameter("Projects to mutate, by file name pattern, e.g. *.Domain.csproj (default: every non-test project)")]
+    [Parameter("Projects to mutate, by file name pattern, e.g. *.Domain.csproj (default: every non-test project a test project references)")]
     string[] MutationProjects => this.ValueOf(() => MutationProjects, []);
 
     /// <summary>Which files are mutated.</summary>
@@ -60,8 +61,12 @@ public interface IMutation : ITest
         .Executes(context => GateTarget.RunAsync(this, context, MutationGate.Name, async () =>
         {
             var built = BuildInfo.Read(BuildInfoDirectory);
-            var tests = built.Where(p => p.IsTestProject).Select(p => p.Project).Distinct().ToList();
-            var projects = FileNamePatterns.Select(built.Where(p => !p.IsTestProject).Select(p => p.Project).Distinct(), MutationProjects).ToList();
+            var scope = MutationScope.Of(built, MutationProjects, RootDirectory);
+            foreach (var (project, reason) in scope.NotMutated)
+            {
+                context.Log.Info($"Not mutated: {project} ({reason})");
+            }
+
             var since = MutationSince ?? PullRequest.TargetRef(EnvironmentVariables);
             var sinceCommit = since is null ? null
                 : await GitFacts.ResolveAsync(ProcessRunner, RootDirectory, since, context.Cancellation).ConfigureAwait(false)
@@ -71,14 +76,15 @@ public interface IMutation : ITest
             var tools = new Dictionary<string, string> { [StrykerTool.Package] = version };
             var stryker = await new DotnetTools(ProcessRunner, ToolsDirectory).EnsureAsync(StrykerTool.Package, version, StrykerTool.Command, context.Cancellation).ConfigureAwait(false);
             var runs = new List<MutationRun>();
-            foreach (var project in projects)
+            foreach (var target in scope.Mutated)
             {
-                var name = Path.GetFileNameWithoutExtension(project);
-                context.Log.Info($"Mutating {name}{(since is null ? "" : $" (only code changed since {since})")} with {MutationConcurrency} runners…");
+                var name = Path.GetFileNameWithoutExtension(target.Project);
+                context.Log.Info($"Mutating {name} ({target.Framework}){(since is null ? "" : $" (only code changed since {since})")} with {MutationConcurrency} runners, tested by {string.Join(", ", target.TestProjects.Select(Path.GetFileNameWithoutExtension))}…");
                 var config = new StrykerConfig(
-                    Path.GetFileName(project), tests, Configuration, MutationConcurrency, MutationAdditionalTimeout, MutationThreshold, MutationMutate, sinceCommit, MutationTestCaseFilter);
+                    Path.GetFileName(target.Project), target.TestProjects, Configuration, MutationConcurrency, MutationAdditionalTimeout, MutationThreshold, MutationMutate, sinceCommit,
+                    MutationTestCaseFilter, target.Framework);
                 var output = MutationReportDirectory / name;
-                var run = await new MutationRunner(ProcessRunner).RunAsync(stryker, RootDirectory, project, config, output, context.Cancellation).ConfigureAwait(false);
+                var run = await new MutationRunner(ProcessRunner, line => context.Log.Always(line)).RunAsync(stryker, RootDirectory, target.Project, config, output, CheckedMSBuildProperties, context.Cancellation).ConfigureAwait(false);
                 runs.Add(run);
                 foreach (var (report, extension) in new[] { (StrykerTool.ReportPath, ".json"), (StrykerTool.HtmlPath, ".html") })
                 {
@@ -89,7 +95,11 @@ public interface IMutation : ITest
                 }
             }
 
-            var result = MutationGate.Evaluate(runs, policy, tools);
+            var evaluated = MutationGate.Evaluate(runs, policy, tools);
+            var result = evaluated with
+            {
+                Findings = [.. evaluated.Findings, .. scope.NotMutated.Select(n => new Finding("not-mutated", $"{n.Project} not mutated: {n.Reason}", n.Project))],
+            };
             foreach (var finding in result.Findings.Where(f => f.Kind == "hotspot"))
             {
                 context.Log.Warn($"{finding.File}: {finding.Message}");

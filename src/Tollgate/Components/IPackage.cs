@@ -77,7 +77,7 @@ public interface IPackage : ICompile, IHazVersion
             }
 
             var nuget = new NuGetPackager(ProcessRunner);
-            var targets = choice.PacksAllPackable ? [SolutionFile] : choice.Packed.Select(p => (string)(RootDirectory / p)).ToList();
+            var targets = choice.PacksAllPackable ? [BuildTarget] : choice.Packed.Select(p => (string)(RootDirectory / p)).ToList();
             var artifacts = (await nuget.PackAsync(RootDirectory, targets, Configuration, version, CheckedMSBuildProperties, PackagesDirectory, context.Cancellation).ConfigureAwait(false)).ToList();
             if (NuGetFeed is { } feed)
             {

@@ -63,7 +63,7 @@ public interface ISecurityScan : IHazSolution
                 {
                     using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
                     return await new NuGetAuditRunner(ProcessRunner, http)
-                        .RunAsync(RootDirectory, SolutionFile, NuGetAuditSources, SecurityWorkDirectory, context.Cancellation).ConfigureAwait(false);
+                        .RunAsync(RootDirectory, BuildTarget, Selection.Included, CheckedMSBuildProperties, NuGetAuditSources, SecurityWorkDirectory, context.Cancellation).ConfigureAwait(false);
                 }).ConfigureAwait(false),
                 await Scan(ScannerNames.Trivy, entries, async () =>
                     await new TrivyRunner(new TrivyTool(ProcessRunner, TrivyExecutable, RootDirectory / ".nuke" / "temp" / "trivy", trivyEnvironment), trivyEnvironment)
@@ -111,7 +111,9 @@ public interface ISecurityScan : IHazSolution
 
     private async Task<ScanOutput> ScanSecretsAsync(CancellationToken cancellation)
     {
-        var files = await GitFiles.ListAsync(ProcessRunner, RootDirectory, cancellation).ConfigureAwait(false) ?? SecretScanner.FilesBelow(RootDirectory);
+        var selection = Selection;
+        var files = (await GitFiles.ListAsync(ProcessRunner, RootDirectory, cancellation).ConfigureAwait(false) ?? SecretScanner.FilesBelow(RootDirectory))
+            .Where(f => !selection.InExcludedProject(RootDirectory, f)).ToList(); // the chosen projects' folders and the repository's own files
         var hits = SecretScanner.Scan(RootDirectory, files, cancellation);
         Log.Info($"Secret scan: {files.Count} files, {hits.Count} hit(s)");
         return new ScanOutput(new ScannerRun(ScannerNames.Secrets, ScannerState.Ran, TollgateVersion.Current), hits.Select(SecurityFindings.FromSecret).ToList(), []);

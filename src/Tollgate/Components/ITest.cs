@@ -1,11 +1,15 @@
 using Tollgate.Engine;
 using Tollgate.Evidence;
 using Tollgate.Gates.Test;
+using Tollgate.IO;
 using Tollgate.Tools.Dotnet;
 
 namespace Tollgate;
 
-/// <summary>Runs every test project once, against the one build, and judges the results from TRX.</summary>
+/// <summary>
+/// Runs every test project once per target framework, against the one build, and judges the results from TRX.
+/// A test project without a coverage collector gets Tollgate's own (pinned) for the run; the evidence says whose ran.
+/// </summary>
 public interface ITest : ICompile
 {
     /// <summary>Whether the coverlet collector runs with the tests (the Coverage gate reads its files).</summary>
@@ -24,21 +28,45 @@ public interface ITest : ICompile
         .Executes(context => GateTarget.RunAsync(this, context, TestGate.Name, async () =>
         {
             var built = BuildInfo.Read(BuildInfoDirectory);
-            var projects = built.Where(p => p.IsTestProject).Select(p => p.Project).Distinct().ToList();
+            var tests = built.Where(p => p.IsTestProject).ToList();
+            var projects = tests.Select(p => p.Project).Distinct().ToList();
             context.Log.Info($"Test projects: {(projects.Count == 0 ? "none" : string.Join(", ", projects.Select(p => Path.GetFileNameWithoutExtension(p))))}");
-            var outcomes = await new TestRunner(ProcessRunner).RunAsync(
-                RootDirectory, projects, Configuration, TestResultsDirectory, CollectCoverage, CheckedMSBuildProperties, context.Cancellation).ConfigureAwait(false);
-            foreach (var project in projects)
+            var tools = new Dictionary<string, string> { ["dotnet"] = built[0].Sdk };
+            var collectorFindings = new List<Finding>();
+            string? supplied = null;
+            if (CollectCoverage && tests.Any(p => p.CoverageCollector is null))
             {
-                var trx = Path.Combine(TestRunner.ResultsDirectoryOf(TestResultsDirectory, project), TestRunner.TrxFileName);
+                var version = PolicyDefaults.Current.ToolVersion(CoverageCollectorPackage.Package);
+                supplied = await new CoverageCollectorPackage(ProcessRunner, ToolsDirectory).EnsureAsync(version, context.Cancellation).ConfigureAwait(false);
+                tools[CoverageCollectorPackage.Package] = version;
+            }
+
+            foreach (var project in tests.GroupBy(p => p.Project))
+            {
+                var own = project.First().CoverageCollector;
+                var relative = PortablePath.Relative(RootDirectory, project.Key);
+                collectorFindings.Add(own is null
+                    ? new Finding("coverage-collector", $"Tollgate's {CoverageCollectorPackage.Package} {tools.GetValueOrDefault(CoverageCollectorPackage.Package, "(not run: --collect-coverage false)")} (the project references none)", relative, Rule: "supplied")
+                    : new Finding("coverage-collector", $"the project's own {CoverageCollectorPackage.Package} {own}", relative, Rule: "own"));
+            }
+
+            var runs = tests.Select(p => new TestRun(p.Project, p.Framework, p.CoverageCollector is null ? supplied : null)).Distinct().ToList();
+            var outcomes = await new TestRunner(ProcessRunner).RunAsync(
+                RootDirectory, runs, Configuration, TestResultsDirectory, CollectCoverage, CheckedMSBuildProperties, context.Cancellation).ConfigureAwait(false);
+            var multiTargeted = runs.GroupBy(r => r.Project).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+            foreach (var run in runs)
+            {
+                var trx = Path.Combine(TestRunner.ResultsDirectoryOf(TestResultsDirectory, run.Project, run.Framework), TestRunner.TrxFileName);
                 if (File.Exists(trx))
                 {
-                    RunEvidence.AddReport(TestGate.Name, trx, Path.GetFileNameWithoutExtension(project) + ".trx");
+                    var name = Path.GetFileNameWithoutExtension(run.Project) + (multiTargeted.Contains(run.Project) ? $".{run.Framework}" : "");
+                    RunEvidence.AddReport(TestGate.Name, trx, name + ".trx");
                 }
             }
 
-            var result = TestGate.Evaluate(outcomes, new Dictionary<string, string> { ["dotnet"] = built[0].Sdk });
-            foreach (var finding in result.Findings)
+            var evaluated = TestGate.Evaluate(outcomes, tools);
+            var result = evaluated with { Findings = [.. evaluated.Findings, .. collectorFindings] };
+            foreach (var finding in evaluated.Findings)
             {
                 context.Log.Error($"{finding.Rule ?? finding.File}: {finding.Message.Split('\n')[0]}");
             }

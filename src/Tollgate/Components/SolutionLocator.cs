@@ -12,7 +12,7 @@ public static class SolutionLocator
         {
             return File.Exists(given)
                 ? given
-                : throw new BuildException($"--solution {given.RelativeTo(root)}: no such file; point it at a .sln, .slnx or project file.");
+                : throw new BuildException($"--solution {given.RelativeTo(root)}: no such file; point it at a .sln, .slnx, .slnf or project file.");
         }
 
         var solutions = Directory.GetFiles(root, "*.sln").Concat(Directory.GetFiles(root, "*.slnx")).Order(StringComparer.Ordinal).ToList();

@@ -23,7 +23,10 @@ public static class EvidenceWriter
             var document = new GateDocument(
                 result.Gate, result.Status, result.Headline, result.Reasons,
                 EvidenceJson.Sorted(result.Metrics), EvidenceJson.Sorted(result.Thresholds), EvidenceJson.Sorted(result.Tools),
-                Math.Round(duration.TotalSeconds, 3), bundle.ReportsOf(result.Gate), result.Findings, result.Waivers);
+                Math.Round(duration.TotalSeconds, 3), bundle.ReportsOf(result.Gate), result.Findings, result.Waivers)
+            {
+                Settings = result.Settings.Count == 0 ? null : EvidenceJson.Sorted(result.Settings),
+            };
             AtomicFile.Write(Path.Combine(bundle.Staging, file), bundle.Mask(EvidenceJson.Serialize(document)));
             gateEntries.Add(new GateEntry(
                 result.Gate, Lower(result.Status), result.Headline, document.Metrics, document.Thresholds, document.Tools, document.DurationSeconds, file));

@@ -14,6 +14,10 @@ public sealed record GateDocument(
     IReadOnlyList<Finding> Findings,
     IReadOnlyList<Waiver> Waivers)
 {
+    /// <summary>What the figures depend on besides the policy (e.g. <c>configuration</c>); omitted when there is nothing.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, string>? Settings { get; init; }
+
     /// <summary>The bundle path of a gate's document.</summary>
     public static string PathOf(string gate) => $"gates/{gate.ToLowerInvariant()}.json";
 }

@@ -25,6 +25,9 @@ public sealed record GateResult(
     /// <summary>Checks the policy waived, with its reasons.</summary>
     public IReadOnlyList<Waiver> Waivers { get; init; } = [];
 
+    /// <summary>What the figures depend on besides the policy, e.g. the build configuration coverage was measured in.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>A gate that was planned but did not run, with the reason (never a pass).</summary>
     public static GateResult Skipped(string gate, string reason) => new(
         gate, GateStatus.Skipped, $"skipped: {reason}", [reason], new Dictionary<string, double>(), new Dictionary<string, double>(), new Dictionary<string, string>(), []);

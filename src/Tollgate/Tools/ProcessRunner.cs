@@ -42,7 +42,7 @@ public sealed class ProcessRunner(BuildLog log)
         var output = new StringBuilder();
         var error = new StringBuilder();
         using var process = new Process { StartInfo = info };
-        process.OutputDataReceived += (_, e) => Collect(output, e.Data);
+        process.OutputDataReceived += (_, e) => Collect(output, e.Data, spec.OnOutput);
         process.ErrorDataReceived += (_, e) => Collect(error, e.Data);
         var clock = Stopwatch.StartNew();
         try
@@ -80,7 +80,7 @@ public sealed class ProcessRunner(BuildLog log)
         return new ProcessResult(spec, process.ExitCode, output.ToString(), error.ToString(), clock.Elapsed, TimedOut: false);
     }
 
-    private void Collect(StringBuilder buffer, string? line)
+    private void Collect(StringBuilder buffer, string? line, Action<string>? observer = null)
     {
         if (line is null)
         {
@@ -92,6 +92,8 @@ public sealed class ProcessRunner(BuildLog log)
         {
             buffer.AppendLine(masked);
         }
+
+        observer?.Invoke(masked);
 
         log.Debug("  " + masked);
     }

@@ -7,13 +7,15 @@ namespace Tollgate.Tools;
 /// <param name="Timeout">When it is killed (with its children); null: never.</param>
 /// <param name="Environment">Variables to set (a null value removes one).</param>
 /// <param name="InstallHint">What to tell the user when the program is not installed.</param>
+/// <param name="OnOutput">Told each line of its output (secrets masked) as it comes, e.g. to follow progress.</param>
 public sealed record ProcessSpec(
     string FileName,
     IReadOnlyList<string> Arguments,
     string WorkingDirectory,
     TimeSpan? Timeout = null,
     IReadOnlyDictionary<string, string?>? Environment = null,
-    string? InstallHint = null)
+    string? InstallHint = null,
+    Action<string>? OnOutput = null)
 {
     /// <summary>The command as a person would type it, for logs (secrets are masked by the log).</summary>
     public string CommandLine => string.Join(" ", new[] { FileName }.Concat(Arguments).Select(Quote));

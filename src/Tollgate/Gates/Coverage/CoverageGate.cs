@@ -57,9 +57,11 @@ public static class CoverageGate
         var line = Percent(counts.LinesCovered, counts.LinesValid);
         metrics["line"] = line;
         var reasons = new List<string>();
+        var shownLine = Format(line);
         if (counts.LinesCovered * 100.0 < policy.LineThreshold * counts.LinesValid)
         {
-            reasons.Add($"line coverage {Format(line)} % ({counts.LinesCovered}/{counts.LinesValid}) is below {Format(policy.LineThreshold)} %");
+            shownLine = Below(counts.LinesCovered * 100.0 / counts.LinesValid, policy.LineThreshold);
+            reasons.Add($"line coverage {shownLine} % ({counts.LinesCovered}/{counts.LinesValid}) is below {Format(policy.LineThreshold)} %");
         }
 
         if (counts.BranchesValid > 0)
@@ -69,7 +71,7 @@ public static class CoverageGate
 
         if (policy.BranchThreshold is { } minimum && counts.BranchesValid > 0 && counts.BranchesCovered * 100.0 < minimum * counts.BranchesValid)
         {
-            reasons.Add($"branch coverage {Format(metrics["branch"])} % ({counts.BranchesCovered}/{counts.BranchesValid}) is below {Format(minimum)} %");
+            reasons.Add($"branch coverage {Below(counts.BranchesCovered * 100.0 / counts.BranchesValid, minimum)} % ({counts.BranchesCovered}/{counts.BranchesValid}) is below {Format(minimum)} %");
         }
 
         if (baseline is not null && baseline.Line - line > policy.Tolerance)
@@ -82,7 +84,7 @@ public static class CoverageGate
             .Take(FilesListed)
             .Select(f => new Finding("uncovered", $"{f.Uncovered} of {f.LinesValid} lines not covered", f.File, Rule: "uncovered-lines"))
             .ToList();
-        var headline = $"{Format(line)} % lines" + (baseline is null ? "" : $" (baseline {Format(baseline.Line)} %)");
+        var headline = $"{shownLine} % lines" + (baseline is null ? "" : $" (baseline {Format(baseline.Line)} %)");
         return new GateResult(Name, reasons.Count == 0 ? GateStatus.Passed : GateStatus.Failed, headline, reasons, metrics, thresholds, tools, findings);
     }
 
@@ -90,6 +92,23 @@ public static class CoverageGate
     public static double Percent(long part, long whole) => Math.Round(part * 100.0 / whole, 2);
 
     private static string Format(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A figure below a threshold, with as many decimals as it takes to show that it is below (78.1499 against
+    /// 78.15, never "78.15 % is below 78.15 %"), up to six.
+    /// </summary>
+    public static string Below(double value, double threshold)
+    {
+        for (var decimals = 2; decimals < 6; decimals++)
+        {
+            if (Math.Round(value, decimals, MidpointRounding.ToZero) < threshold && Math.Round(value, decimals) < threshold)
+            {
+                return Math.Round(value, decimals).ToString("0." + new string('#', decimals), CultureInfo.InvariantCulture);
+            }
+        }
+
+        return Math.Round(value, 6, MidpointRounding.ToZero).ToString("0.######", CultureInfo.InvariantCulture);
+    }
 
     private static GateResult Failed(
         string reason, string headline, IReadOnlyDictionary<string, double> metrics, IReadOnlyDictionary<string, double> thresholds,

@@ -14,7 +14,9 @@ public sealed class LintRunner(ProcessRunner runner)
     /// <param name="built">What the build said of each project, with its compiler log.</param>
     /// <param name="reportDirectory">Where dotnet format writes its report; emptied first.</param>
     /// <param name="cancellation">Stops the tools.</param>
-    public async Task<LintRun> RunAsync(string root, string solution, IReadOnlyList<ProjectInfo> built, string reportDirectory, CancellationToken cancellation)
+    /// <param name="properties">The build's extra MSBuild properties, handed to dotnet format's project loading.</param>
+    public async Task<LintRun> RunAsync(
+        string root, string solution, IReadOnlyList<ProjectInfo> built, string reportDirectory, IReadOnlyList<string> properties, CancellationToken cancellation)
     {
         var diagnostics = new List<LintDiagnostic>();
         var missing = new List<string>();
@@ -39,7 +41,9 @@ public sealed class LintRunner(ProcessRunner runner)
         }
 
         var format = await runner.RunAsync(
-            new ProcessSpec(DotnetCli.Program, DotnetCli.Format(solution, reportDirectory), root, TimeSpan.FromMinutes(20), InstallHint: DotnetCli.InstallHint),
+            new ProcessSpec(
+                DotnetCli.Program, DotnetCli.Format(solution, reportDirectory), root, TimeSpan.FromMinutes(20),
+                PropertyEnvironment.Environment(properties, reportDirectory + ".properties"), DotnetCli.InstallHint),
             cancellation).ConfigureAwait(false);
         var report = Path.Combine(reportDirectory, FormatReport.FileName);
         if (format.ExitCode is not (0 or 2) || !File.Exists(report))
@@ -49,7 +53,7 @@ public sealed class LintRunner(ProcessRunner runner)
 
         reports.Add(report);
         diagnostics.AddRange(FormatReport.Read(report)
-            .Select(c => new LintDiagnostic(PortablePath.Relative(root, c.FilePath), c.Line, c.DiagnosticId, c.Description, "warning", "format")));
+            .Select(c => new LintDiagnostic(PortablePath.Relative(root, c.FilePath), c.Line, c.DiagnosticId, c.Description, c.Severity, "format")));
         return new LintRun(diagnostics, missing, reports);
     }
 }

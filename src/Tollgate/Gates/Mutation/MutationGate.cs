@@ -7,8 +7,8 @@ namespace Tollgate.Gates.Mutation;
 /// <summary>
 /// The Mutation gate's verdict: score = (Killed + Timeout) / (Killed + Timeout + Survived + NoCoverage),
 /// from the report's statuses (CompileError, RuntimeError and Ignored count nowhere). Stryker failing
-/// (exit 1, or no report) is an error, not a low score; no valid mutant fails unless the policy says the
-/// scope is empty on purpose.
+/// (exit 1, or no report) is an error, not a low score; the projects it finished keep their figures in the
+/// evidence. No valid mutant fails unless the policy says the scope is empty on purpose.
 /// </summary>
 public static class MutationGate
 {
@@ -25,14 +25,36 @@ public static class MutationGate
     {
         var thresholds = new Dictionary<string, double> { ["score"] = policy.Threshold };
         var failed = runs.Where(r => r.Mutants is null || r.ExitCode is not (0 or StrykerTool.BelowBreak)).ToList();
-        if (runs.Count == 0 || failed.Count > 0)
+        var finished = runs.Except(failed).ToList();
+        if (runs.Count == 0 || finished.Count == 0)
         {
             var reasons = runs.Count == 0
-                ? ["no project to mutate: check --mutation-projects"]
-                : failed.Select(r => $"Stryker failed on {r.Project} (exit {r.ExitCode}{(r.Mutants is null ? ", no report" : "")}): {r.OutputTail}").ToList();
+                ? ["no project to mutate: no non-test project is referenced by a test project (or --mutation-projects names none)"]
+                : failed.Select(Failure).ToList();
             return new GateResult(Name, GateStatus.Error, "Stryker did not finish", reasons, new Dictionary<string, double>(), thresholds, tools, []);
         }
 
+        // The projects Stryker finished keep their figures; one that failed makes the gate an error naming it.
+        var partial = EvaluateFinished(finished, policy, tools);
+        if (failed.Count == 0)
+        {
+            return partial;
+        }
+
+        return partial with
+        {
+            Status = GateStatus.Error,
+            Headline = $"{partial.Headline}; Stryker failed on {string.Join(", ", failed.Select(f => f.Project))}",
+            Reasons = [.. failed.Select(Failure), .. partial.Reasons],
+        };
+    }
+
+    private static string Failure(MutationRun run) =>
+        $"Stryker failed on {run.Project} (exit {run.ExitCode}{(run.Mutants is null ? ", no report" : "")}): {run.OutputTail}";
+
+    private static GateResult EvaluateFinished(IReadOnlyList<MutationRun> runs, MutationPolicy policy, IReadOnlyDictionary<string, string> tools)
+    {
+        var thresholds = new Dictionary<string, double> { ["score"] = policy.Threshold };
         var mutants = runs.SelectMany(r => r.Mutants!).ToList();
         var metrics = Statuses.ToDictionary(s => s.ToLowerInvariant(), s => (double)mutants.Count(m => m.Status == s));
         long detected = mutants.Count(m => m.Status is "Killed" or "Timeout");

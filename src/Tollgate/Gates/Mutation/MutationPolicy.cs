@@ -10,5 +10,5 @@ public sealed record MutationPolicy(double Threshold, bool EmptyScopeAllowed, st
 /// <param name="Project">The mutated project, repository-relative.</param>
 /// <param name="ExitCode">Stryker's exit code (0, or 2 below break, are finished runs).</param>
 /// <param name="Mutants">The report's mutants (files repository-relative), or null when it wrote none.</param>
-/// <param name="OutputTail">The end of Stryker's output, for an error.</param>
+/// <param name="OutputTail">For an error: the lines of Stryker's output that name the cause (errors first), else its end.</param>
 public sealed record MutationRun(string Project, int ExitCode, IReadOnlyList<Tools.Stryker.Mutant>? Mutants, string? OutputTail);

@@ -1,12 +1,16 @@
 using Tollgate.IO;
 using Tollgate.Tools;
+using Tollgate.Tools.Dotnet;
 using Tollgate.Tools.Stryker;
 
 namespace Tollgate.Gates.Mutation;
 
 /// <summary>Runs Stryker once per mutated project, with Tollgate's own config file and output directory.</summary>
-public sealed class MutationRunner(ProcessRunner runner)
+public sealed class MutationRunner(ProcessRunner runner, Action<string> say)
 {
+    /// <summary>How often a long run says how far it is.</summary>
+    public static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(30);
+
     /// <summary>Runs Stryker on <paramref name="project"/> and reads its report.</summary>
     /// <param name="stryker">The installed <c>dotnet-stryker</c>.</param>
     /// <param name="root">The repository root (paths in the result are relative to it).</param>
@@ -14,7 +18,9 @@ public sealed class MutationRunner(ProcessRunner runner)
     /// <param name="config">The run's settings.</param>
     /// <param name="output">Tollgate's output directory for this project; emptied first.</param>
     /// <param name="cancellation">Stops Stryker.</param>
-    public async Task<MutationRun> RunAsync(string stryker, string root, string project, StrykerConfig config, string output, CancellationToken cancellation)
+    /// <param name="properties">The build's extra MSBuild properties (<c>Name=Value</c>), handed to every build Stryker starts.</param>
+    public async Task<MutationRun> RunAsync(
+        string stryker, string root, string project, StrykerConfig config, string output, IReadOnlyList<string> properties, CancellationToken cancellation)
     {
         if (Directory.Exists(output))
         {
@@ -24,19 +30,43 @@ public sealed class MutationRunner(ProcessRunner runner)
         Directory.CreateDirectory(output);
         var configFile = Path.Combine(output, "stryker-config.json");
         config.Write(configFile);
+        var progress = new MutationProgress();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var name = Path.GetFileNameWithoutExtension(project);
+        using var ticker = new Timer(_ => say(progress.Describe(name, clock.Elapsed)), null, ProgressInterval, ProgressInterval);
         var result = await runner.RunAsync(
-            new ProcessSpec(stryker, StrykerTool.Arguments(configFile, output), Path.GetDirectoryName(project)!, TimeSpan.FromHours(3)),
+            new ProcessSpec(
+                stryker, StrykerTool.Arguments(configFile, output), Path.GetDirectoryName(project)!, TimeSpan.FromHours(3), PropertyEnvironment.Environment(properties, output),
+                OnOutput: progress.Observe),
             cancellation).ConfigureAwait(false);
         var report = Path.Combine(output, StrykerTool.ReportPath);
         var relative = PortablePath.Relative(root, project);
         if (!File.Exists(report))
         {
-            return new MutationRun(relative, result.ExitCode, null, result.Tail(10));
+            return new MutationRun(relative, result.ExitCode, null, Cause(result));
         }
 
         var mutants = MutationReportReader.Read(report)
             .Select(m => m with { File = PortablePath.Relative(root, m.File) })
             .ToList();
-        return new MutationRun(relative, result.ExitCode, mutants, result.ExitCode is 0 or StrykerTool.BelowBreak ? null : result.Tail(10));
+        return new MutationRun(relative, result.ExitCode, mutants, result.ExitCode is 0 or StrykerTool.BelowBreak ? null : Cause(result));
+    }
+
+    /// <summary>
+    /// The lines of Stryker's output that name why it failed — MSBuild and NuGet errors (NU1102, NETSDK1045, CS…),
+    /// Stryker's own errors — whole and first; its last lines when none does.
+    /// </summary>
+    public static string Cause(ProcessResult result)
+    {
+        var lines = (result.Output + "\n" + result.Error).Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Trim().Length > 0).ToList();
+        var causes = lines
+            .Where(l => l.Contains(" error ", StringComparison.Ordinal) || l.Contains("[ERR]", StringComparison.Ordinal) || l.Contains(" ERR]", StringComparison.Ordinal)
+                || l.Contains("error NU", StringComparison.Ordinal) || l.Contains("error NETSDK", StringComparison.Ordinal) || l.Contains("error CS", StringComparison.Ordinal)
+                || l.Contains("Exception:", StringComparison.Ordinal))
+            .Select(l => l.Trim())
+            .Distinct(StringComparer.Ordinal)
+            .Take(5)
+            .ToList();
+        return causes.Count > 0 ? string.Join(" | ", causes) : result.Tail(10).Trim();
     }
 }

@@ -12,14 +12,20 @@ namespace Tollgate.Gates.SecurityScan;
 /// </summary>
 public sealed class NuGetAuditRunner(ProcessRunner runner, HttpClient http)
 {
-    /// <summary>Audits <paramref name="target"/> (a solution or project).</summary>
+    /// <summary>
+    /// Audits <paramref name="target"/> (a solution or project) with the build's <paramref name="properties"/>; the
+    /// restore outputs of <paramref name="projects"/> are put back afterwards, so the build's <c>obj/</c> stays as it was.
+    /// </summary>
     public async Task<ScanOutput> RunAsync(
-        string root, string target, IReadOnlyList<string> auditSources, string workDirectory, CancellationToken cancellation)
+        string root, string target, IReadOnlyList<string> projects, IReadOnlyList<string> properties, IReadOnlyList<string> auditSources, string workDirectory,
+        CancellationToken cancellation)
     {
+        using var kept = RestoreOutputs.Save(projects, Path.Combine(workDirectory, "restore-outputs"));
         var sdk = await runner.RunAsync(new ProcessSpec(DotnetCli.Program, ["--version"], root, TimeSpan.FromMinutes(1), InstallHint: DotnetCli.InstallHint), cancellation).ConfigureAwait(false);
         var version = sdk.Output.Trim();
         var restore = await runner.RunAsync(
-            new ProcessSpec(DotnetCli.Program, DotnetCli.RestoreWithAudit(target), root, TimeSpan.FromMinutes(20), InstallHint: DotnetCli.InstallHint), cancellation).ConfigureAwait(false);
+            new ProcessSpec(DotnetCli.Program, [.. DotnetCli.RestoreWithAudit(target), .. DotnetCli.Properties(properties)], root, TimeSpan.FromMinutes(20), InstallHint: DotnetCli.InstallHint),
+            cancellation).ConfigureAwait(false);
         if (!restore.Succeeded && !restore.Output.Contains("NU190", StringComparison.Ordinal))
         {
             return ScanOutput.NotRun(ScannerNames.NuGetAudit, ScannerState.Failed, $"dotnet restore failed (exit {restore.ExitCode}): {FirstError(restore)}", version);
@@ -34,7 +40,10 @@ public sealed class NuGetAuditRunner(ProcessRunner runner, HttpClient http)
         }
 
         var list = await runner.RunAsync(
-            new ProcessSpec(DotnetCli.Program, DotnetCli.ListVulnerable(target, config), root, TimeSpan.FromMinutes(20), InstallHint: DotnetCli.InstallHint), cancellation).ConfigureAwait(false);
+            new ProcessSpec(
+                DotnetCli.Program, DotnetCli.ListVulnerable(target, config), root, TimeSpan.FromMinutes(20),
+                PropertyEnvironment.Environment(properties, Path.Combine(workDirectory, "list-properties")), DotnetCli.InstallHint),
+            cancellation).ConfigureAwait(false);
         VulnerablePackagesReport report;
         try
         {

@@ -42,7 +42,8 @@ public static class SecurityScanGate
         var waivers = scanners.Where(s => s.State == ScannerState.Waived)
             .Select(s => new Waiver(s.Scanner, policy.Entries.Waivers[s.Scanner], policy.PolicySource)).ToList();
         var status = errors.Count > 0 ? GateStatus.Error : reasons.Count > 0 ? GateStatus.Failed : GateStatus.Passed;
-        var headline = string.Join(", ", SecurityPolicy.Severities.Take(2).Select(s => $"{metrics[s]} {s}"))
+        var headline = (errors.Count > 0 ? $"error: {string.Join(", ", scanners.Where(s => s.State is ScannerState.Missing or ScannerState.Failed).Select(s => s.Scanner))} did not scan; " : "")
+            + string.Join(", ", SecurityPolicy.Severities.Take(2).Select(s => $"{metrics[s]} {s}"))
             + (metrics["suppressed"] > 0 ? $" ({metrics["suppressed"]} suppressed)" : "")
             + (waivers.Count > 0 ? $"; waived: {string.Join(", ", waivers.Select(w => w.Subject))}" : "");
         return new GateResult(Name, status, headline, reasons, metrics, thresholds, tools, judged) { Waivers = waivers };

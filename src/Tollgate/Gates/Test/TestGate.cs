@@ -4,8 +4,9 @@ using Tollgate.Evidence;
 namespace Tollgate.Gates.Test;
 
 /// <summary>
-/// The Test gate's verdict from the parsed results alone: it fails on a failed test, on a project that
-/// crashed or wrote no results, and when no test ran at all (zero tests is never a pass).
+/// The Test gate's verdict from the parsed results alone: it fails on a failed test, on a project (or one
+/// framework of a multi-targeted project) that crashed or wrote no results, named in the headline too, and
+/// when no test ran at all (zero tests is never a pass). Counts are also given per framework.
 /// </summary>
 public static class TestGate
 {
@@ -27,14 +28,14 @@ public static class TestGate
 
         foreach (var crashed in projects.Where(p => p.Results is null))
         {
-            reasons.Add($"{crashed.Project} crashed: dotnet test exited {crashed.ExitCode} without writing test results");
-            findings.Add(new Finding("test-crash", $"{crashed.Project} exited {crashed.ExitCode} without results", File: crashed.Project, Detail: crashed.OutputTail));
+            reasons.Add($"{crashed.Run} crashed: dotnet test exited {crashed.ExitCode} without writing test results");
+            findings.Add(new Finding("test-crash", $"{crashed.Run} exited {crashed.ExitCode} without results", File: crashed.Project, Detail: crashed.OutputTail));
         }
 
         foreach (var project in projects.Where(p => p.Results is not null && p.ExitCode != 0 && p.Results.Failed == 0))
         {
-            reasons.Add($"{project.Project}: dotnet test exited {project.ExitCode} although no test failed (a test host or collector error)");
-            findings.Add(new Finding("test-crash", $"{project.Project} exited {project.ExitCode}", File: project.Project, Detail: project.OutputTail));
+            reasons.Add($"{project.Run}: dotnet test exited {project.ExitCode} although no test failed (a test host or collector error)");
+            findings.Add(new Finding("test-crash", $"{project.Run} exited {project.ExitCode}", File: project.Project, Detail: project.OutputTail));
         }
 
         foreach (var project in projects.Where(p => p.Results is not null))
@@ -59,10 +60,19 @@ public static class TestGate
             ["passed"] = passed,
             ["failed"] = failed,
             ["skipped"] = skipped,
-            ["projects"] = projects.Count,
+            ["projects"] = projects.Select(p => p.Project).Distinct().Count(),
+            ["runs"] = projects.Count,
         };
+        foreach (var framework in projects.Where(p => p.Framework is not null && p.Results is not null).GroupBy(p => p.Framework!).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            metrics[$"passed.{framework.Key}"] = framework.Sum(p => p.Results!.Passed);
+            metrics[$"failed.{framework.Key}"] = framework.Sum(p => p.Results!.Failed);
+        }
+
+        var crashes = projects.Where(p => p.Results is null).Select(p => p.Run).ToList();
+        var headline = Totals(passed, failed, skipped) + (crashes.Count == 0 ? "" : $"; {string.Join(", ", crashes)} crashed");
         var status = reasons.Count == 0 ? GateStatus.Passed : GateStatus.Failed;
-        return new GateResult(Name, status, Totals(passed, failed, skipped), reasons, metrics, new Dictionary<string, double> { ["failed"] = 0 }, tools, findings);
+        return new GateResult(Name, status, headline, reasons, metrics, new Dictionary<string, double> { ["failed"] = 0 }, tools, findings);
     }
 
     /// <summary><c>N passed, N failed</c>, with <c>, N skipped</c> when some were.</summary>

@@ -5,22 +5,25 @@ using Tollgate.Tools.Trx;
 
 namespace Tollgate.Gates.Test;
 
-/// <summary>Runs <c>dotnet test --no-build</c> for each test project (several at once), each into its own fresh results directory.</summary>
+/// <summary>Runs <c>dotnet test --no-build</c> for each test project and framework (several at once), each into its own fresh results directory.</summary>
 public sealed class TestRunner(ProcessRunner runner)
 {
     /// <summary>The TRX file each project writes.</summary>
     public const string TrxFileName = "results.trx";
 
-    /// <summary>Runs every project; the results directory is emptied first so no stale report can be read. The outcomes are in the order of <paramref name="projects"/>.</summary>
+    /// <summary>
+    /// Runs every test project for each of its frameworks, side by side; the results directory is emptied first so no
+    /// stale report can be read. The outcomes are in the order of <paramref name="runs"/>.
+    /// </summary>
     /// <param name="root">The repository root (project paths in evidence are relative to it).</param>
-    /// <param name="projects">The test projects' full paths.</param>
+    /// <param name="runs">The test projects and frameworks.</param>
     /// <param name="configuration">The configuration they were built in.</param>
     /// <param name="resultsDirectory">Where results go; emptied first.</param>
     /// <param name="collectCoverage">Whether the coverlet collector runs.</param>
     /// <param name="properties">Extra MSBuild properties.</param>
     /// <param name="cancellation">Stops the runs.</param>
     public async Task<IReadOnlyList<TestProjectOutcome>> RunAsync(
-        string root, IReadOnlyList<string> projects, string configuration, string resultsDirectory, bool collectCoverage,
+        string root, IReadOnlyList<TestRun> runs, string configuration, string resultsDirectory, bool collectCoverage,
         IReadOnlyList<string> properties, CancellationToken cancellation)
     {
         if (Directory.Exists(resultsDirectory))
@@ -28,14 +31,14 @@ public sealed class TestRunner(ProcessRunner runner)
             Directory.Delete(resultsDirectory, recursive: true);
         }
 
-        // Projects run side by side, as many at once as there are processors, like dotnet test on a solution does.
+        // Runs go side by side, as many at once as there are processors, like dotnet test on a solution does.
         using var slots = new SemaphoreSlim(Math.Max(1, Environment.ProcessorCount));
-        return await Task.WhenAll(projects.Select(async project =>
+        return await Task.WhenAll(runs.Select(async run =>
         {
             await slots.WaitAsync(cancellation).ConfigureAwait(false);
             try
             {
-                return await RunOneAsync(root, project, configuration, resultsDirectory, collectCoverage, properties, cancellation).ConfigureAwait(false);
+                return await RunOneAsync(root, run, configuration, resultsDirectory, collectCoverage, properties, cancellation).ConfigureAwait(false);
             }
             finally
             {
@@ -45,13 +48,12 @@ public sealed class TestRunner(ProcessRunner runner)
     }
 
     private async Task<TestProjectOutcome> RunOneAsync(
-        string root, string project, string configuration, string resultsDirectory, bool collectCoverage, IReadOnlyList<string> properties, CancellationToken cancellation)
+        string root, TestRun run, string configuration, string resultsDirectory, bool collectCoverage, IReadOnlyList<string> properties, CancellationToken cancellation)
     {
-        var relative = PortablePath.Relative(root, project);
-        var directory = ResultsDirectoryOf(resultsDirectory, project);
-        var result = await runner.RunAsync(
-            new ProcessSpec(DotnetCli.Program, DotnetCli.Test(project, configuration, directory, TrxFileName, collectCoverage, properties), root, InstallHint: DotnetCli.InstallHint),
-            cancellation).ConfigureAwait(false);
+        var relative = PortablePath.Relative(root, run.Project);
+        var directory = ResultsDirectoryOf(resultsDirectory, run.Project, run.Framework);
+        var arguments = DotnetCli.Test(run.Project, configuration, directory, TrxFileName, collectCoverage, properties, run.Framework, run.CollectorPath);
+        var result = await runner.RunAsync(new ProcessSpec(DotnetCli.Program, arguments, root, InstallHint: DotnetCli.InstallHint), cancellation).ConfigureAwait(false);
         var trx = Path.Combine(directory, TrxFileName);
         TrxResults? results = null;
         if (File.Exists(trx))
@@ -62,14 +64,14 @@ public sealed class TestRunner(ProcessRunner runner)
             }
             catch (InvalidDataException)
             {
-                results = null; // judged as a crash: the project left no readable results
+                results = null; // judged as a crash: the run left no readable results
             }
         }
 
-        return new TestProjectOutcome(relative, result.ExitCode, results, result.Succeeded ? null : result.Tail());
+        return new TestProjectOutcome(relative, result.ExitCode, results, result.Succeeded ? null : result.Tail(), run.Framework);
     }
 
-    /// <summary>The results directory of one project.</summary>
-    public static string ResultsDirectoryOf(string resultsDirectory, string project) =>
-        Path.Combine(resultsDirectory, Path.GetFileNameWithoutExtension(project));
+    /// <summary>The results directory of one project and framework.</summary>
+    public static string ResultsDirectoryOf(string resultsDirectory, string project, string framework) =>
+        Path.Combine(resultsDirectory, Path.GetFileNameWithoutExtension(project), framework);
 }

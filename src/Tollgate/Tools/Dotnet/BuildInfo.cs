@@ -16,6 +16,9 @@ public static class BuildInfo
         return files.Select(Parse).OrderBy(p => p.Project, StringComparer.Ordinal).ThenBy(p => p.Framework, StringComparer.Ordinal).ToList();
     }
 
+    // "coverlet.collector@6.0.4"; with central package versions the version is not on the reference: "coverlet.collector@".
+    private static string Version(string collector) => collector.Split('@') is [_, { Length: > 0 } version] ? version : "central";
+
     private static ProjectInfo Parse(string file)
     {
         var values = File.ReadAllLines(file)
@@ -25,6 +28,8 @@ public static class BuildInfo
         string Get(string key) => values.TryGetValue(key, out var value) ? value : throw new InvalidDataException($"{file} has no '{key}'.");
         return new ProjectInfo(
             Get("project"), Get("framework"), Get("isTestProject").Equals("true", StringComparison.OrdinalIgnoreCase), Get("targetPath"), Get("sarif"), Get("sdk"),
-            !(values.TryGetValue("isPackable", out var packable) && packable.Equals("false", StringComparison.OrdinalIgnoreCase)));
+            !(values.TryGetValue("isPackable", out var packable) && packable.Equals("false", StringComparison.OrdinalIgnoreCase)),
+            values.TryGetValue("projectReferences", out var references) ? references.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [],
+            values.TryGetValue("coverageCollector", out var collector) && collector.Trim().Length > 0 ? Version(collector.Trim()) : null);
     }
 }

@@ -21,18 +21,31 @@ public static class DotnetCli
     public static IReadOnlyList<string> ToolInstall(string package, string version, string toolPath) =>
         ["tool", "install", package, "--version", version, "--tool-path", toolPath];
 
-    /// <summary><c>dotnet test --no-build</c> of one test project, with a TRX file of a known name and, optionally, the coverlet collector.</summary>
+    /// <summary>
+    /// <c>dotnet test --no-build</c> of one test project (for one framework, when given), with a TRX file of a known name
+    /// and, optionally, the coverlet collector: the project's own, or the one in <paramref name="collectorPath"/>.
+    /// </summary>
     public static IReadOnlyList<string> Test(
-        string project, string configuration, string resultsDirectory, string trxFileName, bool collectCoverage, IReadOnlyList<string> properties)
+        string project, string configuration, string resultsDirectory, string trxFileName, bool collectCoverage, IReadOnlyList<string> properties,
+        string? framework = null, string? collectorPath = null)
     {
         var arguments = new List<string>
         {
             "test", project, "--no-build", "--configuration", configuration, "--nologo",
             "--results-directory", resultsDirectory, "--logger", $"trx;LogFileName={trxFileName}",
         };
+        if (framework is not null)
+        {
+            arguments.AddRange(["--framework", framework]);
+        }
+
         if (collectCoverage)
         {
             arguments.AddRange(["--collect", "XPlat Code Coverage"]);
+            if (collectorPath is not null)
+            {
+                arguments.AddRange(["--test-adapter-path", collectorPath]);
+            }
         }
 
         arguments.AddRange(Properties(properties));

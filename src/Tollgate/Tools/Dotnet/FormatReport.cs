@@ -3,7 +3,20 @@ using System.Text.Json;
 namespace Tollgate.Tools.Dotnet;
 
 /// <summary>One change <c>dotnet format --verify-no-changes</c> would make.</summary>
-public sealed record FormatChange(string FilePath, int Line, int Column, string DiagnosticId, string Description);
+public sealed record FormatChange(string FilePath, int Line, int Column, string DiagnosticId, string Description)
+{
+    /// <summary>
+    /// The severity dotnet format gave the change, from its description ("error IDE0005: …" is an error, "info …" a
+    /// note); a whitespace change has none, and fails <c>--verify-no-changes</c> all the same: a warning.
+    /// </summary>
+    public string Severity => Description.Split(' ', 2)[0] switch
+    {
+        "error" => "error",
+        "warning" => "warning",
+        "info" or "hidden" => "note",
+        _ => "warning",
+    };
+}
 
 /// <summary>Reads the JSON report of <c>dotnet format --report DIR</c> (<c>format-report.json</c>).</summary>
 public static class FormatReport

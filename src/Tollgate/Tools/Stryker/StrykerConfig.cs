@@ -16,6 +16,7 @@ namespace Tollgate.Tools.Stryker;
 /// <param name="Mutate">Glob patterns of files to mutate (Stryker's <c>mutate</c>); empty: all.</param>
 /// <param name="Since">Mutate only code changed since this git ref; null: everything.</param>
 /// <param name="TestCaseFilter">A VSTest filter for the tests Stryker runs; null: all.</param>
+/// <param name="TargetFramework">The framework to build and test in (Stryker's <c>target-framework</c>); null: Stryker's choice.</param>
 public sealed record StrykerConfig(
     string Project,
     IReadOnlyList<string> TestProjects,
@@ -25,7 +26,8 @@ public sealed record StrykerConfig(
     double BreakAt,
     IReadOnlyList<string> Mutate,
     string? Since,
-    string? TestCaseFilter)
+    string? TestCaseFilter,
+    string? TargetFramework = null)
 {
     /// <summary>Writes the file.</summary>
     public void Write(string path)
@@ -38,6 +40,7 @@ public sealed record StrykerConfig(
             ["concurrency"] = Concurrency,
             ["additional-timeout"] = AdditionalTimeoutMilliseconds,
             ["reporters"] = new[] { "json", "html", "progress" },
+            ["verbosity"] = "debug", // each finished test run is a line: Tollgate follows the progress from it
             ["thresholds"] = new { high = Math.Min(100, Math.Max(80, (int)Math.Ceiling(BreakAt))), low = (int)Math.Floor(BreakAt), @break = (int)Math.Floor(BreakAt) },
         };
         if (Mutate.Count > 0)
@@ -53,6 +56,11 @@ public sealed record StrykerConfig(
         if (TestCaseFilter is not null)
         {
             config["test-case-filter"] = TestCaseFilter;
+        }
+
+        if (TargetFramework is not null)
+        {
+            config["target-framework"] = TargetFramework;
         }
 
         AtomicFile.Write(path, JsonSerializer.Serialize(new Dictionary<string, object> { ["stryker-config"] = config }, new JsonSerializerOptions { WriteIndented = true }) + "\n");

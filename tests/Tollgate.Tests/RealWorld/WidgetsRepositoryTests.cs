@@ -1,0 +1,149 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Tollgate.Engine;
+using Tollgate.Tests.Adoption;
+using Tollgate.Tests.Host;
+using Tollgate.Tests.Support;
+
+namespace Tollgate.Tests.RealWorld;
+
+/// <summary>
+/// Every gate, run as a consumer would, on a repository written the way libraries are (tests/fixtures/widgets):
+/// a classic .sln; a library multi-targeted to netstandard2.0, net10.0 and a .NET this SDK cannot build unless
+/// a property narrows it; a test project multi-targeted to net9.0 and net10.0 with no coverage collector; a
+/// sample app and a tool no test references; an integration-test project whose package only a company feed
+/// has. Each figure is compared, in the same test, with what the bare tool gives for the same input.
+/// </summary>
+[Collection(nameof(SampleCollection))]
+public sealed partial class WidgetsRepositoryTests
+{
+    private const string Narrowing = "ReleasedFrameworksOnly=true";
+
+    public sealed class WidgetsBuild : TollgateBuild, IStandardGates;
+
+    private static async Task<SampleRepository> WidgetsAsync()
+    {
+        var widgets = new SampleRepository(fixture: "widgets");
+        // What an integration-test project typically holds: the test database's password. Written here, not in the fixture,
+        // so Tollgate's own secret scan has nothing to find; the scan must leave the left-out project alone.
+        widgets.Write("tests/Widgets.IntegrationTests/appsettings.json", "{ \"Db\": \"Server=db;User Id=sa;Password=" + "Wdg7s-It3gr4t10n" + ";\" }\n");
+        var git = await GitRepository.InitAsync(widgets.Root);
+        widgets.Write(".gitignore", "bin/\nobj/\nartifacts/\n.nuke/temp/\n");
+        await git.CommitAsync("widgets");
+        return widgets;
+    }
+
+    [Fact]
+    public async Task A_project_that_cannot_restore_stops_the_build_with_its_error_and_excluding_it_is_the_fix()
+    {
+        using var widgets = await WidgetsAsync();
+
+        var run = await HostRun.RunAsync<WidgetsBuild>(widgets.Root, ["Compile", "--msbuild-properties", Narrowing]);
+
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.Contains("error NU1101: Unable to find package Contoso.Testing.Postgres", run.Error, StringComparison.Ordinal);
+
+        var narrowed = await HostRun.RunAsync<WidgetsBuild>(widgets.Root, ["Compile", "--msbuild-properties", Narrowing, "--exclude-projects", "*.IntegrationTests.csproj"]);
+
+        Assert.True(narrowed.ExitCode == ExitCodes.Success, narrowed.Output + narrowed.Error);
+        using var projects = JsonDocument.Parse(File.ReadAllText(Path.Combine(widgets.Evidence, "projects.json")));
+        Assert.Equal(4, projects.RootElement.GetProperty("included").GetArrayLength());
+        var excluded = Assert.Single(projects.RootElement.GetProperty("excluded").EnumerateArray());
+        Assert.Equal("tests/Widgets.IntegrationTests/Widgets.IntegrationTests.csproj", excluded.GetProperty("project").GetString());
+        Assert.Equal("excluded by --exclude-projects *.IntegrationTests.csproj", excluded.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task Every_gate_gives_the_bare_tools_figures()
+    {
+        using var widgets = await WidgetsAsync();
+        widgets.Write(".nuke/parameters.json", $$"""
+            {
+              "ExcludeProjects": ["*.IntegrationTests.csproj"],
+              "MSBuildProperties": ["{{Narrowing}}"],
+              "PackageProjects": ["Widgets.csproj"],
+              "ToolsDirectory": "{{SharedTools.Path}}"
+            }
+            """);
+        widgets.Write(".nuke/security.json", """
+            { "waivers": [ { "scanner": "trivy", "reason": "not installable here" }, { "scanner": "nuget-audit", "reason": "no vulnerability feed here" } ] }
+            """);
+
+        var ci = await HostRun.RunAsync<WidgetsBuild>(widgets.Root, ["Ci"]);
+
+        Assert.True(ci.ExitCode == ExitCodes.Success, ci.Output + ci.Error);
+
+        // Test: every framework of the multi-targeted test project counts, as dotnet test reports them.
+        var bareTests = await Shell.RunAsync(widgets.Root, "dotnet", ["test", "tests/Widgets.Tests/Widgets.Tests.csproj", "-c", "Release", $"-p:{Narrowing}", "--nologo"], TimeSpan.FromMinutes(5));
+        var perFramework = PassedLine().Matches(bareTests.Output).ToDictionary(m => m.Groups["framework"].Value, m => int.Parse(m.Groups["passed"].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(["net10.0", "net9.0"], perFramework.Keys.Order(StringComparer.Ordinal));
+        var test = Gate.Read(widgets.Evidence, "Test");
+        Assert.Equal(perFramework.Values.Sum(), test.Metrics.GetProperty("passed").GetDouble());
+        Assert.Equal(perFramework["net9.0"], test.Metrics.GetProperty("passed.net9.0").GetDouble());
+        Assert.Equal(perFramework["net10.0"], test.Metrics.GetProperty("passed.net10.0").GetDouble());
+        Assert.Contains(test.Findings, f => f.GetProperty("kind").GetString() == "coverage-collector" && f.GetProperty("rule").GetString() == "supplied");
+
+        // Coverage: the collector Tollgate supplied, merged by ReportGenerator, against the same collector and ReportGenerator run by hand.
+        var collector = Path.GetDirectoryName(Directory.GetFiles(Path.Combine(SharedTools.Path, "coverlet.collector"), "coverlet.collector.dll", SearchOption.AllDirectories)
+            .Single(f => f.Contains($"{Path.DirectorySeparatorChar}build{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))!;
+        var bareResults = Path.Combine(widgets.Root, "bare-results");
+        var bareCoverage = await Shell.RunAsync(widgets.Root, "dotnet", [
+            "test", "tests/Widgets.Tests/Widgets.Tests.csproj", "-c", "Release", $"-p:{Narrowing}", "--nologo", "--no-build",
+            "--collect", "XPlat Code Coverage", "--test-adapter-path", collector, "--results-directory", bareResults], TimeSpan.FromMinutes(5));
+        Assert.True(bareCoverage.ExitCode == 0, bareCoverage.Output + bareCoverage.Error);
+        var reports = string.Join(';', Directory.GetFiles(bareResults, "coverage.cobertura.xml", SearchOption.AllDirectories));
+        var merge = await Shell.RunAsync(widgets.Root, Path.Combine(SharedTools.Path, "reportgenerator"), [$"-reports:{reports}", $"-targetdir:{Path.Combine(widgets.Root, "bare-merged")}", "-reporttypes:Cobertura"]);
+        Assert.True(merge.ExitCode == 0, merge.Output + merge.Error);
+        var merged = XDocument.Load(Path.Combine(widgets.Root, "bare-merged", "Cobertura.xml")).Root!;
+        var coverage = Gate.Read(widgets.Evidence, "Coverage");
+        Assert.Equal((double)merged.Attribute("lines-covered")!, coverage.Metrics.GetProperty("linesCovered").GetDouble());
+        Assert.Equal((double)merged.Attribute("lines-valid")!, coverage.Metrics.GetProperty("linesValid").GetDouble());
+
+        // Mutation: only the library the tests reach, for the framework Tollgate built and tested, scored as bare Stryker scores it.
+        var mutation = Gate.Read(widgets.Evidence, "Mutation");
+        Assert.Contains(mutation.Findings, f => f.GetProperty("message").GetString() == "samples/Widgets.Demo/Widgets.Demo.csproj not mutated: no test project references it");
+        Assert.Contains(mutation.Findings, f => f.GetProperty("message").GetString() == "src/Widgets.Tools/Widgets.Tools.csproj not mutated: no test project references it");
+        var bareScore = await BareStrykerScoreAsync(widgets);
+        Assert.Equal(bareScore, mutation.Metrics.GetProperty("score").GetDouble());
+
+        // ArchitectureTests: without a rules file the default rule holds; each project's assembly is read once.
+        var architecture = Gate.Read(widgets.Evidence, "ArchitectureTests");
+        Assert.Equal("passed", architecture.Status);
+        Assert.Equal("0 violations (3 default rules: no namespace cycles)", architecture.Headline);
+
+        // SecurityScan: the left-out project's files are not the chosen code; the rest is scanned.
+        var security = Gate.Read(widgets.Evidence, "SecurityScan");
+        Assert.Equal("passed", security.Status);
+        Assert.DoesNotContain(security.Findings, f => f.GetProperty("kind").GetString() == "secret");
+        Assert.DoesNotContain("Wdg7s-It3gr4t10n", File.ReadAllText(Path.Combine(widgets.Evidence, "gates", "securityscan.json")), StringComparison.Ordinal);
+
+        // Package: the one library, at the version the repository declares, never below it.
+        var package = Gate.Read(widgets.Evidence, "Package");
+        Assert.Equal("2.3.0-alpha.0.1: 1 package(s), 0 image(s)", package.Headline);
+        Assert.Contains(package.Findings, f => f.GetProperty("message").GetString() == "samples/Widgets.Demo/Widgets.Demo.csproj not packed: not named by --package-projects Widgets.csproj");
+    }
+
+    private static async Task<double> BareStrykerScoreAsync(SampleRepository widgets)
+    {
+        var config = Path.Combine(widgets.Root, "bare-stryker.json");
+        File.WriteAllText(config, $$"""
+            { "stryker-config": { "project": "Widgets.csproj", "test-projects": ["{{Path.Combine(widgets.Root, "tests", "Widgets.Tests", "Widgets.Tests.csproj")}}"],
+              "configuration": "Release", "concurrency": 2, "additional-timeout": 1000, "target-framework": "net10.0", "reporters": ["json"] } }
+            """);
+        var output = Path.Combine(widgets.Root, "bare-stryker");
+        var run = await Shell.RunAsync(
+            Path.Combine(widgets.Root, "tests", "Widgets.Tests"), Path.Combine(SharedTools.Path, "dotnet-stryker"), ["--config-file", config, "--output", output, "--skip-version-check"],
+            TimeSpan.FromMinutes(10), new Dictionary<string, string> { ["ReleasedFrameworksOnly"] = "true" });
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "reports", "mutation-report.json")));
+        var statuses = report.RootElement.GetProperty("files").EnumerateObject()
+            .SelectMany(f => f.Value.GetProperty("mutants").EnumerateArray()).Select(m => m.GetProperty("status").GetString()).ToList();
+        double detected = statuses.Count(s => s is "Killed" or "Timeout");
+        double valid = detected + statuses.Count(s => s is "Survived" or "NoCoverage");
+        return Math.Round(detected * 100 / valid, 2);
+    }
+
+    [GeneratedRegex(@"Passed!\s+-\s+Failed:\s+0, Passed:\s+(?<passed>\d+),.*\((?<framework>net[\d.]+)\)")]
+    private static partial Regex PassedLine();
+}
