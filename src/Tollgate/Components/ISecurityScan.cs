@@ -109,11 +109,24 @@ public interface ISecurityScan : IHazSolution
             ? SecurityImages
             : PackagedImages.Of(EvidenceDirectory / "artifacts.json", (await GitFactsAsync(cancellation).ConfigureAwait(false)).Commit);
 
+    // The projects left out of the run are not scanned; a repository without one solution to read has none left out.
+    private Tools.Dotnet.ProjectSelection? SecretScanSelection()
+    {
+        try
+        {
+            return Selection;
+        }
+        catch (BuildException)
+        {
+            return null;
+        }
+    }
+
     private async Task<ScanOutput> ScanSecretsAsync(CancellationToken cancellation)
     {
-        var selection = Selection;
+        var selection = SecretScanSelection();
         var files = (await GitFiles.ListAsync(ProcessRunner, RootDirectory, cancellation).ConfigureAwait(false) ?? SecretScanner.FilesBelow(RootDirectory))
-            .Where(f => !selection.InExcludedProject(RootDirectory, f)).ToList(); // the chosen projects' folders and the repository's own files
+            .Where(f => selection?.InExcludedProject(RootDirectory, f) != true).ToList(); // the chosen projects' folders and the repository's own files
         var hits = SecretScanner.Scan(RootDirectory, files, cancellation);
         Log.Info($"Secret scan: {files.Count} files, {hits.Count} hit(s)");
         return new ScanOutput(new ScannerRun(ScannerNames.Secrets, ScannerState.Ran, TollgateVersion.Current), hits.Select(SecurityFindings.FromSecret).ToList(), []);

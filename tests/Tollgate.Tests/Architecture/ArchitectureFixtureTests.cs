@@ -68,15 +68,18 @@ public sealed class ArchitectureFixtureTests
     }
 
     [Fact]
-    public async Task Without_a_rules_file_the_gate_fails_saying_what_to_write()
+    public async Task Without_a_rules_file_the_default_rule_checks_for_namespace_cycles()
     {
         using var repository = new SampleRepository(fixture: "architecture");
         File.Delete(Path.Combine(repository.Root, ".nuke", "architecture.json"));
 
         var run = await HostRun.RunAsync<LayeredBuild>(repository.Root, ["ArchitectureTests"]);
 
-        Assert.Equal(ExitCodes.Failure, run.ExitCode);
-        Assert.Contains("no architecture rules: write .nuke/architecture.json", Gate.Read(repository.Evidence, "ArchitectureTests").Reasons[0], StringComparison.Ordinal);
+        var gate = Gate.Read(repository.Evidence, "ArchitectureTests");
+        Assert.Contains("default rules: no namespace cycles)", gate.Headline, StringComparison.Ordinal);
+        Assert.Contains("No .nuke/architecture.json: checking the default rule, no namespace cycles within each assembly", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(gate.Reasons, r => r.StartsWith("no architecture rules", StringComparison.Ordinal));
+        Assert.All(gate.Findings.Where(f => f.GetProperty("kind").GetString() == "violation"), f => Assert.StartsWith("no namespace cycles in ", f.GetProperty("rule").GetString(), StringComparison.Ordinal));
     }
 
     private static string Detail(System.Text.Json.JsonElement finding) => finding.GetProperty("detail").GetString()!;

@@ -92,7 +92,7 @@ public class GateContractTests
         Assert.Equal("no mutants (scope empty on purpose)", MutationGate.Evaluate([ignored], new MutationPolicy(70, true, null), Tools).Headline);
 
         var none = MutationGate.Evaluate([], new MutationPolicy(70, false, null), Tools);
-        Assert.Equal(("Stryker did not finish", "no project to mutate: check --mutation-projects"), (none.Headline, none.Reasons.Single()));
+        Assert.Equal(("Stryker did not finish", "no project to mutate: no non-test project is referenced by a test project (or --mutation-projects names none)"), (none.Headline, none.Reasons.Single()));
         var finishedWithError = MutationGate.Evaluate([new MutationRun("p", 1, [], "boom")], new MutationPolicy(70, false, null), Tools);
         Assert.Equal("Stryker failed on p (exit 1): boom", finishedWithError.Reasons.Single());
     }
@@ -175,7 +175,7 @@ public class GateContractTests
 
         var result = TestGate.Evaluate([new TestProjectOutcome("t.csproj", 1, new TrxResults(tests, TimeSpan.Zero), null)], Tools);
 
-        Assert.Equal(new Dictionary<string, double> { ["passed"] = 1, ["failed"] = 4, ["skipped"] = 2, ["projects"] = 1 }, result.Metrics);
+        Assert.Equal(new Dictionary<string, double> { ["passed"] = 1, ["failed"] = 4, ["skipped"] = 2, ["projects"] = 1, ["runs"] = 1 }, result.Metrics);
         Assert.Equal(new Dictionary<string, double> { ["failed"] = 0 }, result.Thresholds);
         Assert.Equal(["4 tests failed"], result.Reasons);
         Assert.All(result.Findings, f => Assert.Equal("test-failure", f.Kind));

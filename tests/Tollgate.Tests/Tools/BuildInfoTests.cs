@@ -12,12 +12,14 @@ public class BuildInfoTests : IDisposable
     [Fact]
     public void Reads_what_the_build_wrote_per_project_and_framework()
     {
-        root.Write("info/B.1.net10.0.properties", "project=/r/tests/B.Tests.csproj\nframework=net10.0\nisTestProject=true\nisPackable=false\ntargetPath=/r/b.dll\nsarif=/r/b.sarif\nsdk=10.0.401\n");
-        root.Write("info/A.2.net10.0.properties", "project=/r/src/A.csproj\nframework=net10.0\nisTestProject=\ntargetPath=/r/a.dll\nsarif=/r/a.sarif\nsdk=10.0.401\n");
+        root.Write("info/B.1.net10.0.properties", "project=/r/tests/B.Tests.csproj\nframework=net10.0\nisTestProject=true\nisPackable=false\ntargetPath=/r/b.dll\nsarif=/r/b.sarif\nsdk=10.0.401\nprojectReferences=/r/src/A.csproj\ncoverageCollector=coverlet.collector@6.0.4\n");
+        root.Write("info/A.2.net10.0.properties", "project=/r/src/A.csproj\nframework=net10.0\nisTestProject=\ntargetPath=/r/a.dll\nsarif=/r/a.sarif\nsdk=10.0.401\nprojectReferences=\ncoverageCollector=\n");
 
         var projects = BuildInfo.Read(Path.Combine(root.Path, "info"));
 
-        Assert.Equal([new ProjectInfo("/r/src/A.csproj", "net10.0", false, "/r/a.dll", "/r/a.sarif", "10.0.401"), new ProjectInfo("/r/tests/B.Tests.csproj", "net10.0", true, "/r/b.dll", "/r/b.sarif", "10.0.401", IsPackable: false)], projects);
+        Assert.Equal(
+            [("/r/src/A.csproj", "net10.0", false, true, "/r/a.dll", (string?)null, ""), ("/r/tests/B.Tests.csproj", "net10.0", true, false, "/r/b.dll", "6.0.4", "/r/src/A.csproj")],
+            projects.Select(p => (p.Project, p.Framework, p.IsTestProject, p.IsPackable, p.TargetPath, p.CoverageCollector, string.Join("|", p.ProjectReferences))));
     }
 
     [Fact]
