@@ -52,6 +52,17 @@ public interface IMutation : ITest
     /// <summary>Where Stryker's reports go, one directory per project.</summary>
     AbsolutePath MutationReportDirectory => ArtifactsDirectory / "mutation";
 
+    private void AddReports(AbsolutePath output, string name)
+    {
+        foreach (var (report, extension) in new[] { (StrykerTool.ReportPath, ".json"), (StrykerTool.HtmlPath, ".html") })
+        {
+            if (File.Exists(output / report))
+            {
+                RunEvidence.AddReport(MutationGate.Name, output / report, name + extension);
+            }
+        }
+    }
+
     /// <summary>Mutation-tests the projects in scope.</summary>
     Target Mutation => _ => _
         .Description("Mutation-test the projects in scope with Stryker.NET and hold the score to the policy")
@@ -76,7 +87,22 @@ public interface IMutation : ITest
             var tools = new Dictionary<string, string> { [StrykerTool.Package] = version };
             var stryker = await new DotnetTools(ProcessRunner, ToolsDirectory).EnsureAsync(StrykerTool.Package, version, StrykerTool.Command, context.Cancellation).ConfigureAwait(false);
             var runs = new List<MutationRun>();
-            foreach (var target in scope.Mutated)
+            var frameworks = scope.Mutated.Select(t => t.Framework).Distinct().ToList();
+            if (scope.Mutated.Count > 1 && MutationProjects.Length == 0 && frameworks.Count == 1)
+            {
+                // Several projects, the default scope: Stryker's solution mode mutates exactly what the solution's test
+                // projects reach, in one analysis and one build instead of one per project (bench/mutation-scope.sh).
+                var solution = BuildTarget;
+                context.Log.Info($"Mutating {string.Join(", ", scope.Mutated.Select(t => Path.GetFileNameWithoutExtension(t.Project)))} ({frameworks[0]}) in one Stryker run on {solution.Name}{(since is null ? "" : $" (only code changed since {since})")} with {MutationConcurrency} runners…");
+                var config = new StrykerConfig(
+                    solution.Name, [], Configuration, MutationConcurrency, MutationAdditionalTimeout, MutationThreshold, MutationMutate, sinceCommit,
+                    MutationTestCaseFilter, frameworks[0], solution);
+                var output = MutationReportDirectory / "solution";
+                runs.Add(await new MutationRunner(ProcessRunner, line => context.Log.Always(line)).RunAsync(stryker, RootDirectory, solution, config, output, CheckedMSBuildProperties, context.Cancellation).ConfigureAwait(false));
+                AddReports(output, Path.GetFileNameWithoutExtension(SolutionFile));
+            }
+
+            foreach (var target in runs.Count > 0 ? [] : scope.Mutated)
             {
                 var name = Path.GetFileNameWithoutExtension(target.Project);
                 context.Log.Info($"Mutating {name} ({target.Framework}){(since is null ? "" : $" (only code changed since {since})")} with {MutationConcurrency} runners, tested by {string.Join(", ", target.TestProjects.Select(Path.GetFileNameWithoutExtension))}…");
@@ -86,13 +112,7 @@ public interface IMutation : ITest
                 var output = MutationReportDirectory / name;
                 var run = await new MutationRunner(ProcessRunner, line => context.Log.Always(line)).RunAsync(stryker, RootDirectory, target.Project, config, output, CheckedMSBuildProperties, context.Cancellation).ConfigureAwait(false);
                 runs.Add(run);
-                foreach (var (report, extension) in new[] { (StrykerTool.ReportPath, ".json"), (StrykerTool.HtmlPath, ".html") })
-                {
-                    if (File.Exists(output / report))
-                    {
-                        RunEvidence.AddReport(MutationGate.Name, output / report, name + extension);
-                    }
-                }
+                AddReports(output, name);
             }
 
             var evaluated = MutationGate.Evaluate(runs, policy, tools);

@@ -17,6 +17,7 @@ namespace Tollgate.Tools.Stryker;
 /// <param name="Since">Mutate only code changed since this git ref; null: everything.</param>
 /// <param name="TestCaseFilter">A VSTest filter for the tests Stryker runs; null: all.</param>
 /// <param name="TargetFramework">The framework to build and test in (Stryker's <c>target-framework</c>); null: Stryker's choice.</param>
+/// <param name="Solution">Solution mode: the solution whose test projects Stryker runs and whose projects they reach it mutates, in one analysis; <see cref="Project"/> and <see cref="TestProjects"/> are then not used.</param>
 public sealed record StrykerConfig(
     string Project,
     IReadOnlyList<string> TestProjects,
@@ -27,15 +28,14 @@ public sealed record StrykerConfig(
     IReadOnlyList<string> Mutate,
     string? Since,
     string? TestCaseFilter,
-    string? TargetFramework = null)
+    string? TargetFramework = null,
+    string? Solution = null)
 {
     /// <summary>Writes the file.</summary>
     public void Write(string path)
     {
         var config = new Dictionary<string, object>
         {
-            ["project"] = Project,
-            ["test-projects"] = TestProjects,
             ["configuration"] = Configuration,
             ["concurrency"] = Concurrency,
             ["additional-timeout"] = AdditionalTimeoutMilliseconds,
@@ -43,6 +43,16 @@ public sealed record StrykerConfig(
             ["verbosity"] = "debug", // each finished test run is a line: Tollgate follows the progress from it
             ["thresholds"] = new { high = Math.Min(100, Math.Max(80, (int)Math.Ceiling(BreakAt))), low = (int)Math.Floor(BreakAt), @break = (int)Math.Floor(BreakAt) },
         };
+        if (Solution is null)
+        {
+            config["project"] = Project;
+            config["test-projects"] = TestProjects;
+        }
+        else
+        {
+            config["solution"] = Solution;
+        }
+
         if (Mutate.Count > 0)
         {
             config["mutate"] = Mutate;

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Tollgate's Mutation against bare Stryker.NET on the same multi-project scope: a fixture of 3 libraries, each
+# with its own test project (the sample's), mutated (a) by `./build.sh Mutation --skip Test` — Stryker's solution
+# mode, one analysis for all three — (b) by bare `dotnet stryker --solution` with the same settings
+# (concurrency 2, 1000 ms additional timeout, net10.0), and (c) by Tollgate one project at a time
+# (--mutation-projects). Prints the medians, the ratio of (a) to (b), and each run's score.
+# Usage: bench/mutation-scope.sh [runs]   (default 2)
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+runs=${1:-2}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+sample="$here/tests/fixtures/sample"
+mkdir -p "$work/src" "$work/tests" "$work/.nuke" "$work/build"
+cp "$sample/Directory.Build.props" "$sample/Directory.Packages.props" "$here/build.sh" "$here/global.json" "$work/"
+printf '<Solution>\n' > "$work/Repo.slnx"
+for i in 1 2 3; do
+    cp -r "$sample/src/Sample" "$work/src/Lib$i" && mv "$work/src/Lib$i/Sample.csproj" "$work/src/Lib$i/Lib$i.csproj"
+    cp -r "$sample/tests/Sample.Tests" "$work/tests/Lib$i.Tests" && mv "$work/tests/Lib$i.Tests/Sample.Tests.csproj" "$work/tests/Lib$i.Tests/Lib$i.Tests.csproj"
+    sed -i "s#../../src/Sample/Sample.csproj#../../src/Lib$i/Lib$i.csproj#" "$work/tests/Lib$i.Tests/Lib$i.Tests.csproj"
+    printf '  <Project Path="src/Lib%s/Lib%s.csproj" />\n  <Project Path="tests/Lib%s.Tests/Lib%s.Tests.csproj" />\n' "$i" "$i" "$i" "$i" >> "$work/Repo.slnx"
+done
+printf '</Solution>\n' >> "$work/Repo.slnx"
+cat > "$work/build/_build.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings><Nullable>enable</Nullable></PropertyGroup>
+  <ItemGroup><ProjectReference Include="$here/src/Tollgate/Tollgate.csproj" /></ItemGroup>
+</Project>
+XML
+cat > "$work/build/Build.cs" <<'CS'
+using Tollgate;
+internal sealed class Build : TollgateBuild, IStandardGates
+{
+    public static int Main(string[] args) => Execute<Build>(args, x => ((ITest)x).Test);
+}
+CS
+cd "$work"
+./build.sh Test --mutation-concurrency 2 >/dev/null        # restore, build, install the build program
+./build.sh Mutation --skip Test >/dev/null                 # installs the pinned Stryker into .nuke/temp/tools
+cat > bare-stryker.json <<'JSON'
+{ "stryker-config": { "solution": "Repo.slnx", "configuration": "Release", "concurrency": 2, "additional-timeout": 1000, "target-framework": "net10.0", "reporters": ["json"] } }
+JSON
+export work
+tollgate_solution() { ./build.sh Mutation --skip Test --mutation-concurrency 2 >/dev/null; python3 "$work/score.py" "$work/artifacts/mutation/solution/reports/mutation-report.json"; }
+tollgate_projects() { ./build.sh Mutation --skip Test --mutation-concurrency 2 --mutation-projects 'Lib*.csproj' >/dev/null; python3 "$work/score.py" "$work"/artifacts/mutation/Lib*/reports/mutation-report.json; }
+bare() { rm -rf bare-out; .nuke/temp/tools/dotnet-stryker --config-file bare-stryker.json --output bare-out --skip-version-check >/dev/null; python3 "$work/score.py" bare-out/reports/mutation-report.json; }
+export -f tollgate_solution tollgate_projects bare
+cat > score.py <<'PY'
+import json, sys
+statuses = [m["status"] for path in sys.argv[1:] for f in json.load(open(path))["files"].values() for m in f["mutants"]]
+detected = sum(s in ("Killed", "Timeout") for s in statuses)
+valid = detected + sum(s in ("Survived", "NoCoverage") for s in statuses)
+print(f"{100 * detected / valid:.2f} % ({detected}/{valid})")
+PY
+python3 - "$runs" <<'PY'
+import statistics, subprocess, sys, time
+runs = int(sys.argv[1])
+times, scores = {"tollgate_solution": [], "bare": [], "tollgate_projects": []}, {}
+for _ in range(runs):
+    for name in times:
+        start = time.perf_counter()
+        scores[name] = subprocess.run(["bash", "-c", name], check=True, capture_output=True, text=True).stdout.strip()
+        times[name].append(time.perf_counter() - start)
+median = {name: statistics.median(values) for name, values in times.items()}
+for name in times:
+    print(f"{name:18} {median[name]:6.1f} s (median of {runs})  score {scores[name]}")
+print(f"ratio Tollgate (solution mode) / bare Stryker: {median['tollgate_solution'] / median['bare']:.3f}")
+print(f"one analysis instead of three saves {median['tollgate_projects'] - median['tollgate_solution']:.1f} s")
+PY
