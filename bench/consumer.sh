@@ -7,6 +7,32 @@ make_consumer() {
     cp -r "$here/tests/fixtures/sample/." "$work/"
     mkdir -p "$work/.nuke" "$work/build"
     cp "$here/build.sh" "$here/global.json" "$work/"
+    write_build_project "$work" "$components" "$default_target"
+}
+
+# Lays out in $1 a repository of $2 libraries (the sample's library, renamed Lib1..LibN), each with its own xunit
+# test project with coverlet, in one Repo.slnx, building with this checkout's Tollgate and every standard gate.
+make_libraries() {
+    local work=$1 count=$2 here sample i
+    here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+    sample="$here/tests/fixtures/sample"
+    mkdir -p "$work/src" "$work/tests" "$work/.nuke" "$work/build"
+    cp "$sample/Directory.Build.props" "$sample/Directory.Packages.props" "$here/build.sh" "$here/global.json" "$work/"
+    printf '<Solution>\n' > "$work/Repo.slnx"
+    for i in $(seq 1 "$count"); do
+        cp -r "$sample/src/Sample" "$work/src/Lib$i" && mv "$work/src/Lib$i/Sample.csproj" "$work/src/Lib$i/Lib$i.csproj"
+        cp -r "$sample/tests/Sample.Tests" "$work/tests/Lib$i.Tests" && mv "$work/tests/Lib$i.Tests/Sample.Tests.csproj" "$work/tests/Lib$i.Tests/Lib$i.Tests.csproj"
+        sed -i "s#../../src/Sample/Sample.csproj#../../src/Lib$i/Lib$i.csproj#" "$work/tests/Lib$i.Tests/Lib$i.Tests.csproj"
+        printf '  <Project Path="src/Lib%s/Lib%s.csproj" />\n  <Project Path="tests/Lib%s.Tests/Lib%s.Tests.csproj" />\n' "$i" "$i" "$i" "$i" >> "$work/Repo.slnx"
+    done
+    printf '</Solution>\n' >> "$work/Repo.slnx"
+    write_build_project "$work" IStandardGates "((ITest)x).Test"
+}
+
+# The build project and Build class of a consumer in $1 with the components $2 and the default target $3.
+write_build_project() {
+    local work=$1 components=$2 default_target=$3 here
+    here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
     cat > "$work/build/_build.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings><Nullable>enable</Nullable></PropertyGroup>

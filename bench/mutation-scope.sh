@@ -10,30 +10,8 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 runs=${1:-2}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-sample="$here/tests/fixtures/sample"
-mkdir -p "$work/src" "$work/tests" "$work/.nuke" "$work/build"
-cp "$sample/Directory.Build.props" "$sample/Directory.Packages.props" "$here/build.sh" "$here/global.json" "$work/"
-printf '<Solution>\n' > "$work/Repo.slnx"
-for i in 1 2 3; do
-    cp -r "$sample/src/Sample" "$work/src/Lib$i" && mv "$work/src/Lib$i/Sample.csproj" "$work/src/Lib$i/Lib$i.csproj"
-    cp -r "$sample/tests/Sample.Tests" "$work/tests/Lib$i.Tests" && mv "$work/tests/Lib$i.Tests/Sample.Tests.csproj" "$work/tests/Lib$i.Tests/Lib$i.Tests.csproj"
-    sed -i "s#../../src/Sample/Sample.csproj#../../src/Lib$i/Lib$i.csproj#" "$work/tests/Lib$i.Tests/Lib$i.Tests.csproj"
-    printf '  <Project Path="src/Lib%s/Lib%s.csproj" />\n  <Project Path="tests/Lib%s.Tests/Lib%s.Tests.csproj" />\n' "$i" "$i" "$i" "$i" >> "$work/Repo.slnx"
-done
-printf '</Solution>\n' >> "$work/Repo.slnx"
-cat > "$work/build/_build.csproj" <<XML
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings><Nullable>enable</Nullable></PropertyGroup>
-  <ItemGroup><ProjectReference Include="$here/src/Tollgate/Tollgate.csproj" /></ItemGroup>
-</Project>
-XML
-cat > "$work/build/Build.cs" <<'CS'
-using Tollgate;
-internal sealed class Build : TollgateBuild, IStandardGates
-{
-    public static int Main(string[] args) => Execute<Build>(args, x => ((ITest)x).Test);
-}
-CS
+source "$here/bench/consumer.sh"
+make_libraries "$work" 3
 cd "$work"
 ./build.sh Test --mutation-concurrency 2 >/dev/null        # restore, build, install the build program
 ./build.sh Mutation --skip Test >/dev/null                 # installs the pinned Stryker into .nuke/temp/tools

@@ -12,38 +12,11 @@ sizes=("${@:-1 3 6}")
 # shellcheck disable=SC2206
 sizes=(${sizes[*]})
 
-make_fixture() {
-    local work=$1 count=$2 sample="$here/tests/fixtures/sample"
-    mkdir -p "$work/src" "$work/tests" "$work/.nuke" "$work/build"
-    cp "$sample/Directory.Build.props" "$sample/Directory.Packages.props" "$here/build.sh" "$here/global.json" "$work/"
-    printf '<Solution>\n' > "$work/Repo.slnx"
-    for i in $(seq 1 "$count"); do
-        cp -r "$sample/src/Sample" "$work/src/Lib$i"
-        mv "$work/src/Lib$i/Sample.csproj" "$work/src/Lib$i/Lib$i.csproj"
-        cp -r "$sample/tests/Sample.Tests" "$work/tests/Lib$i.Tests"
-        mv "$work/tests/Lib$i.Tests/Sample.Tests.csproj" "$work/tests/Lib$i.Tests/Lib$i.Tests.csproj"
-        sed -i "s#../../src/Sample/Sample.csproj#../../src/Lib$i/Lib$i.csproj#" "$work/tests/Lib$i.Tests/Lib$i.Tests.csproj"
-        printf '  <Project Path="src/Lib%s/Lib%s.csproj" />\n  <Project Path="tests/Lib%s.Tests/Lib%s.Tests.csproj" />\n' "$i" "$i" "$i" "$i" >> "$work/Repo.slnx"
-    done
-    printf '</Solution>\n' >> "$work/Repo.slnx"
-    cat > "$work/build/_build.csproj" <<XML
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings><Nullable>enable</Nullable></PropertyGroup>
-  <ItemGroup><ProjectReference Include="$here/src/Tollgate/Tollgate.csproj" /></ItemGroup>
-</Project>
-XML
-    cat > "$work/build/Build.cs" <<'CS'
-using Tollgate;
-internal sealed class Build : TollgateBuild, IStandardGates
-{
-    public static int Main(string[] args) => Execute<Build>(args, x => ((ITest)x).Test);
-}
-CS
-}
+source "$here/bench/consumer.sh"
 
 for count in "${sizes[@]}"; do
     work=$(mktemp -d)
-    make_fixture "$work" "$count"
+    make_libraries "$work" "$count"
     (
         cd "$work"
         ./build.sh Test Coverage >/dev/null   # restores, builds the build program, installs ReportGenerator

@@ -32,14 +32,7 @@ public sealed class AdoptionTests
         Directory.CreateDirectory(Path.Combine(repository.Root, ".nuke"));
         File.Copy(Path.Combine(RepositoryRoot.Path, "build.sh"), Path.Combine(repository.Root, "build.sh"));
         File.Copy(Path.Combine(RepositoryRoot.Path, "global.json"), Path.Combine(repository.Root, "global.json"));
-        repository.Write("NuGet.config", $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="tollgate-e2e" value="{feed.Path}" />
-              </packageSources>
-            </configuration>
-            """);
+        UseFeed(repository, feed);
         repository.Write("build/Build.cs", BuildCs);
         repository.Write("build/_build.csproj", Project(first));
 
@@ -80,14 +73,7 @@ public sealed class AdoptionTests
         await feed.PackAsync(version);
         using var repository = new SampleRepository();
         File.Copy(Path.Combine(RepositoryRoot.Path, "global.json"), Path.Combine(repository.Root, "global.json"));
-        repository.Write("NuGet.config", $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="tollgate-e2e" value="{feed.Path}" />
-              </packageSources>
-            </configuration>
-            """);
+        UseFeed(repository, feed);
         repository.Write(".gitignore", "bin/\nobj/\nbuild/\n");
         var git = await GitRepository.InitAsync(repository.Root);
         await git.CommitAsync("sample");
@@ -103,6 +89,15 @@ public sealed class AdoptionTests
         Assert.Equal("Test: 5 passed, 0 failed", test.Output.TrimEnd().Split('\n')[^1]);
         Assert.Equal(version, Manifest(repository)["tollgateVersion"]!.GetValue<string>());
     }
+
+    private static void UseFeed(SampleRepository repository, PackageFeed feed) => repository.Write("NuGet.config", $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <packageSources>
+            <add key="tollgate-e2e" value="{feed.Path}" />
+          </packageSources>
+        </configuration>
+        """);
 
     private static string Project(string version) => BuildProjectFile.Text($"<PackageReference Include=\"Tollgate\" Version=\"{version}\" />");
 
