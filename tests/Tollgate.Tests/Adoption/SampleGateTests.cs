@@ -71,7 +71,7 @@ public sealed class SampleGateTests
         Assert.Contains("Sample.Tests.RefundTests.Refunds_the_whole_price", run.Error, StringComparison.Ordinal);
         var test = Gate.Read(sample.Evidence, "Test");
         Assert.Equal("failed", test.Status);
-        Assert.Equal("Sample.Tests.RefundTests.Refunds_the_whole_price", Assert.Single(test.Findings).GetProperty("rule").GetString());
+        Assert.Equal("Sample.Tests.RefundTests.Refunds_the_whole_price", Assert.Single(test.Findings, f => f.GetProperty("kind").GetString() == "test-failure").GetProperty("rule").GetString());
         var junit = System.Xml.Linq.XDocument.Load(Path.Combine(sample.Evidence, "junit.xml")).Root!;
         Assert.Equal(("6", "1"), ((string)junit.Attribute("tests")!, (string)junit.Attribute("failures")!));
         Assert.Equal("Refunds_the_whole_price", (string)junit.Descendants("failure").Single().Parent!.Attribute("name")!);
