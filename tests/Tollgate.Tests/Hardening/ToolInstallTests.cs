@@ -1,7 +1,7 @@
+using Tollgate.Tests.Support;
 using Tollgate.Tools;
 using Tollgate.Tools.Dotnet;
 using Tollgate.Tools.ReportGenerator;
-using Tollgate.Tests.Support;
 
 namespace Tollgate.Tests.Hardening;
 
