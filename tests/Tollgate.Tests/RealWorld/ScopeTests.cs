@@ -99,17 +99,20 @@ public sealed class ScopeTests : IDisposable
     }
 
     [Fact]
-    public void Progress_is_followed_from_strykers_log()
+    public void Progress_is_followed_from_strykers_log_and_paced_from_when_testing_began()
     {
-        var progress = new MutationProgress();
-        Assert.Equal("Mutating Shop: 0:20 elapsed, Stryker is building and analysing", progress.Describe("Shop", TimeSpan.FromSeconds(20)));
+        var now = TimeSpan.FromSeconds(20);
+        var progress = new MutationProgress(() => now);
+        Assert.Equal("Mutating Shop: 0:20 elapsed, Stryker is building and analysing", progress.Describe("Shop"));
 
+        now = TimeSpan.FromSeconds(100); // analysis and the initial test run took 1:40
         progress.Observe("[02:43:17 INF] 40    total mutants will be tested");
+        now = TimeSpan.FromSeconds(130);
         progress.Observe("[02:43:20 DBG] Test run for 36: Equality mutation, 49: String mutation is failed ");
         progress.Observe("[02:43:21 DBG] Test run for 37: Equality mutation is success ");
         progress.Observe("[02:43:21 DBG] Runner 0: Testing [9: Equality mutation,46: Equality mutation]");
 
-        Assert.Equal("Mutating Shop: 3/40 mutants tested (7 %), 0:30 elapsed, about 6:10 left", progress.Describe("Shop", TimeSpan.FromSeconds(30)));
+        Assert.Equal("Mutating Shop: 3/40 mutants tested (7 %), 2:10 elapsed, about 6:10 left", progress.Describe("Shop"));
     }
 
     [Fact]

@@ -30,10 +30,10 @@ public sealed class MutationRunner(ProcessRunner runner, Action<string> say)
         Directory.CreateDirectory(output);
         var configFile = Path.Combine(output, "stryker-config.json");
         config.Write(configFile);
-        var progress = new MutationProgress();
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        var progress = new MutationProgress(() => clock.Elapsed);
         var name = Path.GetFileNameWithoutExtension(project);
-        using var ticker = new Timer(_ => say(progress.Describe(name, clock.Elapsed)), null, ProgressInterval, ProgressInterval);
+        using var ticker = new Timer(_ => say(progress.Describe(name)), null, ProgressInterval, ProgressInterval);
         var result = await runner.RunAsync(
             new ProcessSpec(
                 stryker, StrykerTool.Arguments(configFile, output), Path.GetDirectoryName(project)!, TimeSpan.FromHours(3), PropertyEnvironment.Environment(properties, output),
