@@ -16,6 +16,7 @@ public abstract class TollgateBuild : BuildBase, ITollgateBuild
     private EvidenceBundle? evidence;
     private ProcessRunner? runner;
     private CiConsole? console;
+    private readonly object gitGate = new();
     private Task<GitFacts>? git;
 
     /// <inheritdoc />
@@ -25,7 +26,7 @@ public abstract class TollgateBuild : BuildBase, ITollgateBuild
     public Task<GitFacts> GitFactsAsync(CancellationToken cancellation)
     {
         // Read once, when first asked: a run that needs no git fact starts no git process.
-        lock (ProcessRunner)
+        lock (gitGate)
         {
             return git ??= GitFacts.ReadAsync(ProcessRunner, RootDirectory, CancellationToken.None);
         }
