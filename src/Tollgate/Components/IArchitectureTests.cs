@@ -1,6 +1,7 @@
 using Tollgate.Engine;
 using Tollgate.Evidence;
 using Tollgate.Gates.ArchitectureTests;
+using Tollgate.IO;
 using Tollgate.Tools.Assemblies;
 using Tollgate.Tools.Dotnet;
 

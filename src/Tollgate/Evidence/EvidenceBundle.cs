@@ -43,8 +43,12 @@ public sealed class EvidenceBundle
         }
 
         var staging = StagingOf(target);
-        ClearStaging(staging);
-        System.IO.Directory.Delete(staging); // the move below needs the place free, and its parent there
+        if (System.IO.Directory.Exists(staging))
+        {
+            System.IO.Directory.Delete(staging, recursive: true);
+        }
+
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(staging)!);
         System.IO.Directory.Move(Staging, staging);
         (Directory, Staging) = (target, staging);
     }

@@ -33,7 +33,7 @@ public sealed record MutationScope(IReadOnlyList<MutationTarget> Mutated, IReadO
         foreach (var (project, frameworks) in byProject.Where(p => !tests.Contains(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             var relative = PortablePath.Relative(root, project);
-            if (patterns.Count > 0 && !patterns.Any(p => System.IO.Enumeration.FileSystemName.MatchesSimpleExpression(p, Path.GetFileName(project))))
+            if (patterns.Count > 0 && !FileNamePatterns.Matches(patterns, project))
             {
                 notMutated.Add((relative, $"not named by --mutation-projects {string.Join(" ", patterns)}"));
             }

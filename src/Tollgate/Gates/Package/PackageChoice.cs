@@ -1,4 +1,3 @@
-using System.IO.Enumeration;
 using Tollgate.IO;
 using Tollgate.Tools.Dotnet;
 
@@ -30,7 +29,7 @@ public sealed record PackageChoice(IReadOnlyList<string> Packed, IReadOnlyList<(
             {
                 notPacked.Add((relative, "IsPackable is false"));
             }
-            else if (patterns.Count > 0 && !patterns.Any(p => FileSystemName.MatchesSimpleExpression(p, Path.GetFileName(project.Key))))
+            else if (patterns.Count > 0 && !FileNamePatterns.Matches(patterns, project.Key))
             {
                 notPacked.Add((relative, $"not named by --package-projects {string.Join(" ", patterns)}"));
             }

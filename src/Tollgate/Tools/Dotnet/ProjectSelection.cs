@@ -67,7 +67,7 @@ public sealed record ProjectSelection(string Solution, IReadOnlyList<string> Inc
                 && keptFolder.Length > folder.Length && file.StartsWith(keptFolder.Replace('\\', '/') + "/", StringComparison.Ordinal)));
 
     private static bool Matches(IReadOnlyList<string> patterns, string relative) =>
-        patterns.Any(p => FileSystemName.MatchesSimpleExpression(p, Path.GetFileName(relative)) || FileSystemName.MatchesSimpleExpression(p, relative));
+        FileNamePatterns.Matches(patterns, relative) || patterns.Any(p => FileSystemName.MatchesSimpleExpression(p, relative));
 
     // A .slnf: {"solution": {"path": "X.sln", "projects": ["src\\A\\A.csproj", …]}}, paths relative to the solution's folder.
     private static (IReadOnlyList<string> All, IReadOnlyList<string> Out) Filter(string filter)
