@@ -42,7 +42,7 @@ public sealed class PlantedSecretsTests
         var ci = await HostRun.RunAsync<FullBuild>(sample.Root, ["Ci", .. secrets], environment);
 
         Assert.True(ci.ExitCode == ExitCodes.Failure, ci.Output + ci.Error); // every gate passes; the push to a closed port fails
-        Assert.Contains("Package gate error: dotnet nuget push Sample 1.0.0 to http://***@127.0.0.1:", ci.Error, StringComparison.Ordinal);
+        Assert.True(ci.Error.Contains("Package gate error: dotnet nuget push Sample 1.0.0 to http://***@127.0.0.1:", StringComparison.Ordinal), ci.Output + ci.Error);
         Assert.Equal("error", Gate.Read(sample.Evidence, "Package").Status);
         NoSecretIn(ci, sample.Root);
         var bundle = Snapshot(sample.Evidence);
