@@ -45,6 +45,33 @@ public interface ITargetDefinition
     /// <inheritdoc cref="Triggers(Target[])"/>
     ITargetDefinition Triggers<T>(params Func<T, Target>[] targets);
 
+    /// <summary>The reverse of <c>DependsOn</c>: those targets depend on this one (put a target of yours between two of a component's).</summary>
+    ITargetDefinition DependentFor(params Target[] targets);
+
+    /// <inheritdoc cref="DependentFor(Target[])"/>
+    ITargetDefinition DependentFor<T>(params Func<T, Target>[] targets);
+
+    /// <summary>The reverse of <c>Triggers</c>: planning one of those targets plans this one, to run after it.</summary>
+    ITargetDefinition TriggeredBy(params Target[] targets);
+
+    /// <inheritdoc cref="TriggeredBy(Target[])"/>
+    ITargetDefinition TriggeredBy<T>(params Func<T, Target>[] targets);
+
+    /// <summary>As <c>After</c>, when the build implements <typeparamref name="T"/>; nothing otherwise (no error).</summary>
+    ITargetDefinition TryAfter<T>(params Func<T, Target>[] targets);
+
+    /// <summary>As <c>Before</c>, when the build implements <typeparamref name="T"/>; nothing otherwise (no error).</summary>
+    ITargetDefinition TryBefore<T>(params Func<T, Target>[] targets);
+
+    /// <summary>As <c>DependsOn</c>, when the build implements <typeparamref name="T"/>; nothing otherwise (no error).</summary>
+    ITargetDefinition TryDependsOn<T>(params Func<T, Target>[] targets);
+
+    /// <summary>
+    /// What happens to this target's dependencies when it is skipped with <c>--skip</c>: by default they still run;
+    /// <see cref="DependencyBehavior.Skip"/> skips those that no other running target needs.
+    /// </summary>
+    ITargetDefinition WhenSkipped(DependencyBehavior dependencies);
+
     /// <summary>Evaluated just before the target would run; when false the target is skipped and the expression is printed as the reason.</summary>
     ITargetDefinition OnlyWhen(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string? reason = null);
 
@@ -71,4 +98,7 @@ public interface ITargetDefinition
     /// so that an override in the build can add to it rather than replace it.
     /// </summary>
     ITargetDefinition Inherit<T>(Expression<Func<T, Target>> baseTarget);
+
+    /// <summary>As <see cref="Inherit{T}(Expression{Func{T, Target}})"/> for the target of <typeparamref name="T"/> that has this target's name.</summary>
+    ITargetDefinition Inherit<T>();
 }

@@ -23,10 +23,33 @@ public static class Planner
         var natural = NaturalOrder(invoked);
         var ordered = TopologicalOrder(natural);
         var skipped = skip?.Select(name => Find(all, name)).ToHashSet();
+        var reasons = ordered.ToDictionary(target => target, target => SkipReason(target, invoked, skip, skipped));
+        SkipDependenciesOfSkipped(ordered, invoked, reasons);
 
         return new ExecutionPlan(ordered
-            .Select(target => new PlannedTarget(target, invoked.Contains(target), SkipReason(target, invoked, skip, skipped)))
+            .Select(target => new PlannedTarget(target, invoked.Contains(target), reasons[target]))
             .ToList());
+    }
+
+    // WhenSkipped(DependencyBehavior.Skip): a skipped target's dependencies are skipped too when every planned
+    // target that needs them is skipped and they were not asked for; the skip carries on down their own dependencies.
+    private static void SkipDependenciesOfSkipped(
+        List<ExecutableTarget> ordered, List<ExecutableTarget> invoked, Dictionary<ExecutableTarget, string?> reasons)
+    {
+        var cascading = ordered.Where(t => reasons[t] is not null && t.Definition.DependenciesWhenSkipped == DependencyBehavior.Skip).ToList();
+        for (var i = 0; i < cascading.Count; i++)
+        {
+            var skippedTarget = cascading[i];
+            foreach (var dependency in skippedTarget.Dependencies)
+            {
+                if (reasons[dependency] is null && !invoked.Contains(dependency)
+                    && ordered.Where(t => t.Dependencies.Contains(dependency)).All(t => reasons[t] is not null))
+                {
+                    reasons[dependency] = $"a dependency of {skippedTarget.Name}, which is skipped (WhenSkipped)";
+                    cascading.Add(dependency);
+                }
+            }
+        }
     }
 
     /// <summary>The target called <paramref name="name"/>, or an error naming the closest targets.</summary>

@@ -3,7 +3,7 @@ using System.Linq.Expressions;
 namespace Tollgate.Engine;
 
 /// <summary>What a <see cref="Target"/> filled in: actions, relations and conditions.</summary>
-internal sealed class TargetDefinition(object build) : ITargetDefinition
+internal sealed class TargetDefinition(object build, string name) : ITargetDefinition
 {
     internal string? DescriptionText { get; private set; }
     internal List<Func<TargetContext, Task>> Actions { get; } = [];
@@ -11,6 +11,9 @@ internal sealed class TargetDefinition(object build) : ITargetDefinition
     internal List<Target> AfterTargets { get; } = [];
     internal List<Target> BeforeTargets { get; } = [];
     internal List<Target> TriggeredTargets { get; } = [];
+    internal List<Target> DependentTargets { get; } = [];
+    internal List<Target> TriggeringTargets { get; } = [];
+    internal DependencyBehavior DependenciesWhenSkipped { get; private set; } = DependencyBehavior.Execute;
     internal List<(Func<bool> Condition, string Text)> Conditions { get; } = [];
     internal List<(Func<bool> Condition, Func<string> Text)> Requirements { get; } = [];
     internal List<string> Artifacts { get; } = [];
@@ -49,6 +52,26 @@ internal sealed class TargetDefinition(object build) : ITargetDefinition
     public ITargetDefinition Triggers(params Target[] targets) => Collect(TriggeredTargets, targets);
 
     public ITargetDefinition Triggers<T>(params Func<T, Target>[] targets) => Collect(TriggeredTargets, Of(targets));
+
+    public ITargetDefinition DependentFor(params Target[] targets) => Collect(DependentTargets, targets);
+
+    public ITargetDefinition DependentFor<T>(params Func<T, Target>[] targets) => Collect(DependentTargets, Of(targets));
+
+    public ITargetDefinition TriggeredBy(params Target[] targets) => Collect(TriggeringTargets, targets);
+
+    public ITargetDefinition TriggeredBy<T>(params Func<T, Target>[] targets) => Collect(TriggeringTargets, Of(targets));
+
+    public ITargetDefinition TryAfter<T>(params Func<T, Target>[] targets) => Collect(AfterTargets, OfIfImplemented(targets));
+
+    public ITargetDefinition TryBefore<T>(params Func<T, Target>[] targets) => Collect(BeforeTargets, OfIfImplemented(targets));
+
+    public ITargetDefinition TryDependsOn<T>(params Func<T, Target>[] targets) => Collect(Dependencies, OfIfImplemented(targets));
+
+    public ITargetDefinition WhenSkipped(DependencyBehavior dependencies)
+    {
+        DependenciesWhenSkipped = dependencies;
+        return this;
+    }
 
     public ITargetDefinition OnlyWhen(Func<bool> condition, string? reason = null)
     {
@@ -98,6 +121,12 @@ internal sealed class TargetDefinition(object build) : ITargetDefinition
         return inherited(this);
     }
 
+    public ITargetDefinition Inherit<T>()
+    {
+        var inherited = BaseTargetInvoker.Invoke<T>(build, name);
+        return inherited(this);
+    }
+
     private TargetDefinition Add(Func<TargetContext, Task> action)
     {
         Actions.Add(action);
@@ -109,6 +138,9 @@ internal sealed class TargetDefinition(object build) : ITargetDefinition
         list.AddRange(targets);
         return this;
     }
+
+    private IEnumerable<Target> OfIfImplemented<T>(Func<T, Target>[] targets) =>
+        build is T component ? targets.Select(select => select(component)) : [];
 
     private IEnumerable<Target> Of<T>(Func<T, Target>[] targets)
     {

@@ -23,7 +23,7 @@ public static class TargetRegistry
         foreach (var property in declarations)
         {
             var target = (Target)property.GetValue(build)!;
-            var definition = new TargetDefinition(build);
+            var definition = new TargetDefinition(build, property.Name);
             target(definition);
             var executable = new ExecutableTarget(property.Name, property.DeclaringType!, definition);
             byMethod.TryAdd(target.Method, executable);
@@ -36,6 +36,20 @@ public static class TargetRegistry
             target.After = Resolve(target, definition.AfterTargets, byMethod, "runs after");
             target.Before = Resolve(target, definition.BeforeTargets, byMethod, "runs before");
             target.Triggers = Resolve(target, definition.TriggeredTargets, byMethod, "triggers");
+        }
+
+        // Reverse edges become forward ones: "A DependentFor B" is "B DependsOn A", "A TriggeredBy B" is "B Triggers A".
+        foreach (var (target, definition) in targets)
+        {
+            foreach (var dependent in Resolve(target, definition.DependentTargets, byMethod, "is a dependency of"))
+            {
+                dependent.Dependencies = [.. dependent.Dependencies.Append(target).Distinct()];
+            }
+
+            foreach (var trigger in Resolve(target, definition.TriggeringTargets, byMethod, "is triggered by"))
+            {
+                trigger.Triggers = [.. trigger.Triggers.Append(target).Distinct()];
+            }
         }
 
         return targets.Select(x => x.Target).OrderBy(x => x.Name, StringComparer.Ordinal).ToList();
