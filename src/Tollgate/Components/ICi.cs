@@ -4,8 +4,10 @@ namespace Tollgate;
 
 /// <summary>
 /// The CI job: every gate runs (each proceeding after another's failure, so the evidence is complete),
-/// Package only when all passed, and the build fails at the end if any gate failed. Mutation runs last: it
-/// is the longest, and Stryker's own builds must not change what the other gates read.
+/// Package only when all passed, and the build fails at the end if any gate failed. Each gate declares only
+/// what it needs, so Lint and ArchitectureTests run beside the tests (<c>--max-parallel</c>); the NuGet audit
+/// waits for every reader of the obj folders, and Mutation runs last: it is the longest, and Stryker's own
+/// builds must not change what the other gates read.
 /// </summary>
 public interface ICi : ILint, ITest, ICoverage, IMutation, IArchitectureTests, ISecurityScan, IPackage
 {

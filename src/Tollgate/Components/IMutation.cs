@@ -68,6 +68,11 @@ public interface IMutation : ITest
         .Description("Mutation-test the projects in scope with Stryker.NET and hold the score to the policy")
         .DependsOn(Test)
         .ProceedAfterFailure()
+        // Stryker rebuilds the projects and swaps mutated assemblies into the test projects' output: never while another gate reads them.
+        .TryAfter<ILint>(x => x.Lint)
+        .TryAfter<ICoverage>(x => x.Coverage)
+        .TryAfter<IArchitectureTests>(x => x.ArchitectureTests)
+        .TryAfter<ISecurityScan>(x => x.SecurityScan)
         .Produces("artifacts/mutation")
         .Executes(context => GateTarget.RunAsync(this, context, MutationGate.Name, async () =>
         {

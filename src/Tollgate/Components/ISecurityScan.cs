@@ -41,6 +41,10 @@ public interface ISecurityScan : IHazSolution
     Target SecurityScan => _ => _
         .Description("Scan for vulnerable packages (NuGet audit, Trivy), misconfigurations and secrets")
         .ProceedAfterFailure()
+        // The NuGet audit restores into the projects' obj folders: never while a build, dotnet format or a test run reads them.
+        .TryAfter<ICompile>(x => x.Compile)
+        .TryAfter<ILint>(x => x.Lint)
+        .TryAfter<ITest>(x => x.Test)
         .Executes(context => GateTarget.RunAsync(this, context, SecurityScanGate.Name, async () =>
         {
             var nuke = RootDirectory / ".nuke";

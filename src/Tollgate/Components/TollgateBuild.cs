@@ -14,6 +14,7 @@ namespace Tollgate;
 public abstract class TollgateBuild : BuildBase, ITollgateBuild
 {
     private EvidenceBundle? evidence;
+    private object? evidenceLock;
     private ProcessRunner? runner;
     private CiConsole? console;
     private readonly object gitGate = new();
@@ -33,7 +34,7 @@ public abstract class TollgateBuild : BuildBase, ITollgateBuild
     }
 
     /// <inheritdoc />
-    public EvidenceBundle RunEvidence => evidence ??= StartEvidence();
+    public EvidenceBundle RunEvidence => LazyInitializer.EnsureInitialized(ref evidence, ref evidenceLock, StartEvidence);
 
     /// <summary>The CI host's console: log sections, annotations and report hooks in the host's own forms.</summary>
     public CiConsole CiConsole => console ??= CiConsole.For(CiHost.NameOf(EnvironmentVariables), Log, EnvironmentVariables);

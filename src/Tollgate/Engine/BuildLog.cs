@@ -4,6 +4,7 @@ namespace Tollgate.Engine;
 public sealed class BuildLog(TextWriter output, TextWriter error, Verbosity verbosity, SecretMasker masker)
 {
     private readonly object gate = new();
+    private readonly AsyncLocal<LogSection?> current = new();
 
     /// <summary>The verbosity in force.</summary>
     public Verbosity Verbosity { get; } = verbosity;
@@ -48,11 +49,39 @@ public sealed class BuildLog(TextWriter output, TextWriter error, Verbosity verb
     /// <summary>An error, on the error stream.</summary>
     public void Error(string message) => Write(error, "error: " + message);
 
+    /// <summary>
+    /// Makes every line written from here on (in this flow of control) part of <paramref name="section"/>:
+    /// shown at once while the section is live, held back while it is not.
+    /// </summary>
+    internal void Enter(LogSection section) => current.Value = section;
+
+    /// <summary>Lets <paramref name="section"/> write to the console: first what it held back, then as it comes.</summary>
+    internal void MakeLive(LogSection section)
+    {
+        lock (gate)
+        {
+            foreach (var (writer, line) in section.TakeHeld())
+            {
+                writer.WriteLine(line);
+            }
+
+            section.Live = true;
+            output.Flush();
+            error.Flush();
+        }
+    }
+
     private void Write(TextWriter writer, string message)
     {
         var masked = Masker.Apply(message);
         lock (gate)
         {
+            if (current.Value is { Live: false } held)
+            {
+                held.Hold(writer, masked);
+                return;
+            }
+
             writer.WriteLine(masked);
             writer.Flush();
         }

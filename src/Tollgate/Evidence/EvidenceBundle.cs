@@ -88,10 +88,25 @@ public sealed class EvidenceBundle
     public string? Version { get; set; }
 
     /// <summary>The gate results recorded so far, by gate name.</summary>
-    public IReadOnlyList<(GateResult Result, TimeSpan Duration)> Gates => gates.Values.ToList();
+    public IReadOnlyList<(GateResult Result, TimeSpan Duration)> Gates
+    {
+        get
+        {
+            lock (gates)
+            {
+                return gates.Values.ToList();
+            }
+        }
+    }
 
     /// <summary>Records a gate's result; a later result of the same gate replaces the earlier one.</summary>
-    public void RecordGate(GateResult result, TimeSpan duration) => gates[result.Gate] = (result, duration);
+    public void RecordGate(GateResult result, TimeSpan duration)
+    {
+        lock (gates)
+        {
+            gates[result.Gate] = (result, duration);
+        }
+    }
 
     /// <summary>Copies a tool's report into <c>reports/&lt;gate&gt;/</c> and returns its bundle path.</summary>
     public string AddReport(string gate, string source, string? name = null)

@@ -63,4 +63,22 @@ public class CommandLineTests
 
         Assert.Contains("given twice", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Max_parallel_takes_a_count_and_defaults_to_the_processor_count()
+    {
+        Assert.Equal(3, CommandLine.Parse(["Ci", "--max-parallel", "3"]).EffectiveMaxParallel);
+        Assert.Equal(Environment.ProcessorCount, CommandLine.Parse(["Ci"]).EffectiveMaxParallel);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("many")]
+    public void Max_parallel_below_one_or_not_a_number_is_bad_input_naming_it(string value)
+    {
+        var error = Assert.Throws<BuildException>(() => CommandLine.Parse(["Ci", "--max-parallel", value]));
+
+        Assert.Contains($"--max-parallel '{value}'", error.Message, StringComparison.Ordinal);
+    }
 }

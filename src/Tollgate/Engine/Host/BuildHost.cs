@@ -100,7 +100,7 @@ public static class BuildHost
 
         using var _ = held;
         build.HoldsRepositoryLock = held is not null;
-        var results = await new Executor(log, build.TargetObserver).RunAsync(plan, abort.Token).ConfigureAwait(false);
+        var results = await new Executor(log, build.TargetObserver, commandLine.EffectiveMaxParallel).RunAsync(plan, abort.Token).ConfigureAwait(false);
         var report = new BuildReport(
             root, commandLine.Targets, results, parameters, started, clock.Elapsed, null,
             WritesEvidence: writesState && results.Any(r => r.Ran),

@@ -10,6 +10,7 @@ namespace Tollgate.Engine;
 /// <param name="Profiles"><c>--profile NAME …</c>.</param>
 /// <param name="Parameters">Every other <c>--name value…</c>, by name as typed.</param>
 /// <param name="NoWait"><c>--no-wait</c>: fail at once instead of waiting when another run holds the repository.</param>
+/// <param name="MaxParallel"><c>--max-parallel N</c>: how many targets may run at once; null: the processor count.</param>
 public sealed record CommandLine(
     IReadOnlyList<string> Targets,
     IReadOnlyList<string>? Skip,
@@ -19,14 +20,19 @@ public sealed record CommandLine(
     Verbosity Verbosity,
     IReadOnlyList<string> Profiles,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Parameters,
-    bool NoWait = false)
+    bool NoWait = false,
+    int? MaxParallel = null)
 {
+    /// <summary>How many targets may run at once: <c>--max-parallel</c>, or the processor count.</summary>
+    public int EffectiveMaxParallel => MaxParallel ?? Environment.ProcessorCount;
+
     /// <summary>Parses arguments; a malformed one is a <see cref="BuildException"/>.</summary>
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
         var targets = new List<string>();
         List<string>? skip = null;
         bool help = false, plan = false, noWait = false;
+        int? maxParallel = null;
         string? root = null;
         var verbosity = Verbosity.Normal;
         var profiles = new List<string>();
@@ -59,6 +65,12 @@ public sealed record CommandLine(
                     break;
                 case "nowait":
                     noWait = values.Count == 0 ? true : throw new BuildException($"--no-wait takes no value; got {string.Join(" ", values)}.");
+                    break;
+                case "maxparallel":
+                    var count = One(option, values, "a number of targets, 1 or more");
+                    maxParallel = int.TryParse(count, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1
+                        ? n
+                        : throw new BuildException($"--max-parallel '{count}' is not a number of targets; use 1 (one after another) or more.");
                     break;
                 case "target":
                     targets.AddRange(values);
@@ -97,7 +109,7 @@ public sealed record CommandLine(
             }
         }
 
-        return new CommandLine(targets, skip, help, plan, root, verbosity, profiles, parameters, noWait);
+        return new CommandLine(targets, skip, help, plan, root, verbosity, profiles, parameters, noWait, maxParallel);
     }
 
     // Options are --name (and -h, -?); "-5", "-0.5" and "-**/Generated/**" are values.

@@ -37,7 +37,7 @@ public static class HelpPrinter
         }
 
         log.Always("");
-        log.Always("Options: --target A B | --skip [A B] | --plan | --root DIR | --profile NAME | --verbosity quiet|minimal|normal|verbose | --no-wait | --help");
+        log.Always("Options: --target A B | --skip [A B] | --plan | --root DIR | --profile NAME | --verbosity quiet|minimal|normal|verbose | --max-parallel N | --no-wait | --help");
     }
 
     private static string Usage(ParameterDescriptor descriptor) =>
