@@ -36,7 +36,7 @@ public interface IArchitectureTests : ICompile
             // One assembly per project: the highest framework the build made (a multi-targeted library is read once, not once per framework).
             var built = BuildInfo.Read(BuildInfoDirectory).Where(p => !p.IsTestProject && File.Exists(p.TargetPath))
                 .GroupBy(p => p.Project).Select(g => g.OrderByDescending(p => TargetFrameworks.Rank(p.Framework)).First().TargetPath);
-            var assemblies = FileNamePatterns.Select(built, ArchitectureAssemblies).ToList();
+            var assemblies = FileNamePatterns.Select(built, this.Read(() => ArchitectureAssemblies)).ToList();
             var configured = File.Exists(rulesFile);
             var rules = configured
                 ? ArchitectureRulesFile.Read(rulesFile, rulesFile.RelativeTo(RootDirectory))
@@ -50,7 +50,7 @@ public interface IArchitectureTests : ICompile
             var types = assemblies.SelectMany(AssemblyDependencyReader.Read).ToList();
             var violations = rules.SelectMany(rule => rule.Evaluate(types)).ToList();
             var baseline = nuke / ArchitectureBaseline.FileName;
-            if (ArchitectureFreeze)
+            if (this.Read(() => ArchitectureFreeze))
             {
                 ArchitectureBaseline.Write(baseline, violations);
                 context.Log.Always($"Froze {violations.Count} violations into {baseline.RelativeTo(RootDirectory)}; commit it. New violations will fail the gate.");

@@ -21,11 +21,11 @@ public interface IAudit : ITollgateBuild
     /// <summary>Audits the portfolio.</summary>
     Target Audit => _ => _
         .Description("Read a folder of evidence bundles and report the portfolio (Markdown, JSON, HTML)")
-        .Requires(() => AuditEvidence != null, "--audit-evidence")
+        .Requires(() => this.Read(() => AuditEvidence) != null, "--audit-evidence")
         .LeavesEvidenceAlone()
         .Executes(context =>
         {
-            var folder = AuditEvidence!;
+            var folder = this.Read(() => AuditEvidence)!;
             if (!Directory.Exists(folder))
             {
                 throw new BuildException($"--audit-evidence {folder}: no such folder; point it at a folder holding one evidence bundle per repository.");

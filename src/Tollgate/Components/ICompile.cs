@@ -1,4 +1,5 @@
 using Tollgate.Engine;
+using Tollgate.Evidence;
 using Tollgate.Tools;
 using Tollgate.Tools.Dotnet;
 
@@ -34,7 +35,7 @@ public interface ICompile : IHazSolution
 
             var projects = selection.Included;
             var stampFile = RootDirectory / ".nuke" / "temp" / "restore.stamp";
-            var restored = RestoreStamp.Holds(stampFile, RestoreStamp.Current(RootDirectory, projects, Configuration, CheckedMSBuildProperties));
+            var restored = RestoreStamp.Holds(stampFile, RestoreStamp.Current(RootDirectory, projects, this.Read(() => Configuration), CheckedMSBuildProperties));
             var result = await BuildAsync(solution, buildTargets, restore: !restored, context.Cancellation).ConfigureAwait(false);
             if (!result.Succeeded && restored)
             {
@@ -48,12 +49,12 @@ public interface ICompile : IHazSolution
                 throw new TargetFailedException($"dotnet build {SolutionFile.RelativeTo(RootDirectory)} exited {result.ExitCode}:\n{result.Tail(25)}");
             }
 
-            if (RestoreStamp.Current(RootDirectory, projects, Configuration, CheckedMSBuildProperties) is { } stamp)
+            if (RestoreStamp.Current(RootDirectory, projects, this.Read(() => Configuration), CheckedMSBuildProperties) is { } stamp)
             {
                 File.WriteAllText(stampFile, stamp);
             }
 
-            context.Headline = $"built {SolutionFile.Name} ({Configuration}){(selection.Excluded.Count == 0 ? "" : $", {selection.Included.Count} of {selection.Included.Count + selection.Excluded.Count} projects")}";
+            context.Headline = $"built {SolutionFile.Name} ({this.Read(() => Configuration)}){(selection.Excluded.Count == 0 ? "" : $", {selection.Included.Count} of {selection.Included.Count + selection.Excluded.Count} projects")}";
         });
 
     // projects.json in the evidence: what every gate worked on, and what was left out and why.
@@ -64,14 +65,14 @@ public interface ICompile : IHazSolution
             included = selection.Included.Select(p => IO.PortablePath.Relative(RootDirectory, p)).ToList(),
             excluded = selection.Excluded.Select(e => new { project = e.Project, reason = e.Reason }).ToList(),
         },
-        Evidence.EvidenceJson.Options) + "\n";
+        EvidenceJson.Options) + "\n";
 
     // force: resolve every dependency again, as after a restore Tollgate wrongly thought still held.
     private Task<ProcessResult> BuildAsync(AbsolutePath solution, string buildTargets, bool restore, CancellationToken cancellation, bool force = false) =>
         ProcessRunner.RunAsync(
             new ProcessSpec(
                 DotnetCli.Program,
-                [.. DotnetCli.Build(solution, Configuration, buildTargets, BuildInfoDirectory, CheckedMSBuildProperties), .. restore ? Array.Empty<string>() : ["--no-restore"], .. force ? ["--force"] : Array.Empty<string>()],
+                [.. DotnetCli.Build(solution, this.Read(() => Configuration), buildTargets, BuildInfoDirectory, CheckedMSBuildProperties), .. restore ? Array.Empty<string>() : ["--no-restore"], .. force ? ["--force"] : Array.Empty<string>()],
                 RootDirectory,
                 InstallHint: DotnetCli.InstallHint),
             cancellation);

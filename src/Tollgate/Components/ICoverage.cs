@@ -51,21 +51,21 @@ public interface ICoverage : ITest
         .Produces("artifacts/coverage")
         .Executes(context => GateTarget.RunAsync(this, context, CoverageGate.Name, async () =>
         {
-            var policy = new CoveragePolicy(CoverageThreshold, CoverageBranchThreshold, CoverageTolerance);
+            var policy = new CoveragePolicy(this.Read(() => CoverageThreshold), this.Read(() => CoverageBranchThreshold), this.Read(() => CoverageTolerance));
             var baseline = CoverageBaselineOrDefault();
             var version = PolicyDefaults.Current.ToolVersion(ReportGeneratorTool.Package);
             var tools = new Dictionary<string, string> { [ReportGeneratorTool.Package] = version };
             var collected = CoverageRunner.CollectedFiles(TestResultsDirectory);
-            var settings = new Dictionary<string, string> { ["configuration"] = Configuration };
+            var settings = new Dictionary<string, string> { ["configuration"] = this.Read(() => Configuration) };
             if (collected.Count == 0)
             {
                 return CoverageGate.Evaluate(null, [], policy, baseline, tools) with { Settings = settings };
             }
 
-            var reportGenerator = await new DotnetTools(ProcessRunner, ToolsDirectory)
+            var reportGenerator = await new DotnetTools(ProcessRunner, this.Read(() => ToolsDirectory))
                 .EnsureAsync(ReportGeneratorTool.Package, version, ReportGeneratorTool.Command, context.Cancellation).ConfigureAwait(false);
             var merged = await new CoverageRunner(ProcessRunner).MergeAsync(
-                reportGenerator, collected, CoverageReportDirectory, CoverageAssemblyFilters, CoverageFileFilters, RootDirectory, context.Cancellation).ConfigureAwait(false);
+                reportGenerator, collected, CoverageReportDirectory, this.Read(() => CoverageAssemblyFilters), this.Read(() => CoverageFileFilters), RootDirectory, context.Cancellation).ConfigureAwait(false);
             RunEvidence.AddReportDirectory(CoverageGate.Name, CoverageReportDirectory);
             var (counts, files) = CoberturaReader.Read(merged);
             return CoverageGate.Evaluate(counts, files.Select(f => f with { File = Relative(f.File) }).ToList(), policy, baseline, tools) with { Settings = settings };
@@ -74,7 +74,7 @@ public interface ICoverage : ITest
     private CoverageBaseline? CoverageBaselineOrDefault()
     {
         var committed = RootDirectory / ".nuke" / "coverage-baseline.json";
-        var path = CoverageBaseline ?? (File.Exists(committed) ? committed : null);
+        var path = this.Read(() => CoverageBaseline) ?? (File.Exists(committed) ? committed : null);
         return path is null ? null : CoverageBaselineReader.Read(path, path.RelativeTo(RootDirectory));
     }
 

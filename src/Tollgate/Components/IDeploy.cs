@@ -28,26 +28,26 @@ public interface IDeploy : IVerify
     /// <summary>Deploys.</summary>
     Target Deploy => _ => _
         .Description("Deploy the version the evidence bundle (--evidence) proves to --env")
-        .Requires(() => Env != null, "--env")
-        .Requires(() => Env is null || DeployEnvironment.IsValidName(Env), () => $"--env to be lower-case letters, digits and dashes (e.g. prod); '{Env}' is not")
+        .Requires(() => this.Read(() => Env) != null, "--env")
+        .Requires(() => this.Read(() => Env) is null || DeployEnvironment.IsValidName(this.Read(() => Env)!), () => $"--env to be lower-case letters, digits and dashes (e.g. prod); '{this.Read(() => Env)}' is not")
         .Executes(context => RunDeploymentAsync(context, rollback: false));
 
     /// <summary>Rolls back.</summary>
     Target Rollback => _ => _
         .Description("Return --env to its previous deployment")
-        .Requires(() => Env != null, "--env")
-        .Requires(() => Env is null || DeployEnvironment.IsValidName(Env), () => $"--env to be lower-case letters, digits and dashes (e.g. prod); '{Env}' is not")
+        .Requires(() => this.Read(() => Env) != null, "--env")
+        .Requires(() => this.Read(() => Env) is null || DeployEnvironment.IsValidName(this.Read(() => Env)!), () => $"--env to be lower-case letters, digits and dashes (e.g. prod); '{this.Read(() => Env)}' is not")
         .Executes(context => RunDeploymentAsync(context, rollback: true));
 
     private Task RunDeploymentAsync(TargetContext context, bool rollback) => GateTarget.RunAsync(this, context, StepName, async () =>
     {
         // The deployment's own evidence goes beside the build bundle it promotes, never over it.
-        RunEvidence.Retarget(ArtifactsDirectory / "deployments" / Env! / "evidence");
+        RunEvidence.Retarget(ArtifactsDirectory / "deployments" / this.Read(() => Env)! / "evidence");
         var nuke = RootDirectory / ".nuke";
         DeploySchema.WriteTo(nuke);
-        var environment = EnvironmentsFile.Read(nuke / EnvironmentsFile.FileName, ".nuke/" + EnvironmentsFile.FileName, Env!);
+        var environment = EnvironmentsFile.Read(nuke / EnvironmentsFile.FileName, ".nuke/" + EnvironmentsFile.FileName, this.Read(() => Env)!);
         var action = rollback ? "Rollback" : "Deploy";
-        var approval = Approval.Obtain(environment, action, ApprovedBy, EnvironmentVariables, Terminal, text => context.Log.Always(text));
+        var approval = Approval.Obtain(environment, action, this.Read(() => ApprovedBy), EnvironmentVariables, Terminal, text => context.Log.Always(text));
         var localHistory = RootDirectory / environment.History;
         using var _ = EnvironmentLock.Acquire(
             (RootDirectory / ".nuke" / "deployments" / $"{environment.Name}.lock"), environment.Name, $"{approval.By} ({System.Environment.MachineName}, process {System.Environment.ProcessId})");
@@ -76,8 +76,8 @@ public interface IDeploy : IVerify
         {
             var head = (await GitFactsAsync(context.Cancellation).ConfigureAwait(false)).Commit
                 ?? throw new InvalidDataException("git cannot read HEAD here, so the evidence cannot be matched to the commit it proves; deploy from a git checkout of the built commit.");
-            var promoted = PromotedBuild.From(Evidence, head, environment.Docker?.Image, StandardGates.Checked(RequiredGates));
-            RunEvidence.WriteFile("promoted-manifest.json", File.ReadAllText(Evidence / Manifest.FileName));
+            var promoted = PromotedBuild.From(this.Read(() => Evidence), head, environment.Docker?.Image, StandardGates.Checked(this.Read(() => RequiredGates)));
+            RunEvidence.WriteFile("promoted-manifest.json", File.ReadAllText(this.Read(() => Evidence) / Manifest.FileName));
             var request = new DeployRequest(environment, promoted.Version, promoted.Commit, promoted.Image, RootDirectory, approval, history);
             context.Log.Info($"Deploying {promoted.Version} ({promoted.Commit[..12]}) to {environment.Name} with {environment.Strategy}");
             outcome = await strategy.DeployAsync(request, context.Cancellation).ConfigureAwait(false);

@@ -18,14 +18,14 @@ public interface IGenerateCi : ITollgateBuild
     /// <summary>Writes the template.</summary>
     Target GenerateCi => _ => _
         .Description("Write the CI template of --host into this repository")
-        .Requires(() => Host != null, "--host")
+        .Requires(() => this.Read(() => Host) != null, "--host")
         .LeavesEvidenceAlone()
         .Executes(context =>
         {
             CiTemplate template;
             try
             {
-                template = CiTemplate.For(Host!);
+                template = CiTemplate.For(this.Read(() => Host)!);
             }
             catch (ArgumentException exception)
             {
@@ -43,9 +43,9 @@ public interface IGenerateCi : ITollgateBuild
                     return;
                 }
 
-                if (!Force)
+                if (!this.Read(() => Force))
                 {
-                    throw new BuildException($"{template.Target} exists and differs from Tollgate's {Host} template; merge by hand, or run GenerateCi again with --force (the old file is kept as {template.Target}.bak).");
+                    throw new BuildException($"{template.Target} exists and differs from Tollgate's {this.Read(() => Host)} template; merge by hand, or run GenerateCi again with --force (the old file is kept as {template.Target}.bak).");
                 }
 
                 File.Copy(target, target + ".bak", overwrite: true);

@@ -27,16 +27,16 @@ public interface IHazSolution : ITollgateBuild
     string[] ExcludeProjects => this.ValueOf(() => ExcludeProjects, []);
 
     /// <summary>The solution, filter (.slnf) or project named, checked to exist.</summary>
-    AbsolutePath SolutionFile => SolutionLocator.Locate(RootDirectory, Solution);
+    AbsolutePath SolutionFile => SolutionLocator.Locate(RootDirectory, this.Read(() => Solution));
 
     /// <summary>The projects every gate works on, and those left out with the reason.</summary>
-    ProjectSelection Selection => ProjectSelection.Of(RootDirectory, SolutionFile, Projects, ExcludeProjects);
+    ProjectSelection Selection => ProjectSelection.Of(RootDirectory, SolutionFile, this.Read(() => Projects), this.Read(() => ExcludeProjects));
 
     /// <summary>What is built, formatted, restored and packed: the solution, or a solution of the chosen projects.</summary>
     AbsolutePath BuildTarget => new(Selection.BuildTarget(RootDirectory / ".nuke" / "temp" / "selection"));
 
     /// <summary>The extra properties, checked to be <c>Name=Value</c>.</summary>
-    IReadOnlyList<string> CheckedMSBuildProperties => MSBuildProperties.Select(property =>
+    IReadOnlyList<string> CheckedMSBuildProperties => this.Read(() => MSBuildProperties).Select(property =>
         property.IndexOf('=', StringComparison.Ordinal) > 0
             ? property
             : throw new BuildException($"--msbuild-properties '{property}' is not Name=Value; write it as e.g. UseAppHost=false.")).ToList();

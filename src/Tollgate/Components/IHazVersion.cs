@@ -75,14 +75,14 @@ public interface IHazVersion : IHazSolution
 
     private async Task<BuildVersion> ComputeVersionAsync(CancellationToken cancellation)
     {
-        var history = await GitHistory.ReadAsync(ProcessRunner, RootDirectory, (VersionTagPrefix ?? "") + "*", cancellation).ConfigureAwait(false);
+        var history = await GitHistory.ReadAsync(ProcessRunner, RootDirectory, (this.Read(() => VersionTagPrefix) ?? "") + "*", cancellation).ConfigureAwait(false);
         if (history.Shallow)
         {
             throw new BuildException(
                 "This clone is shallow, and the version is computed from the whole history (tags and commit height): fetch it with 'git fetch --unshallow --tags' (GitHub Actions: actions/checkout with fetch-depth: 0; GitLab: GIT_DEPTH: 0).");
         }
 
-        switch (VersionTool)
+        switch (this.Read(() => VersionTool))
         {
             case "gitversion":
                 try
@@ -96,8 +96,8 @@ public interface IHazVersion : IHazSolution
                 }
 
             case "git":
-                var branch = VersionBranch ?? history.Branch ?? CiBranch.From(EnvironmentVariables) ?? "detached";
-                var latest = VersionRules.Latest(history.Tags, VersionTagPrefix);
+                var branch = this.Read(() => VersionBranch) ?? history.Branch ?? CiBranch.From(EnvironmentVariables) ?? "detached";
+                var latest = VersionRules.Latest(history.Tags, this.Read(() => VersionTagPrefix));
                 var height = await GitHistory.HeightAsync(ProcessRunner, RootDirectory, latest?.Tag, cancellation).ConfigureAwait(false);
                 var declared = DeclaredVersion.Find(RootDirectory, DeclaringProjects());
                 var computed = VersionRules.Compute(latest?.Version, height, branch, history.Sha, declared?.Version);
@@ -111,7 +111,7 @@ public interface IHazVersion : IHazSolution
 
                 return computed;
             default:
-                throw new BuildException($"--version-tool '{VersionTool}' is not a version tool; use git or gitversion.");
+                throw new BuildException($"--version-tool '{this.Read(() => VersionTool)}' is not a version tool; use git or gitversion.");
         }
     }
 }

@@ -25,7 +25,7 @@ public interface ILint : ICompile
         .ProceedAfterFailure()
         .Executes(context => GateTarget.RunAsync(this, context, LintGate.Name, async () =>
         {
-            var policy = new LintPolicy(LintFailOn.Select(s => LintPolicy.Severities.Contains(s.ToLowerInvariant())
+            var policy = new LintPolicy(this.Read(() => LintFailOn).Select(s => LintPolicy.Severities.Contains(s.ToLowerInvariant())
                 ? s.ToLowerInvariant()
                 : throw new BuildException($"--lint-fail-on '{s}' is not a severity; use error, warning or note.")).ToList());
             var built = BuildInfo.Read(BuildInfoDirectory);

@@ -77,31 +77,31 @@ public interface IMutation : ITest
         .Executes(context => GateTarget.RunAsync(this, context, MutationGate.Name, async () =>
         {
             var built = BuildInfo.Read(BuildInfoDirectory);
-            var scope = MutationScope.Of(built, MutationProjects, RootDirectory);
+            var scope = MutationScope.Of(built, this.Read(() => MutationProjects), RootDirectory);
             foreach (var (project, reason) in scope.NotMutated)
             {
                 context.Log.Info($"Not mutated: {project} ({reason})");
             }
 
-            var since = MutationSince ?? PullRequest.TargetRef(EnvironmentVariables);
+            var since = this.Read(() => MutationSince) ?? PullRequest.TargetRef(EnvironmentVariables);
             var sinceCommit = since is null ? null
                 : await GitFacts.ResolveAsync(ProcessRunner, RootDirectory, since, context.Cancellation).ConfigureAwait(false)
                     ?? throw new TargetFailedException($"--mutation-since '{since}' names no commit in this repository; fetch it (e.g. git fetch origin main, or a full clone instead of a shallow one) or name another ref.");
             var version = PolicyDefaults.Current.ToolVersion(StrykerTool.Package);
-            var policy = new MutationPolicy(MutationThreshold, MutationEmptyScopeAllowed, since);
+            var policy = new MutationPolicy(this.Read(() => MutationThreshold), this.Read(() => MutationEmptyScopeAllowed), since);
             var tools = new Dictionary<string, string> { [StrykerTool.Package] = version };
-            var stryker = await new DotnetTools(ProcessRunner, ToolsDirectory).EnsureAsync(StrykerTool.Package, version, StrykerTool.Command, context.Cancellation).ConfigureAwait(false);
+            var stryker = await new DotnetTools(ProcessRunner, this.Read(() => ToolsDirectory)).EnsureAsync(StrykerTool.Package, version, StrykerTool.Command, context.Cancellation).ConfigureAwait(false);
             var runs = new List<MutationRun>();
             var frameworks = scope.Mutated.Select(t => t.Framework).Distinct().ToList();
-            if (scope.Mutated.Count > 1 && MutationProjects.Length == 0 && frameworks.Count == 1)
+            if (scope.Mutated.Count > 1 && this.Read(() => MutationProjects).Length == 0 && frameworks.Count == 1)
             {
                 // Several projects, the default scope: Stryker's solution mode mutates exactly what the solution's test
                 // projects reach, in one analysis and one build instead of one per project (bench/mutation-scope.sh).
                 var solution = BuildTarget;
-                context.Log.Info($"Mutating {string.Join(", ", scope.Mutated.Select(t => Path.GetFileNameWithoutExtension(t.Project)))} ({frameworks[0]}) in one Stryker run on {solution.Name}{(since is null ? "" : $" (only code changed since {since})")} with {MutationConcurrency} runners…");
+                context.Log.Info($"Mutating {string.Join(", ", scope.Mutated.Select(t => Path.GetFileNameWithoutExtension(t.Project)))} ({frameworks[0]}) in one Stryker run on {solution.Name}{(since is null ? "" : $" (only code changed since {since})")} with {this.Read(() => MutationConcurrency)} runners…");
                 var config = new StrykerConfig(
-                    solution.Name, [], Configuration, MutationConcurrency, MutationAdditionalTimeout, MutationThreshold, MutationMutate, sinceCommit,
-                    MutationTestCaseFilter, frameworks[0], solution);
+                    solution.Name, [], this.Read(() => Configuration), this.Read(() => MutationConcurrency), this.Read(() => MutationAdditionalTimeout), this.Read(() => MutationThreshold), this.Read(() => MutationMutate), sinceCommit,
+                    this.Read(() => MutationTestCaseFilter), frameworks[0], solution);
                 var output = MutationReportDirectory / "solution";
                 runs.Add(await new MutationRunner(ProcessRunner, line => context.Log.Always(line)).RunAsync(stryker, RootDirectory, solution, config, output, CheckedMSBuildProperties, context.Cancellation).ConfigureAwait(false));
                 AddReports(output, Path.GetFileNameWithoutExtension(SolutionFile));
@@ -110,10 +110,10 @@ public interface IMutation : ITest
             foreach (var target in runs.Count > 0 ? [] : scope.Mutated)
             {
                 var name = Path.GetFileNameWithoutExtension(target.Project);
-                context.Log.Info($"Mutating {name} ({target.Framework}){(since is null ? "" : $" (only code changed since {since})")} with {MutationConcurrency} runners, tested by {string.Join(", ", target.TestProjects.Select(Path.GetFileNameWithoutExtension))}…");
+                context.Log.Info($"Mutating {name} ({target.Framework}){(since is null ? "" : $" (only code changed since {since})")} with {this.Read(() => MutationConcurrency)} runners, tested by {string.Join(", ", target.TestProjects.Select(Path.GetFileNameWithoutExtension))}…");
                 var config = new StrykerConfig(
-                    Path.GetFileName(target.Project), target.TestProjects, Configuration, MutationConcurrency, MutationAdditionalTimeout, MutationThreshold, MutationMutate, sinceCommit,
-                    MutationTestCaseFilter, target.Framework);
+                    Path.GetFileName(target.Project), target.TestProjects, this.Read(() => Configuration), this.Read(() => MutationConcurrency), this.Read(() => MutationAdditionalTimeout), this.Read(() => MutationThreshold), this.Read(() => MutationMutate), sinceCommit,
+                    this.Read(() => MutationTestCaseFilter), target.Framework);
                 var output = MutationReportDirectory / name;
                 var run = await new MutationRunner(ProcessRunner, line => context.Log.Always(line)).RunAsync(stryker, RootDirectory, target.Project, config, output, CheckedMSBuildProperties, context.Cancellation).ConfigureAwait(false);
                 runs.Add(run);

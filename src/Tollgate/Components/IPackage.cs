@@ -55,10 +55,10 @@ public interface IPackage : ICompile, IHazVersion
     Target Package => _ => _
         .Description("Pack NuGet packages and container images with the version from git (only after every gate of the run passed)")
         .DependsOn(Compile)
-        .OnlyWhen(() => !RunEvidence.Gates.Any() || StandardGates.NotPassed(StandardGates.Checked(RequiredGates), StandardGates.StatusesOf(RunEvidence)).Count == 0, "every required gate of this run passed")
+        .OnlyWhen(() => !RunEvidence.Gates.Any() || StandardGates.NotPassed(StandardGates.Checked(this.Read(() => RequiredGates)), StandardGates.StatusesOf(RunEvidence)).Count == 0, "every required gate of this run passed")
         .Executes(context => GateTarget.RunAsync(this, context, StepName, async () =>
         {
-            var notPassed = StandardGates.NotPassed(StandardGates.Checked(RequiredGates), StandardGates.StatusesOf(RunEvidence));
+            var notPassed = StandardGates.NotPassed(StandardGates.Checked(this.Read(() => RequiredGates)), StandardGates.StatusesOf(RunEvidence));
             if (notPassed.Count > 0)
             {
                 throw new TargetFailedException(
@@ -70,7 +70,7 @@ public interface IPackage : ICompile, IHazVersion
             RunEvidence.Version = version.NuGetVersion;
             context.Log.Info($"Version {version.NuGetVersion} ({version.Source}, branch {version.Branch}, commit {version.Sha})");
             var buildInfo = BuildInfo.Read(BuildInfoDirectory);
-            var choice = PackageChoice.Of(buildInfo, PackageProjects, RootDirectory);
+            var choice = PackageChoice.Of(buildInfo, this.Read(() => PackageProjects), RootDirectory);
             foreach (var (project, reason) in choice.NotPacked)
             {
                 context.Log.Info($"Not packed: {project} ({reason})");
@@ -78,33 +78,33 @@ public interface IPackage : ICompile, IHazVersion
 
             var nuget = new NuGetPackager(ProcessRunner);
             var targets = choice.PacksAllPackable ? [BuildTarget] : choice.Packed.Select(p => (string)(RootDirectory / p)).ToList();
-            var artifacts = (await nuget.PackAsync(RootDirectory, targets, Configuration, version, CheckedMSBuildProperties, PackagesDirectory, context.Cancellation).ConfigureAwait(false)).ToList();
-            if (NuGetFeed is { } feed)
+            var artifacts = (await nuget.PackAsync(RootDirectory, targets, this.Read(() => Configuration), version, CheckedMSBuildProperties, PackagesDirectory, context.Cancellation).ConfigureAwait(false)).ToList();
+            if (this.Read(() => NuGetFeed) is { } feed)
             {
                 for (var i = 0; i < artifacts.Count; i++)
                 {
                     if (artifacts[i].Kind == "nupkg")
                     {
-                        artifacts[i] = await nuget.PushAsync(RootDirectory, artifacts[i], feed, NuGetApiKey, RootDirectory / ".nuke" / "temp" / "package", context.Cancellation).ConfigureAwait(false);
+                        artifacts[i] = await nuget.PushAsync(RootDirectory, artifacts[i], feed, this.Read(() => NuGetApiKey), RootDirectory / ".nuke" / "temp" / "package", context.Cancellation).ConfigureAwait(false);
                     }
                 }
             }
 
             var tools = new Dictionary<string, string> { ["dotnet"] = buildInfo.FirstOrDefault()?.Sdk ?? "unknown" };
             var projects = buildInfo.Where(p => !p.IsTestProject).Select(p => p.Project);
-            var images = ContainerImage.Of(projects, ContainerRegistry);
+            var images = ContainerImage.Of(projects, this.Read(() => ContainerRegistry));
             if (images.Count > 0)
             {
-                using var engine = new DockerEngine(DockerSocket);
+                using var engine = new DockerEngine(this.Read(() => DockerSocket));
                 tools["docker-engine"] = await engine.VersionAsync(context.Cancellation).ConfigureAwait(false);
                 var containers = new ContainerPackager(ProcessRunner, engine, line => context.Log.Info(line));
                 var git = await GitFactsAsync(context.Cancellation).ConfigureAwait(false);
-                var credentials = ContainerRegistryUsername is null ? null : new RegistryCredentials(ContainerRegistryUsername, ContainerRegistryPassword, ContainerRegistry ?? "");
+                var credentials = this.Read(() => ContainerRegistryUsername) is null ? null : new RegistryCredentials(this.Read(() => ContainerRegistryUsername), this.Read(() => ContainerRegistryPassword), this.Read(() => ContainerRegistry) ?? "");
                 foreach (var image in images)
                 {
                     var built = await containers.BuildAsync(
-                        RootDirectory, image, Configuration, version, CheckedMSBuildProperties, ArtifactsDirectory / "publish" / Path.GetFileNameWithoutExtension(image.Project), git.Remote, context.Cancellation).ConfigureAwait(false);
-                    artifacts.Add(ContainerRegistry is { } registry ? await containers.PushAsync(built, registry, credentials, context.Cancellation).ConfigureAwait(false) : built);
+                        RootDirectory, image, this.Read(() => Configuration), version, CheckedMSBuildProperties, ArtifactsDirectory / "publish" / Path.GetFileNameWithoutExtension(image.Project), git.Remote, context.Cancellation).ConfigureAwait(false);
+                    artifacts.Add(this.Read(() => ContainerRegistry) is { } registry ? await containers.PushAsync(built, registry, credentials, context.Cancellation).ConfigureAwait(false) : built);
                 }
             }
 

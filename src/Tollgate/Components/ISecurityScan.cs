@@ -67,11 +67,11 @@ public interface ISecurityScan : IHazSolution
                 {
                     using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
                     return await new NuGetAuditRunner(ProcessRunner, http)
-                        .RunAsync(RootDirectory, BuildTarget, Selection.Included, CheckedMSBuildProperties, NuGetAuditSources, SecurityWorkDirectory, context.Cancellation).ConfigureAwait(false);
+                        .RunAsync(RootDirectory, BuildTarget, Selection.Included, CheckedMSBuildProperties, this.Read(() => NuGetAuditSources), SecurityWorkDirectory, context.Cancellation).ConfigureAwait(false);
                 }).ConfigureAwait(false),
                 await Scan(ScannerNames.Trivy, entries, async () =>
-                    await new TrivyRunner(new TrivyTool(ProcessRunner, TrivyExecutable, RootDirectory / ".nuke" / "temp" / "trivy", trivyEnvironment), trivyEnvironment)
-                        .RunAsync(RootDirectory, await ImagesToScanAsync(context.Cancellation).ConfigureAwait(false), TrivyOffline, PolicyDefaults.Current.TrivyMinimumVersion, SecurityWorkDirectory, context.Cancellation)).ConfigureAwait(false),
+                    await new TrivyRunner(new TrivyTool(ProcessRunner, this.Read(() => TrivyExecutable), RootDirectory / ".nuke" / "temp" / "trivy", trivyEnvironment), trivyEnvironment)
+                        .RunAsync(RootDirectory, await ImagesToScanAsync(context.Cancellation).ConfigureAwait(false), this.Read(() => TrivyOffline), PolicyDefaults.Current.TrivyMinimumVersion, SecurityWorkDirectory, context.Cancellation)).ConfigureAwait(false),
             };
 
             foreach (var (name, text) in outputs.SelectMany(o => o.Reports))
@@ -102,15 +102,15 @@ public interface ISecurityScan : IHazSolution
         }));
 
     /// <summary>The fail-on severities, checked.</summary>
-    IReadOnlyList<string> CheckedSecurityFailOn => SecurityFailOn.Select(s => SecurityPolicy.Severities.Contains(s.ToLowerInvariant())
+    IReadOnlyList<string> CheckedSecurityFailOn => this.Read(() => SecurityFailOn).Select(s => SecurityPolicy.Severities.Contains(s.ToLowerInvariant())
         ? s.ToLowerInvariant()
         : throw new BuildException($"--security-fail-on '{s}' is not a severity; use {string.Join(", ", SecurityPolicy.Severities)}.")).ToList();
 
     // The images to scan: those given, else those Package built for this commit (found only when the gate runs, so no
     // git process starts for a run that does not scan).
     private async Task<IReadOnlyList<string>> ImagesToScanAsync(CancellationToken cancellation) =>
-        SecurityImages.Length > 0
-            ? SecurityImages
+        this.Read(() => SecurityImages).Length > 0
+            ? this.Read(() => SecurityImages)
             : PackagedImages.Of(EvidenceDirectory / "artifacts.json", (await GitFactsAsync(cancellation).ConfigureAwait(false)).Commit);
 
     // The projects left out of the run are not scanned; a repository without one solution to read has none left out.

@@ -34,10 +34,10 @@ public interface ITest : ICompile
             var tools = new Dictionary<string, string> { ["dotnet"] = built[0].Sdk };
             var collectorFindings = new List<Finding>();
             string? supplied = null;
-            if (CollectCoverage && tests.Any(p => p.CoverageCollector is null))
+            if (this.Read(() => CollectCoverage) && tests.Any(p => p.CoverageCollector is null))
             {
                 var version = PolicyDefaults.Current.ToolVersion(CoverageCollectorPackage.Package);
-                supplied = await new CoverageCollectorPackage(ProcessRunner, ToolsDirectory).EnsureAsync(version, context.Cancellation).ConfigureAwait(false);
+                supplied = await new CoverageCollectorPackage(ProcessRunner, this.Read(() => ToolsDirectory)).EnsureAsync(version, context.Cancellation).ConfigureAwait(false);
                 tools[CoverageCollectorPackage.Package] = version;
             }
 
@@ -52,7 +52,7 @@ public interface ITest : ICompile
 
             var runs = tests.Select(p => new TestRun(p.Project, p.Framework, p.CoverageCollector is null ? supplied : null)).Distinct().ToList();
             var outcomes = await new TestRunner(ProcessRunner).RunAsync(
-                RootDirectory, runs, Configuration, TestResultsDirectory, CollectCoverage, CheckedMSBuildProperties, context.Cancellation).ConfigureAwait(false);
+                RootDirectory, runs, this.Read(() => Configuration), TestResultsDirectory, this.Read(() => CollectCoverage), CheckedMSBuildProperties, context.Cancellation).ConfigureAwait(false);
             var multiTargeted = runs.GroupBy(r => r.Project).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
             foreach (var run in runs)
             {

@@ -16,7 +16,7 @@ public interface IVerify : ITollgateBuild
         .LeavesEvidenceAlone()
         .Executes(context =>
         {
-            var problems = EvidenceVerifier.Verify(Evidence);
+            var problems = EvidenceVerifier.Verify(this.Read(() => Evidence));
             foreach (var problem in problems)
             {
                 context.Log.Error(problem);
@@ -25,9 +25,9 @@ public interface IVerify : ITollgateBuild
             context.Headline = problems.Count == 0 ? "verified" : $"{problems.Count} problem{(problems.Count == 1 ? "" : "s")}";
             if (problems.Count > 0)
             {
-                throw new TargetFailedException($"{Evidence.RelativeTo(RootDirectory)} does not verify: {problems[0]}{(problems.Count > 1 ? $" (and {problems.Count - 1} more)" : "")}");
+                throw new TargetFailedException($"{this.Read(() => Evidence).RelativeTo(RootDirectory)} does not verify: {problems[0]}{(problems.Count > 1 ? $" (and {problems.Count - 1} more)" : "")}");
             }
 
-            context.Log.Always($"{Evidence.RelativeTo(RootDirectory)} verifies: every file and verdict matches its manifest.");
+            context.Log.Always($"{this.Read(() => Evidence).RelativeTo(RootDirectory)} verifies: every file and verdict matches its manifest.");
         });
 }

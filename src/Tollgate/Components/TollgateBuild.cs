@@ -88,7 +88,7 @@ public abstract class TollgateBuild : BuildBase, ITollgateBuild
         }
 
         var run = RunRecords.From(report, facts, host, RootDirectory, RunEvidence.Version);
-        var manifest = EvidenceWriter.Write(RunEvidence, run, ((ITollgateBuild)this).EvidenceHistory);
+        var manifest = EvidenceWriter.Write(RunEvidence, run, this.Read(() => ((ITollgateBuild)this).EvidenceHistory));
         Log.Info($"Evidence: {((ITollgateBuild)this).EvidenceDirectory.RelativeTo(RootDirectory)}/ ({manifest.Files.Count + 1} files, outcome {manifest.Outcome}).");
         CiConsole.Publish(new CiPublication(RootDirectory, ((ITollgateBuild)this).EvidenceDirectory, RunEvidence.Gates.Select(g => g.Result).ToList()));
     }

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Reflection;
 
 namespace Tollgate.Engine;
 
@@ -25,5 +26,22 @@ public static class ParameterProviderExtensions
         }
 
         return build.Parameters.TryGet(info.Name, out var value) ? (T)value! : fallback;
+    }
+
+    /// <summary>
+    /// The parameter's value as a target should use it: the value given (command line, environment, profile,
+    /// parameters file) when there is one, else the property itself — the build's override in code, or the
+    /// component's default. Component code reads its parameters this way, so <c>double ICoverage.CoverageThreshold => 85;</c>
+    /// in a build stays overridable with <c>--coverage-threshold</c>: <c>this.Read(() =&gt; CoverageThreshold)</c>.
+    /// </summary>
+    public static T Read<T>(this IParameterProvider build, Expression<Func<T>> member)
+    {
+        var body = member.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : member.Body;
+        if (body is not MemberExpression { Member: PropertyInfo property })
+        {
+            throw new BuildException($"Read needs a parameter property, as in () => Configuration; got {member}.");
+        }
+
+        return build.Parameters.TryGet(property.Name, out var value) ? (T)value! : (T)property.GetValue(build)!;
     }
 }

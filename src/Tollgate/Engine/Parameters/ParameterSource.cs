@@ -15,6 +15,9 @@ public enum ParameterSource
     /// <summary><c>.nuke/parameters.json</c>.</summary>
     ParametersFile,
 
+    /// <summary>The build's code: it overrides a component's parameter property (<c>double ICoverage.CoverageThreshold =&gt; 85;</c>).</summary>
+    Code,
+
     /// <summary>Nobody set it: the build's own default.</summary>
     Default,
 }

@@ -124,25 +124,39 @@ public sealed class ParameterValues
         return Descriptors.Select(descriptor =>
         {
             var key = Names.Normalize(descriptor.Name);
-            var current = Read(build, descriptor);
-            object? fallback;
-            if (descriptor.IsComponentMember || !defaults.TryGetValue(key, out fallback))
+            var overridden = descriptor.Member is PropertyInfo property && CodeOverride.Overrides(build.GetType(), property);
+            var fallback = Fallback(build, descriptor, key, defaults);
+            if (values.TryGetValue(key, out var set))
             {
-                suppressed.Value = key;
-                try
-                {
-                    fallback = Read(build, descriptor);
-                }
-                finally
-                {
-                    suppressed.Value = null;
-                }
+                return new ResolvedParameter(descriptor, set.Value, fallback, set.Raw.Source, set.Raw.Origin);
             }
 
-            return values.TryGetValue(key, out var set)
-                ? new ResolvedParameter(descriptor, current, fallback, set.Raw.Source, set.Raw.Origin)
-                : new ResolvedParameter(descriptor, current, fallback, ParameterSource.Default, "default");
+            return overridden
+                ? new ResolvedParameter(descriptor, Read(build, descriptor), fallback, ParameterSource.Code, "code")
+                : new ResolvedParameter(descriptor, Read(build, descriptor), fallback, ParameterSource.Default, "default");
         }).ToList();
+    }
+
+    // The value nobody set: the build's own member as it was before injection, or the component's default
+    // (its own getter, not the build's override, read while the given value is hidden from it).
+    private object? Fallback(object build, ParameterDescriptor descriptor, string key, IReadOnlyDictionary<string, object?> defaults)
+    {
+        if (!descriptor.IsComponentMember && defaults.TryGetValue(key, out var own))
+        {
+            return own;
+        }
+
+        suppressed.Value = key;
+        try
+        {
+            return descriptor.Member is PropertyInfo property && descriptor.IsComponentMember
+                ? CodeOverride.ComponentValue(build, property)
+                : Read(build, descriptor);
+        }
+        finally
+        {
+            suppressed.Value = null;
+        }
     }
 
     /// <summary>The values of the build's own parameter members, read before anything is injected.</summary>
