@@ -16,6 +16,7 @@ public static class GateTarget
     public static async Task RunAsync(ITollgateBuild build, TargetContext context, string name, Func<Task<GateResult>> gate)
     {
         var clock = Stopwatch.StartNew();
+        var commands = ProcessRunner.Record();
         GateResult result;
         try
         {
@@ -36,11 +37,22 @@ public static class GateTarget
             }
         }
 
+        result = result with { Commands = Relative(commands, build.RootDirectory) };
         build.RunEvidence.RecordGate(result, clock.Elapsed);
         context.Headline = result.Headline;
         if (result.Status != GateStatus.Passed)
         {
             throw new TargetFailedException($"{name} gate {result.Status.ToString().ToLowerInvariant()}: {string.Join("; ", result.Reasons)}");
+        }
+    }
+
+    // The same on every machine: the root's own path is left out (".nuke/temp/tools/…", "src/A/A.csproj").
+    private static List<string> Relative(IReadOnlyList<string> commands, AbsolutePath root)
+    {
+        lock (commands)
+        {
+            var prefix = root.ToString().TrimEnd('/', '\\') + "/";
+            return commands.Select(c => c.Replace(prefix, "", StringComparison.Ordinal)).ToList();
         }
     }
 }

@@ -14,6 +14,9 @@ public interface ICompile : IHazSolution
     /// <summary>Where the build writes each project's facts for the gates (cleared before every build).</summary>
     AbsolutePath BuildInfoDirectory => RootDirectory / ".nuke" / "temp" / "build-info";
 
+    /// <summary>Changes how <c>dotnet build</c> runs: <c>Configure&lt;DotnetBuildSettings&gt; ICompile.BuildSettings =&gt; s =&gt; s.AddArguments("-warnaserror");</c></summary>
+    Configure<DotnetBuildSettings> BuildSettings => settings => settings;
+
     /// <summary>Builds the solution.</summary>
     Target Compile => _ => _
         .Description("Build the solution once")
@@ -69,7 +72,7 @@ public interface ICompile : IHazSolution
 
     // force: resolve every dependency again, as after a restore Tollgate wrongly thought still held.
     private Task<ProcessResult> BuildAsync(AbsolutePath solution, string buildTargets, bool restore, CancellationToken cancellation, bool force = false) =>
-        ProcessRunner.RunAsync(
+        ProcessRunner.With(BuildSettings(new DotnetBuildSettings())).RunAsync(
             new ProcessSpec(
                 DotnetCli.Program,
                 [.. DotnetCli.Build(solution, this.Read(() => Configuration), buildTargets, BuildInfoDirectory, CheckedMSBuildProperties), .. restore ? Array.Empty<string>() : ["--no-restore"], .. force ? ["--force"] : Array.Empty<string>()],

@@ -43,6 +43,9 @@ public interface ICoverage : ITest
     /// <summary>Where the merged reports go.</summary>
     AbsolutePath CoverageReportDirectory => ArtifactsDirectory / "coverage";
 
+    /// <summary>Changes how ReportGenerator runs, e.g. <c>s =&gt; s.AddArguments("-classfilters:-*.Migrations.*")</c>.</summary>
+    Configure<ReportGeneratorSettings> ReportGeneratorSettings => settings => settings;
+
     /// <summary>Holds coverage to the policy.</summary>
     Target Coverage => _ => _
         .Description("Merge the tests' coverage (ReportGenerator) and hold line coverage to the policy")
@@ -64,7 +67,7 @@ public interface ICoverage : ITest
 
             var reportGenerator = await new DotnetTools(ProcessRunner, this.Read(() => ToolsDirectory))
                 .EnsureAsync(ReportGeneratorTool.Package, version, ReportGeneratorTool.Command, context.Cancellation).ConfigureAwait(false);
-            var merged = await new CoverageRunner(ProcessRunner).MergeAsync(
+            var merged = await new CoverageRunner(ProcessRunner.With(ReportGeneratorSettings(new ReportGeneratorSettings()))).MergeAsync(
                 reportGenerator, collected, CoverageReportDirectory, this.Read(() => CoverageAssemblyFilters), this.Read(() => CoverageFileFilters), RootDirectory, context.Cancellation).ConfigureAwait(false);
             RunEvidence.AddReportDirectory(CoverageGate.Name, CoverageReportDirectory);
             var (counts, files) = CoberturaReader.Read(merged);

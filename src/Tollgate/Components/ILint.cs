@@ -18,6 +18,9 @@ public interface ILint : ICompile
     /// <summary>Where dotnet format's report goes.</summary>
     AbsolutePath LintReportDirectory => ArtifactsDirectory / "lint";
 
+    /// <summary>Changes how <c>dotnet format</c> runs, e.g. <c>s =&gt; s.AddArguments("--exclude", "src/Generated")</c>.</summary>
+    Configure<DotnetFormatSettings> FormatSettings => settings => settings;
+
     /// <summary>Checks formatting, style and analyzers.</summary>
     Target Lint => _ => _
         .Description("Check formatting, style and analyzers (compiler log of the build + dotnet format)")
@@ -29,7 +32,7 @@ public interface ILint : ICompile
                 ? s.ToLowerInvariant()
                 : throw new BuildException($"--lint-fail-on '{s}' is not a severity; use error, warning or note.")).ToList());
             var built = BuildInfo.Read(BuildInfoDirectory);
-            var run = await new LintRunner(ProcessRunner).RunAsync(RootDirectory, BuildTarget, built, LintReportDirectory, CheckedMSBuildProperties, context.Cancellation).ConfigureAwait(false);
+            var run = await new LintRunner(ProcessRunner.With(FormatSettings(new DotnetFormatSettings()))).RunAsync(RootDirectory, BuildTarget, built, LintReportDirectory, CheckedMSBuildProperties, context.Cancellation).ConfigureAwait(false);
             foreach (var report in run.Reports)
             {
                 RunEvidence.AddReport(LintGate.Name, report, ReportName(report));

@@ -63,6 +63,9 @@ public interface IMutation : ITest
         }
     }
 
+    /// <summary>Changes how Stryker.NET runs, e.g. <c>s =&gt; s.AddArguments("--ignore-methods", "*Log*")</c>.</summary>
+    Configure<StrykerSettings> StrykerSettings => settings => settings;
+
     /// <summary>Mutation-tests the projects in scope.</summary>
     Target Mutation => _ => _
         .Description("Mutation-test the projects in scope with Stryker.NET and hold the score to the policy")
@@ -103,7 +106,7 @@ public interface IMutation : ITest
                     solution.Name, [], this.Read(() => Configuration), this.Read(() => MutationConcurrency), this.Read(() => MutationAdditionalTimeout), this.Read(() => MutationThreshold), this.Read(() => MutationMutate), sinceCommit,
                     this.Read(() => MutationTestCaseFilter), frameworks[0], solution);
                 var output = MutationReportDirectory / "solution";
-                runs.Add(await new MutationRunner(ProcessRunner, line => context.Log.Always(line)).RunAsync(stryker, RootDirectory, solution, config, output, CheckedMSBuildProperties, context.Cancellation).ConfigureAwait(false));
+                runs.Add(await new MutationRunner(ProcessRunner.With(StrykerSettings(new StrykerSettings())), line => context.Log.Always(line)).RunAsync(stryker, RootDirectory, solution, config, output, CheckedMSBuildProperties, context.Cancellation).ConfigureAwait(false));
                 AddReports(output, Path.GetFileNameWithoutExtension(SolutionFile));
             }
 
@@ -115,7 +118,7 @@ public interface IMutation : ITest
                     Path.GetFileName(target.Project), target.TestProjects, this.Read(() => Configuration), this.Read(() => MutationConcurrency), this.Read(() => MutationAdditionalTimeout), this.Read(() => MutationThreshold), this.Read(() => MutationMutate), sinceCommit,
                     this.Read(() => MutationTestCaseFilter), target.Framework);
                 var output = MutationReportDirectory / name;
-                var run = await new MutationRunner(ProcessRunner, line => context.Log.Always(line)).RunAsync(stryker, RootDirectory, target.Project, config, output, CheckedMSBuildProperties, context.Cancellation).ConfigureAwait(false);
+                var run = await new MutationRunner(ProcessRunner.With(StrykerSettings(new StrykerSettings())), line => context.Log.Always(line)).RunAsync(stryker, RootDirectory, target.Project, config, output, CheckedMSBuildProperties, context.Cancellation).ConfigureAwait(false);
                 runs.Add(run);
                 AddReports(output, name);
             }

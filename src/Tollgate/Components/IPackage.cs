@@ -51,6 +51,12 @@ public interface IPackage : ICompile, IHazVersion
     /// <summary><c>artifacts/packages/</c>: this run's NuGet packages.</summary>
     AbsolutePath PackagesDirectory => ArtifactsDirectory / "packages";
 
+    /// <summary>Changes how <c>dotnet pack</c> runs, e.g. <c>s =&gt; s.AddArguments("-p:ContinuousIntegrationBuild=true")</c>.</summary>
+    Configure<DotnetPackSettings> PackSettings => settings => settings;
+
+    /// <summary>Changes how <c>dotnet nuget push</c> runs, e.g. <c>s =&gt; s.AddArguments("--skip-duplicate")</c>.</summary>
+    Configure<NuGetPushSettings> PushSettings => settings => settings;
+
     /// <summary>Packs NuGet packages and container images.</summary>
     Target Package => _ => _
         .Description("Pack NuGet packages and container images with the version from git (only after every gate of the run passed)")
@@ -76,7 +82,7 @@ public interface IPackage : ICompile, IHazVersion
                 context.Log.Info($"Not packed: {project} ({reason})");
             }
 
-            var nuget = new NuGetPackager(ProcessRunner);
+            var nuget = new NuGetPackager(ProcessRunner.With(PackSettings(new DotnetPackSettings())).With(PushSettings(new NuGetPushSettings())));
             var targets = choice.PacksAllPackable ? [BuildTarget] : choice.Packed.Select(p => (string)(RootDirectory / p)).ToList();
             var artifacts = (await nuget.PackAsync(RootDirectory, targets, this.Read(() => Configuration), version, CheckedMSBuildProperties, PackagesDirectory, context.Cancellation).ConfigureAwait(false)).ToList();
             if (this.Read(() => NuGetFeed) is { } feed)

@@ -37,6 +37,9 @@ public interface ISecurityScan : IHazSolution
     /// <summary>Where the scanners' reports and Trivy's cache go.</summary>
     AbsolutePath SecurityWorkDirectory => RootDirectory / ".nuke" / "temp" / "security";
 
+    /// <summary>Changes how Trivy's scans run, e.g. <c>s =&gt; s.AddArguments("--skip-dirs", "samples")</c>.</summary>
+    Configure<TrivySettings> TrivySettings => settings => settings;
+
     /// <summary>Scans for vulnerable packages, misconfigurations and secrets.</summary>
     Target SecurityScan => _ => _
         .Description("Scan for vulnerable packages (NuGet audit, Trivy), misconfigurations and secrets")
@@ -70,7 +73,7 @@ public interface ISecurityScan : IHazSolution
                         .RunAsync(RootDirectory, BuildTarget, Selection.Included, CheckedMSBuildProperties, this.Read(() => NuGetAuditSources), SecurityWorkDirectory, context.Cancellation).ConfigureAwait(false);
                 }).ConfigureAwait(false),
                 await Scan(ScannerNames.Trivy, entries, async () =>
-                    await new TrivyRunner(new TrivyTool(ProcessRunner, this.Read(() => TrivyExecutable), RootDirectory / ".nuke" / "temp" / "trivy", trivyEnvironment), trivyEnvironment)
+                    await new TrivyRunner(new TrivyTool(ProcessRunner.With(TrivySettings(new TrivySettings())), this.Read(() => TrivyExecutable), RootDirectory / ".nuke" / "temp" / "trivy", trivyEnvironment), trivyEnvironment)
                         .RunAsync(RootDirectory, await ImagesToScanAsync(context.Cancellation).ConfigureAwait(false), this.Read(() => TrivyOffline), PolicyDefaults.Current.TrivyMinimumVersion, SecurityWorkDirectory, context.Cancellation)).ConfigureAwait(false),
             };
 

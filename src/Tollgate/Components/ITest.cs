@@ -19,6 +19,9 @@ public interface ITest : ICompile
     /// <summary>Where the test results of this run go (emptied first).</summary>
     AbsolutePath TestResultsDirectory => ArtifactsDirectory / "test-results";
 
+    /// <summary>Changes how <c>dotnet test</c> runs: <c>Configure&lt;DotnetTestSettings&gt; ITest.TestSettings =&gt; s =&gt; s with { BlameHangTimeout = "5m" };</c></summary>
+    Configure<DotnetTestSettings> TestSettings => settings => settings;
+
     /// <summary>Runs the tests.</summary>
     Target Test => _ => _
         .Description("Run the tests (TRX, coverage); zero tests is a failure")
@@ -51,7 +54,7 @@ public interface ITest : ICompile
             }
 
             var runs = tests.Select(p => new TestRun(p.Project, p.Framework, p.CoverageCollector is null ? supplied : null)).Distinct().ToList();
-            var outcomes = await new TestRunner(ProcessRunner).RunAsync(
+            var outcomes = await new TestRunner(ProcessRunner.With(TestSettings(new DotnetTestSettings()))).RunAsync(
                 RootDirectory, runs, this.Read(() => Configuration), TestResultsDirectory, this.Read(() => CollectCoverage), CheckedMSBuildProperties, context.Cancellation).ConfigureAwait(false);
             var multiTargeted = runs.GroupBy(r => r.Project).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
             foreach (var run in runs)

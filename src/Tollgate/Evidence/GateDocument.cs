@@ -18,6 +18,10 @@ public sealed record GateDocument(
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyDictionary<string, string>? Settings { get; init; }
 
+    /// <summary>Every program the gate ran, with its effective arguments (a build's settings hooks included); omitted when it ran none.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Commands { get; init; }
+
     /// <summary>The bundle path of a gate's document.</summary>
     public static string PathOf(string gate) => $"gates/{gate.ToLowerInvariant()}.json";
 }

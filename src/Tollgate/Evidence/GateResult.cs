@@ -28,6 +28,9 @@ public sealed record GateResult(
     /// <summary>What the figures depend on besides the policy, e.g. the build configuration coverage was measured in.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Every program the gate ran, as it ran it (paths relative to the root, secrets masked), in order.</summary>
+    public IReadOnlyList<string> Commands { get; init; } = [];
+
     /// <summary>A gate that was planned but did not run, with the reason (never a pass).</summary>
     public static GateResult Skipped(string gate, string reason) => new(
         gate, GateStatus.Skipped, $"skipped: {reason}", [reason], new Dictionary<string, double>(), new Dictionary<string, double>(), new Dictionary<string, string>(), []);

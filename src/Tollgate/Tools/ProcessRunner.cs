@@ -9,13 +9,31 @@ namespace Tollgate.Tools;
 /// Runs every external program of a build: argument lists, a time-out, cancellation that kills the
 /// whole process tree, output captured and echoed at verbose level, secrets masked everywhere.
 /// </summary>
-public sealed class ProcessRunner(BuildLog log)
+public sealed class ProcessRunner(BuildLog log, Func<ProcessSpec, ProcessSpec>? adjust = null)
 {
+    private static readonly AsyncLocal<List<string>?> Recorded = new();
+
+    /// <summary>A runner that runs every program as this one does, with <paramref name="settings"/> applied to the runs of its tool.</summary>
+    public ProcessRunner With(ToolSettings settings) =>
+        new(log, spec => settings.ApplyTo(adjust is null ? spec : adjust(spec)));
+
+    /// <summary>
+    /// Starts recording the command lines (secrets masked) of every program run from here on in this flow of
+    /// control, e.g. for one gate; the list fills as programs start.
+    /// </summary>
+    public static IReadOnlyList<string> Record()
+    {
+        var list = new List<string>();
+        Recorded.Value = list;
+        return list;
+    }
+
     /// <summary>Runs <paramref name="spec"/> to its end, its time-out or <paramref name="cancellation"/>.</summary>
     /// <exception cref="ToolNotFoundException">The program is not installed.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; the program was killed.</exception>
     public async Task<ProcessResult> RunAsync(ProcessSpec spec, CancellationToken cancellation)
     {
+        spec = adjust is null ? spec : adjust(spec);
         var info = new ProcessStartInfo(spec.FileName)
         {
             WorkingDirectory = spec.WorkingDirectory,
@@ -39,6 +57,14 @@ public sealed class ProcessRunner(BuildLog log)
         }
 
         log.Info($"> {spec.CommandLine}");
+        if (Recorded.Value is { } recorded)
+        {
+            lock (recorded)
+            {
+                recorded.Add(log.Masker.Apply(spec.CommandLine));
+            }
+        }
+
         var output = new StringBuilder();
         var error = new StringBuilder();
         using var process = new Process { StartInfo = info };

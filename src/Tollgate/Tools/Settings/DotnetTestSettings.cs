@@ -1,0 +1,21 @@
+using Tollgate.Tools;
+
+namespace Tollgate;
+
+/// <summary><c>dotnet test</c> in Test, once per test project and framework.</summary>
+public sealed record DotnetTestSettings : ToolSettings
+{
+    /// <summary>A VSTest filter, <c>--filter</c> (e.g. <c>Category!=Slow</c>).</summary>
+    public string? Filter { get; init; }
+
+    /// <summary>Stops a test run hanging longer than this and writes a dump (<c>--blame-hang-timeout</c>, e.g. <c>5m</c>).</summary>
+    public string? BlameHangTimeout { get; init; }
+
+    /// <inheritdoc />
+    public override string Tool => "dotnet test";
+
+    internal override IEnumerable<string> TypedArguments =>
+        [.. Filter is null ? [] : new[] { "--filter", Filter }, .. BlameHangTimeout is null ? [] : new[] { "--blame-hang-timeout", BlameHangTimeout }];
+
+    internal override bool AppliesTo(ProcessSpec spec) => IsDotnet(spec, "test");
+}
