@@ -1,5 +1,4 @@
 using Tollgate;
-using Tollgate.Engine;
 
 /// <summary>Tollgate's own build: the standard gates, run on Tollgate itself.</summary>
 internal sealed class Build : TollgateBuild, IStandardGates
@@ -13,6 +12,6 @@ internal sealed class Build : TollgateBuild, IStandardGates
 
     /// <summary>The tests, after their prerequisites: so `./build.sh Test` alone passes on a fresh machine.</summary>
     Target ITest.Test => _ => _
-        .Inherit<ITest>(x => x.Test)
+        .Inherit<ITest>()
         .DependsOn(TestPrerequisites);
 }

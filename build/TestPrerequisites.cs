@@ -1,6 +1,4 @@
 using Tollgate;
-using Tollgate.Engine;
-using Tollgate.Tools;
 
 /// <summary>
 /// What Tollgate's own tests need beyond the .NET SDK, so that `./build.sh Test` passes on a fresh Debian
@@ -38,8 +36,7 @@ internal static class TestPrerequisites
         var environment = new Dictionary<string, string?> { ["DEBIAN_FRONTEND"] = "noninteractive" };
         foreach (var arguments in new[] { new[] { "update" }, ["install", "-y", "--no-install-recommends", .. missing] })
         {
-            var result = await build.ProcessRunner.RunAsync(
-                new ProcessSpec("apt-get", arguments, build.RootDirectory, TimeSpan.FromMinutes(15), environment), context.Cancellation);
+            var result = await context.RunAsync(new ProcessSpec("apt-get", arguments, build.RootDirectory, TimeSpan.FromMinutes(15), environment));
             if (!result.Succeeded)
             {
                 throw new TargetFailedException($"apt-get {arguments[0]} exited {result.ExitCode}: {result.Tail(5)}; install by hand: {install}.");

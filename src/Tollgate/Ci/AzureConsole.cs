@@ -3,7 +3,7 @@ using Tollgate.Engine;
 namespace Tollgate.Ci;
 
 /// <summary>Azure Pipelines: <c>##[group]</c> per target, <c>##vso[task.logissue …]</c> per problem, <c>summary.md</c> uploaded as the run's summary.</summary>
-public sealed class AzureConsole(BuildLog log) : CiConsole(log)
+internal sealed class AzureConsole(BuildLog log) : CiConsole(log)
 {
     /// <inheritdoc />
     public override void Starting(string target) => Log.Always($"##[group]{Message(target)}");

@@ -1,9 +1,7 @@
-using Tollgate.Engine;
-
 namespace Tollgate.Ci;
 
 /// <summary>Bitbucket Pipelines finds test reports in <c>test-results</c> directories of the clone: <c>junit.xml</c> is copied to <c>artifacts/test-results/tollgate/</c>.</summary>
-public sealed class BitbucketConsole(BuildLog log) : CiConsole(log)
+internal sealed class BitbucketConsole(BuildLog log) : CiConsole(log)
 {
     /// <summary>Where the copy goes, relative to the repository root.</summary>
     public const string ReportPath = "artifacts/test-results/tollgate/junit.xml";

@@ -3,7 +3,7 @@ using Tollgate.Evidence;
 namespace Tollgate.Ci;
 
 /// <summary>One problem to show in a CI host's own UI: a failing gate's reason, or one of its findings with file and line.</summary>
-public sealed record CiAnnotation(string Gate, string Message, string? File = null, int? Line = null, string? Rule = null)
+internal sealed record CiAnnotation(string Gate, string Message, string? File = null, int? Line = null, string? Rule = null)
 {
     /// <summary>The most findings annotated per gate; the evidence has them all.</summary>
     public const int FindingsPerGate = 50;

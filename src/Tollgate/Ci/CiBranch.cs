@@ -1,7 +1,7 @@
 namespace Tollgate.Ci;
 
 /// <summary>The branch a CI run builds, as its host's variables say (CI checkouts leave HEAD detached).</summary>
-public static class CiBranch
+internal static class CiBranch
 {
     private static readonly string[] Variables =
     [

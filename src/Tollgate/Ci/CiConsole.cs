@@ -7,7 +7,7 @@ namespace Tollgate.Ci;
 /// summaries and report hooks from the written evidence. The evidence itself is the same everywhere;
 /// only these renderings differ by host.
 /// </summary>
-public abstract class CiConsole(BuildLog log) : ITargetObserver
+internal abstract class CiConsole(BuildLog log) : ITargetObserver
 {
     /// <summary>The build's log, which masks secrets in everything written.</summary>
     protected BuildLog Log { get; } = log;
@@ -38,7 +38,7 @@ public abstract class CiConsole(BuildLog log) : ITargetObserver
 }
 
 /// <summary>Hosts that read reports from files only (Jenkins, CircleCI, a local run): nothing extra on the console.</summary>
-public sealed class PlainConsole(BuildLog log) : CiConsole(log)
+internal sealed class PlainConsole(BuildLog log) : CiConsole(log)
 {
     /// <inheritdoc />
     public override void Publish(CiPublication publication)

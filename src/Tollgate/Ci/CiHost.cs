@@ -1,5 +1,3 @@
-using Tollgate.Evidence;
-
 namespace Tollgate.Ci;
 
 /// <summary>
@@ -7,7 +5,7 @@ namespace Tollgate.Ci;
 /// the run: branch, commit, build number, pull or merge request, its target branch, and the run's page.
 /// A local run (or an unknown CI) is filled in from git by the caller.
 /// </summary>
-public static class CiHost
+internal static class CiHost
 {
     private static readonly (string Marker, string Name, Func<Func<string, string?>, Dictionary<string, string?>> Read)[] Hosts =
     [

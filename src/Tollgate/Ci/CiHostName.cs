@@ -1,7 +1,7 @@
 namespace Tollgate.Ci;
 
 /// <summary>The names Tollgate gives the hosts it knows, as evidence and <c>--host</c> spell them.</summary>
-public static class CiHostName
+internal static class CiHostName
 {
     /// <summary>A developer's machine.</summary>
     public const string Local = "local";

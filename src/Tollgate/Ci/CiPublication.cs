@@ -6,4 +6,4 @@ namespace Tollgate.Ci;
 /// <param name="RootDirectory">The repository root.</param>
 /// <param name="EvidenceDirectory">The bundle's directory.</param>
 /// <param name="Gates">Every gate's result.</param>
-public sealed record CiPublication(string RootDirectory, string EvidenceDirectory, IReadOnlyList<GateResult> Gates);
+internal sealed record CiPublication(string RootDirectory, string EvidenceDirectory, IReadOnlyList<GateResult> Gates);

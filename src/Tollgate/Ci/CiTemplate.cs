@@ -6,7 +6,7 @@ namespace Tollgate.Ci;
 /// The CI templates the package ships (<c>shared-targets/ci/</c>): for each host, the template and where
 /// <c>GenerateCi</c> writes it in a repository, and what to do next.
 /// </summary>
-public sealed record CiTemplate(string Host, string Resource, string Target, string NextStep)
+internal sealed record CiTemplate(string Host, string Resource, string Target, string NextStep)
 {
     /// <summary>Every template, by host.</summary>
     public static IReadOnlyList<CiTemplate> All { get; } =

@@ -6,7 +6,7 @@ namespace Tollgate.Ci;
 /// GitHub Actions: <c>::group::</c> per target, <c>::error file=…,line=…,title=…::</c> annotations, and
 /// <c>summary.md</c> appended to the job's step summary (<c>GITHUB_STEP_SUMMARY</c>).
 /// </summary>
-public sealed class GitHubConsole(BuildLog log, IReadOnlyDictionary<string, string> environment) : CiConsole(log)
+internal sealed class GitHubConsole(BuildLog log, IReadOnlyDictionary<string, string> environment) : CiConsole(log)
 {
     /// <inheritdoc />
     public override void Starting(string target) => Log.Always($"::group::{Data(target)}");

@@ -7,7 +7,7 @@ namespace Tollgate.Ci;
 /// GitLab CI: a collapsible section per target. Its reports (JUnit, Cobertura, code quality) are files of
 /// the bundle that the <c>quality-gates.yml</c> template hands to <c>artifacts:reports</c>.
 /// </summary>
-public sealed class GitLabConsole(BuildLog log, Func<DateTimeOffset> clock) : CiConsole(log)
+internal sealed class GitLabConsole(BuildLog log, Func<DateTimeOffset> clock) : CiConsole(log)
 {
     private const string Erase = "\u001b[0K";
 

@@ -1,7 +1,7 @@
 namespace Tollgate.Ci;
 
 /// <summary>The target branch of the pull or merge request a CI run builds, as its host's variables say.</summary>
-public static class PullRequest
+internal static class PullRequest
 {
     private static readonly string[] TargetVariables =
     [

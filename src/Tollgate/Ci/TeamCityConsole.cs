@@ -8,7 +8,7 @@ namespace Tollgate.Ci;
 /// TeamCity service messages: a block per target, the tests imported from <c>junit.xml</c>, every gate
 /// metric as a build statistic, and a build problem per failing gate.
 /// </summary>
-public sealed class TeamCityConsole(BuildLog log) : CiConsole(log)
+internal sealed class TeamCityConsole(BuildLog log) : CiConsole(log)
 {
     /// <inheritdoc />
     public override void Starting(string target) => Log.Always($"##teamcity[blockOpened name='{Escape(target)}']");
@@ -33,7 +33,7 @@ public sealed class TeamCityConsole(BuildLog log) : CiConsole(log)
             }
         }
 
-        foreach (var gate in publication.Gates.Where(g => g.Status is Evidence.GateStatus.Failed or Evidence.GateStatus.Error))
+        foreach (var gate in publication.Gates.Where(g => g.Status is GateStatus.Failed or GateStatus.Error))
         {
             Log.Always($"##teamcity[buildProblem description='{Escape($"{gate.Gate} {gate.Status.ToString().ToLowerInvariant()}: {string.Join("; ", gate.Reasons)}")}' identity='{Escape("tollgate-" + gate.Gate.ToLowerInvariant())}']");
         }

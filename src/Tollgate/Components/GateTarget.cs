@@ -1,12 +1,11 @@
 using System.Diagnostics;
-using Tollgate.Engine;
 using Tollgate.Evidence;
 using Tollgate.Tools;
 
 namespace Tollgate;
 
 /// <summary>Runs a gate inside a target: records its result in the evidence, shows its figure, fails the target unless it passed.</summary>
-public static class GateTarget
+internal static class GateTarget
 {
     /// <summary>
     /// Runs <paramref name="gate"/>. Whatever happens, the gate ends with a document: any exception (a missing

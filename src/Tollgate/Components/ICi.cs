@@ -1,5 +1,3 @@
-using Tollgate.Engine;
-
 namespace Tollgate;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Tollgate.Engine;
 using Tollgate.Evidence;
 using Tollgate.Tools;
 using Tollgate.Tools.Dotnet;
@@ -12,7 +11,7 @@ namespace Tollgate;
 public interface ICompile : IHazSolution
 {
     /// <summary>Where the build writes each project's facts for the gates (cleared before every build).</summary>
-    AbsolutePath BuildInfoDirectory => RootDirectory / ".nuke" / "temp" / "build-info";
+    internal AbsolutePath BuildInfoDirectory => RootDirectory / ".nuke" / "temp" / "build-info";
 
     /// <summary>Changes how <c>dotnet build</c> runs: <c>Configure&lt;DotnetBuildSettings&gt; ICompile.BuildSettings =&gt; s =&gt; s.AddArguments("-warnaserror");</c></summary>
     Configure<DotnetBuildSettings> BuildSettings => settings => settings;

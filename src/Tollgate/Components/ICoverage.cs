@@ -1,4 +1,3 @@
-using Tollgate.Engine;
 using Tollgate.Gates.Coverage;
 using Tollgate.IO;
 using Tollgate.Tools.Cobertura;

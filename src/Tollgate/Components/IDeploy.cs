@@ -1,5 +1,4 @@
 using Tollgate.Deploy;
-using Tollgate.Engine;
 using Tollgate.Evidence;
 using Tollgate.Tools.Docker;
 
@@ -111,7 +110,7 @@ public interface IDeploy : IVerify
         }
 
         var clone = await ProcessRunner.RunAsync(
-            new Tools.ProcessSpec("git", ["clone", "--quiet", "--depth", "1", "--branch", target.Branch, source, scratch], RootDirectory, TimeSpan.FromMinutes(5)), cancellation).ConfigureAwait(false);
+            new ProcessSpec("git", ["clone", "--quiet", "--depth", "1", "--branch", target.Branch, source, scratch], RootDirectory, TimeSpan.FromMinutes(5)), cancellation).ConfigureAwait(false);
         if (!clone.Succeeded)
         {
             throw new InvalidDataException($"git clone {target.Repository} failed: {clone.Error.Trim().Split('\n')[0]}");

@@ -1,5 +1,4 @@
 using Tollgate.Ci;
-using Tollgate.Engine;
 using Tollgate.IO;
 
 namespace Tollgate;

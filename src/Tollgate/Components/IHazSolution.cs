@@ -1,4 +1,3 @@
-using Tollgate.Engine;
 using Tollgate.Tools.Dotnet;
 
 namespace Tollgate;
@@ -30,13 +29,13 @@ public interface IHazSolution : ITollgateBuild
     AbsolutePath SolutionFile => SolutionLocator.Locate(RootDirectory, this.Read(() => Solution));
 
     /// <summary>The projects every gate works on, and those left out with the reason.</summary>
-    ProjectSelection Selection => ProjectSelection.Of(RootDirectory, SolutionFile, this.Read(() => Projects), this.Read(() => ExcludeProjects));
+    internal ProjectSelection Selection => ProjectSelection.Of(RootDirectory, SolutionFile, this.Read(() => Projects), this.Read(() => ExcludeProjects));
 
     /// <summary>What is built, formatted, restored and packed: the solution, or a solution of the chosen projects.</summary>
-    AbsolutePath BuildTarget => new(Selection.BuildTarget(RootDirectory / ".nuke" / "temp" / "selection"));
+    internal AbsolutePath BuildTarget => new(Selection.BuildTarget(RootDirectory / ".nuke" / "temp" / "selection"));
 
     /// <summary>The extra properties, checked to be <c>Name=Value</c>.</summary>
-    IReadOnlyList<string> CheckedMSBuildProperties => this.Read(() => MSBuildProperties).Select(property =>
+    internal IReadOnlyList<string> CheckedMSBuildProperties => this.Read(() => MSBuildProperties).Select(property =>
         property.IndexOf('=', StringComparison.Ordinal) > 0
             ? property
             : throw new BuildException($"--msbuild-properties '{property}' is not Name=Value; write it as e.g. UseAppHost=false.")).ToList();

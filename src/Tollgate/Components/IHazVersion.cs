@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Tollgate.Ci;
-using Tollgate.Engine;
 using Tollgate.Gates.Package;
 using Tollgate.Tools;
 using Tollgate.Tools.Git;
@@ -31,7 +30,7 @@ public interface IHazVersion : IHazSolution
     string? VersionBranch => this.ValueOf(() => VersionBranch, null);
 
     /// <summary>The version of this commit, computed once per run.</summary>
-    BuildVersion BuildVersion
+    internal BuildVersion BuildVersion
     {
         get
         {

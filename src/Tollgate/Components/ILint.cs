@@ -1,4 +1,3 @@
-using Tollgate.Engine;
 using Tollgate.Evidence;
 using Tollgate.Gates.Lint;
 using Tollgate.Tools.Dotnet;

@@ -1,6 +1,4 @@
 using Tollgate.Ci;
-using Tollgate.Engine;
-using Tollgate.Evidence;
 using Tollgate.Gates.Mutation;
 using Tollgate.Tools.Dotnet;
 using Tollgate.Tools.Git;

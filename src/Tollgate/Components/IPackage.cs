@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Tollgate.Engine;
 using Tollgate.Evidence;
 using Tollgate.Gates.Package;
 using Tollgate.Tools.Docker;

@@ -1,4 +1,3 @@
-using Tollgate.Engine;
 using Tollgate.Evidence;
 using Tollgate.Gates.Test;
 using Tollgate.IO;

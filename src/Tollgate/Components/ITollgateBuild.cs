@@ -1,4 +1,3 @@
-using Tollgate.Engine;
 using Tollgate.Evidence;
 using Tollgate.Tools;
 
@@ -17,16 +16,16 @@ public interface ITollgateBuild : IParameterProvider
     IReadOnlyDictionary<string, string> EnvironmentVariables { get; }
 
     /// <summary>A person's keyboard, when the build runs on a terminal; null otherwise.</summary>
-    TextReader? Terminal { get; }
+    internal TextReader? Terminal { get; }
 
     /// <summary>Runs every external program.</summary>
-    ProcessRunner ProcessRunner { get; }
+    internal ProcessRunner ProcessRunner { get; }
 
     /// <summary>What git says of the repository (commit, remote, branch, shallow), read once per run, when first asked.</summary>
-    Task<Tools.Git.GitFacts> GitFactsAsync(CancellationToken cancellation);
+    internal Task<Tools.Git.GitFacts> GitFactsAsync(CancellationToken cancellation);
 
     /// <summary>The evidence of this run, written to <see cref="EvidenceDirectory"/> at its end.</summary>
-    EvidenceBundle RunEvidence { get; }
+    internal EvidenceBundle RunEvidence { get; }
 
     /// <summary>Where the pinned .NET tools the gates drive are installed.</summary>
     [Parameter("Where Tollgate installs the .NET tools it pins (ReportGenerator, Stryker)")]

@@ -1,4 +1,3 @@
-using Tollgate.Engine;
 using Tollgate.Evidence;
 
 namespace Tollgate;

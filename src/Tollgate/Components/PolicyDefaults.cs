@@ -8,7 +8,7 @@ namespace Tollgate;
 /// changes a default there and bumps the package version; every repository picks it up with the
 /// version, and a repository that sets a value itself shows up as overridden in the evidence.
 /// </summary>
-public sealed record PolicyDefaults(
+internal sealed record PolicyDefaults(
     IReadOnlyList<string> LintFailOn, double CoverageLine, double? CoverageBranch, double CoverageTolerance, double MutationScore,
     IReadOnlyList<string> SecurityFailOn, string TrivyMinimumVersion, string VersionTool, IReadOnlyDictionary<string, string> Tools,
     IReadOnlyList<string> RequiredGates)

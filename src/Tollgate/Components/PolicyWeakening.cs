@@ -1,10 +1,9 @@
 using System.Globalization;
-using Tollgate.Evidence;
 
 namespace Tollgate;
 
 /// <summary>Whether a repository's own value for a policy parameter is weaker than this package's default.</summary>
-public static class PolicyWeakening
+internal static class PolicyWeakening
 {
     /// <summary>True for a lower threshold, a larger tolerance, or a fail-on list missing a default severity.</summary>
     public static bool Weakens(ParameterRecord parameter)

@@ -1,5 +1,4 @@
 using Tollgate.Engine;
-using Tollgate.Evidence;
 using Tollgate.Tools.Git;
 
 namespace Tollgate;

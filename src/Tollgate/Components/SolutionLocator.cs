@@ -1,9 +1,7 @@
-using Tollgate.Engine;
-
 namespace Tollgate;
 
 /// <summary>Finds the solution to build: the one given, or the one solution file at the root.</summary>
-public static class SolutionLocator
+internal static class SolutionLocator
 {
     /// <summary>The solution or project path, or an error naming what was found and the fix.</summary>
     public static AbsolutePath Locate(AbsolutePath root, AbsolutePath? given)

@@ -1,4 +1,3 @@
-using Tollgate.Engine;
 using Tollgate.Evidence;
 using Tollgate.Gates.ArchitectureTests;
 using Tollgate.Gates.Coverage;
@@ -10,7 +9,7 @@ using Tollgate.Gates.Test;
 namespace Tollgate;
 
 /// <summary>The six quality gates, by the name their target and their evidence share, and what "required" means for Package and Deploy.</summary>
-public static class StandardGates
+internal static class StandardGates
 {
     /// <summary>Every gate's name.</summary>
     public static readonly IReadOnlyList<string> Names =

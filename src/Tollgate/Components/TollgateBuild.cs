@@ -21,10 +21,10 @@ public abstract class TollgateBuild : BuildBase, ITollgateBuild
     private Task<GitFacts>? git;
 
     /// <inheritdoc />
-    public ProcessRunner ProcessRunner => runner ??= new ProcessRunner(Log);
+    internal ProcessRunner ProcessRunner => runner ??= new ProcessRunner(Log);
 
     /// <inheritdoc />
-    public Task<GitFacts> GitFactsAsync(CancellationToken cancellation)
+    internal Task<GitFacts> GitFactsAsync(CancellationToken cancellation)
     {
         // Read once, when first asked: a run that needs no git fact starts no git process.
         lock (gitGate)
@@ -34,13 +34,21 @@ public abstract class TollgateBuild : BuildBase, ITollgateBuild
     }
 
     /// <inheritdoc />
-    public EvidenceBundle RunEvidence => LazyInitializer.EnsureInitialized(ref evidence, ref evidenceLock, StartEvidence);
+    internal EvidenceBundle RunEvidence => LazyInitializer.EnsureInitialized(ref evidence, ref evidenceLock, StartEvidence);
 
     /// <summary>The CI host's console: log sections, annotations and report hooks in the host's own forms.</summary>
-    public CiConsole CiConsole => console ??= CiConsole.For(CiHost.NameOf(EnvironmentVariables), Log, EnvironmentVariables);
+    ProcessRunner ITollgateBuild.ProcessRunner => ProcessRunner;
+
+    TextReader? ITollgateBuild.Terminal => Terminal;
+
+    EvidenceBundle ITollgateBuild.RunEvidence => RunEvidence;
+
+    Task<GitFacts> ITollgateBuild.GitFactsAsync(CancellationToken cancellation) => GitFactsAsync(cancellation);
+
+    internal CiConsole CiConsole => console ??= CiConsole.For(CiHost.NameOf(EnvironmentVariables), Log, EnvironmentVariables);
 
     /// <inheritdoc />
-    protected internal override ITargetObserver? TargetObserver => CiConsole;
+    internal override ITargetObserver? TargetObserver => CiConsole;
 
     /// <summary>Runs the build with the process's arguments, environment and console; returns the exit code.</summary>
     protected static int Execute<T>(string[] args, Expression<Func<T, Target>> defaultTarget)
@@ -48,7 +56,7 @@ public abstract class TollgateBuild : BuildBase, ITollgateBuild
         BuildHost.RunAsync<T>(args, TargetName(defaultTarget), HostEnvironment.Process()).GetAwaiter().GetResult();
 
     /// <summary>The name of the target a selector like <c>x =&gt; ((ITest)x).Test</c> points at.</summary>
-    public static string TargetName<T>(Expression<Func<T, Target>> selector) =>
+    internal static string TargetName<T>(Expression<Func<T, Target>> selector) =>
         selector.Body is MemberExpression { Member: var member }
             ? member.Name
             : throw new BuildException($"The default target must be a target property, as in x => ((ITest)x).Test; got {selector}.");
@@ -65,7 +73,7 @@ public abstract class TollgateBuild : BuildBase, ITollgateBuild
     }
 
     /// <summary>Writes the evidence bundle of the run.</summary>
-    protected internal override async Task OnBuildFinishedAsync(BuildReport report)
+    internal override async Task OnBuildFinishedAsync(BuildReport report)
     {
         if (!report.WritesEvidence)
         {

@@ -6,7 +6,7 @@ namespace Tollgate.Deploy;
 /// <param name="By">Who runs it.</param>
 /// <param name="ApprovedBy">Who approved it (null when the environment needs no approval).</param>
 /// <param name="Run">The CI run, on a CI host.</param>
-public sealed record Approval(string By, string? ApprovedBy, string? Run)
+internal sealed record Approval(string By, string? ApprovedBy, string? Run)
 {
     private static readonly (string Host, string[] Users)[] Actors =
     [

@@ -7,7 +7,7 @@ namespace Tollgate.Deploy;
 /// <c>{environment}</c> and <c>{commit}</c> replaced, as an argument list, never through a shell; then the
 /// health check. A failing check runs the rollback command with the previous version, when there is one.
 /// </summary>
-public sealed class CommandStrategy(ProcessRunner runner, HealthProbe probe) : IDeployStrategy
+internal sealed class CommandStrategy(ProcessRunner runner, HealthProbe probe) : IDeployStrategy
 {
     /// <inheritdoc />
     public async Task<DeployOutcome> DeployAsync(DeployRequest request, CancellationToken cancellation)

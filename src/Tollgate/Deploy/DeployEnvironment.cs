@@ -10,7 +10,7 @@ namespace Tollgate.Deploy;
 /// <param name="GitOps">The gitops strategy's settings.</param>
 /// <param name="Command">The command strategy's settings.</param>
 /// <param name="History">The deployment history file (repository-relative; for gitops, relative to the deployment repository).</param>
-public sealed partial record DeployEnvironment(
+internal sealed partial record DeployEnvironment(
     string Name, string Strategy, bool Approval, TimeSpan Timeout, HealthCheck? Health,
     DockerTarget? Docker, GitOpsTarget? GitOps, CommandTarget? Command, string History)
 {
@@ -31,17 +31,17 @@ public sealed partial record DeployEnvironment(
 /// <param name="Container">The containers' name prefix.</param>
 /// <param name="Ports">The ports the slots listen on (two for side-by-side switching); given to the container as <c>PORT</c>.</param>
 /// <param name="Socket">The engine's socket, when not the default.</param>
-public sealed record DockerTarget(string Image, string Container, IReadOnlyList<int> Ports, string? Socket);
+internal sealed record DockerTarget(string Image, string Container, IReadOnlyList<int> Ports, string? Socket);
 
 /// <summary>Where the gitops strategy writes the new version.</summary>
 /// <param name="Repository">The deployment repository: a path or a git URL.</param>
 /// <param name="Branch">The branch to commit to.</param>
 /// <param name="ValuesFile">The environment's values file in it.</param>
 /// <param name="Key">The dotted key of the image tag in that file, e.g. <c>image.tag</c>.</param>
-public sealed record GitOpsTarget(string Repository, string Branch, string ValuesFile, string Key);
+internal sealed record GitOpsTarget(string Repository, string Branch, string ValuesFile, string Key);
 
 /// <summary>A command Tollgate runs for tools it does not drive; <c>{version}</c>, <c>{environment}</c> and <c>{commit}</c> are replaced in each argument.</summary>
-public sealed record CommandTarget(IReadOnlyList<string> Deploy, IReadOnlyList<string>? Rollback);
+internal sealed record CommandTarget(IReadOnlyList<string> Deploy, IReadOnlyList<string>? Rollback);
 
 /// <summary>A health check: an HTTP GET (on 127.0.0.1; <c>{port}</c> is the new slot's port) that must answer 2xx (and hold a text, when given), or a command that must exit 0.</summary>
-public sealed record HealthCheck(string? Url, IReadOnlyList<string>? Command, string? Contains);
+internal sealed record HealthCheck(string? Url, IReadOnlyList<string>? Command, string? Contains);

@@ -8,7 +8,7 @@ namespace Tollgate.Deploy;
 /// <param name="Root">The repository root.</param>
 /// <param name="Approval">Who runs and who approved it.</param>
 /// <param name="History">The environment's records so far.</param>
-public sealed record DeployRequest(
+internal sealed record DeployRequest(
     DeployEnvironment Environment, string Version, string? Commit, string? Image, string Root, Approval Approval, IReadOnlyList<DeploymentRecord> History)
 {
     /// <summary>A record of this request's environment, runner and approver.</summary>
@@ -21,10 +21,10 @@ public sealed record DeployRequest(
 /// <param name="Health">The health check's last result.</param>
 /// <param name="Detail">What was done.</param>
 /// <param name="HistoryWritten">True when the strategy keeps the history itself (gitops: in the deployment repository).</param>
-public sealed record DeployOutcome(string Outcome, string? Health, string Detail, bool HistoryWritten = false);
+internal sealed record DeployOutcome(string Outcome, string? Health, string Detail, bool HistoryWritten = false);
 
 /// <summary>One way of putting a version in place, and of returning to the previous one.</summary>
-public interface IDeployStrategy
+internal interface IDeployStrategy
 {
     /// <summary>Deploys; a failing health check is undone (outcome <c>rolled-back</c>).</summary>
     Task<DeployOutcome> DeployAsync(DeployRequest request, CancellationToken cancellation);

@@ -3,7 +3,7 @@ using Tollgate.IO;
 namespace Tollgate.Deploy;
 
 /// <summary>The JSON schema of <c>.nuke/environments.json</c>, written beside it so editors check the environments.</summary>
-public static class DeploySchema
+internal static class DeploySchema
 {
     /// <summary>The schema's file name.</summary>
     public const string FileName = "environments.schema.json";

@@ -5,7 +5,7 @@ using Tollgate.IO;
 namespace Tollgate.Deploy;
 
 /// <summary>An environment's deployment history: a JSON array of <see cref="DeploymentRecord"/>, appended to, never rewritten otherwise.</summary>
-public static class DeploymentHistory
+internal static class DeploymentHistory
 {
     /// <summary>The records in <paramref name="path"/>; none when it does not exist.</summary>
     public static IReadOnlyList<DeploymentRecord> Read(string path)

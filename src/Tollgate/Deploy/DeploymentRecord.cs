@@ -13,6 +13,6 @@ namespace Tollgate.Deploy;
 /// <param name="Outcome"><c>succeeded</c>, <c>failed</c> or <c>rolled-back</c> (a failed health check undone).</param>
 /// <param name="Health">The health check's result.</param>
 /// <param name="Detail">What was done, e.g. the container or the commit.</param>
-public sealed record DeploymentRecord(
+internal sealed record DeploymentRecord(
     string Environment, string Action, string Version, string? Commit, string Strategy, DateTimeOffset At, string By, string? ApprovedBy,
     string? Run, string Outcome, string? Health, string? Detail);

@@ -10,7 +10,7 @@ namespace Tollgate.Deploy;
 /// then stopped and kept for rollback. A failing check removes the new container and leaves the old one
 /// serving. With a single port the old container is stopped first (and started again on failure).
 /// </summary>
-public sealed class DockerStrategy(DockerEngine engine, HealthProbe probe, Action<string> log) : IDeployStrategy
+internal sealed class DockerStrategy(DockerEngine engine, HealthProbe probe, Action<string> log) : IDeployStrategy
 {
     private const string EnvironmentLabel = "tollgate.environment";
 

@@ -4,7 +4,7 @@ namespace Tollgate.Deploy;
 /// One deployment per environment at a time: a lock file beside the history, created exclusively and
 /// holding who took it; a second deployment fails at once, naming the holder. Released when disposed.
 /// </summary>
-public sealed class EnvironmentLock : IDisposable
+internal sealed class EnvironmentLock : IDisposable
 {
     private readonly string path;
 

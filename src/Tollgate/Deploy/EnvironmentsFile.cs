@@ -7,7 +7,7 @@ namespace Tollgate.Deploy;
 /// Reads <c>.nuke/environments.json</c> (schema: <c>environments.schema.json</c>). A mistake is an
 /// <see cref="InvalidDataException"/> naming the file, the environment, the value and the fix.
 /// </summary>
-public static class EnvironmentsFile
+internal static class EnvironmentsFile
 {
     /// <summary>The file's name under <c>.nuke/</c>.</summary>
     public const string FileName = "environments.json";

@@ -8,7 +8,7 @@ namespace Tollgate.Deploy;
 /// git URL), appends the version-registry entry (the history file there), commits and pushes. A rollback
 /// reverts the latest deployment commit of the version in place and records that in the registry.
 /// </summary>
-public sealed class GitOpsStrategy(ProcessRunner runner, HealthProbe probe, string workDirectory, Action<string> log) : IDeployStrategy
+internal sealed class GitOpsStrategy(ProcessRunner runner, HealthProbe probe, string workDirectory, Action<string> log) : IDeployStrategy
 {
     /// <inheritdoc />
     public async Task<DeployOutcome> DeployAsync(DeployRequest request, CancellationToken cancellation)

@@ -5,7 +5,7 @@ using Tollgate.Tools;
 namespace Tollgate.Deploy;
 
 /// <summary>Runs a health check until it passes or the time is up.</summary>
-public sealed class HealthProbe(ProcessRunner runner, HttpClient http, string workingDirectory)
+internal sealed class HealthProbe(ProcessRunner runner, HttpClient http, string workingDirectory)
 {
     /// <summary>Polls <paramref name="check"/> (with <c>{port}</c> replaced) every half second up to <paramref name="timeout"/>; returns whether it passed and what it last saw.</summary>
     public async Task<(bool Passed, string Detail)> WaitAsync(HealthCheck check, int? port, TimeSpan timeout, CancellationToken cancellation)

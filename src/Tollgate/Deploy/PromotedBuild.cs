@@ -4,7 +4,7 @@ using Tollgate.Evidence;
 namespace Tollgate.Deploy;
 
 /// <summary>What a verified evidence bundle promotes: its version, commit and image.</summary>
-public sealed partial record PromotedBuild(string Version, string Commit, string? Image)
+internal sealed partial record PromotedBuild(string Version, string Commit, string? Image)
 {
     /// <summary>
     /// Reads the bundle at <paramref name="bundle"/> and refuses it, naming the reason, when it does not

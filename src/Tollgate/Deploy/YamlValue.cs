@@ -9,7 +9,7 @@ namespace Tollgate.Deploy;
 /// are replaced, so comments, order, anchors and layout stay as they were. A key that is not there, one that
 /// stands twice, or a value that is not a scalar is an error.
 /// </summary>
-public static class YamlValue
+internal static class YamlValue
 {
     /// <summary>The text with <paramref name="key"/> set to <paramref name="value"/> (double-quoted).</summary>
     /// <exception cref="InvalidDataException">The key is not a scalar of the file, or the file is not YAML.</exception>

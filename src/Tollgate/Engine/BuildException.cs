@@ -1,4 +1,4 @@
-namespace Tollgate.Engine;
+namespace Tollgate;
 
 /// <summary>
 /// A problem with the build's input (arguments, parameters, target graph) rather than with the code

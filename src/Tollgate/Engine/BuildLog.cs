@@ -1,19 +1,31 @@
-namespace Tollgate.Engine;
+using Tollgate.Engine;
+namespace Tollgate;
 
 /// <summary>The build's console output: levels filtered by verbosity, every line passed through the secret masker.</summary>
-public sealed class BuildLog(TextWriter output, TextWriter error, Verbosity verbosity, SecretMasker masker)
+public sealed class BuildLog
 {
+    private readonly TextWriter output;
+    private readonly TextWriter error;
+
     private readonly object gate = new();
     private readonly AsyncLocal<LogSection?> current = new();
 
+    internal BuildLog(TextWriter output, TextWriter error, Verbosity verbosity, SecretMasker masker)
+    {
+        this.output = output;
+        this.error = error;
+        Verbosity = verbosity;
+        Masker = masker;
+    }
+
     /// <summary>The verbosity in force.</summary>
-    public Verbosity Verbosity { get; } = verbosity;
+    public Verbosity Verbosity { get; }
 
     /// <summary>The masker applied to every line.</summary>
-    public SecretMasker Masker { get; } = masker;
+    internal SecretMasker Masker { get; }
 
     /// <summary>A log that writes to the console.</summary>
-    public static BuildLog Console(Verbosity verbosity, SecretMasker masker) =>
+    internal static BuildLog Console(Verbosity verbosity, SecretMasker masker) =>
         new(System.Console.Out, System.Console.Error, verbosity, masker);
 
     /// <summary>A line shown even at quiet verbosity (summary, results).</summary>

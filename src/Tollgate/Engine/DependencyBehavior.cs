@@ -1,4 +1,4 @@
-namespace Tollgate.Engine;
+namespace Tollgate;
 
 /// <summary>What happens to a skipped target's dependencies.</summary>
 public enum DependencyBehavior

@@ -1,7 +1,7 @@
 namespace Tollgate.Engine;
 
 /// <summary>A target of a build, its definition evaluated and its references resolved.</summary>
-public sealed class ExecutableTarget
+internal sealed class ExecutableTarget
 {
     internal ExecutableTarget(string name, Type declaringType, TargetDefinition definition)
     {

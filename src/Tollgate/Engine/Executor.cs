@@ -7,7 +7,7 @@ namespace Tollgate.Engine;
 /// in which case only its dependents are left out; assured targets run whatever happened; an aggregate
 /// target without actions is Collective when its dependencies passed and Failed when one did not.
 /// </summary>
-public sealed class Executor(BuildLog log, ITargetObserver? observer = null, int maxParallel = 1)
+internal sealed class Executor(BuildLog log, ITargetObserver? observer = null, int maxParallel = 1)
 {
     /// <summary>Runs <paramref name="plan"/>; cancelling <paramref name="cancellation"/> aborts the running targets.</summary>
     /// <remarks>

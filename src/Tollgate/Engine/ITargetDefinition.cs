@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 
-namespace Tollgate.Engine;
+namespace Tollgate;
 
 /// <summary>The fluent definition of a target, filled in by a <see cref="Target"/>.</summary>
 public interface ITargetDefinition

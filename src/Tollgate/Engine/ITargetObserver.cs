@@ -1,7 +1,7 @@
 namespace Tollgate.Engine;
 
 /// <summary>Told when a target starts and ends, e.g. to open and close a collapsible section in a CI log.</summary>
-public interface ITargetObserver
+internal interface ITargetObserver
 {
     /// <summary>A target is about to run its actions.</summary>
     void Starting(string target);

@@ -1,7 +1,7 @@
 namespace Tollgate.Engine;
 
 /// <summary>Name forms: <c>ReportCoverage</c>, <c>report-coverage</c> and <c>REPORT_COVERAGE</c> are one name.</summary>
-public static class Names
+internal static class Names
 {
     /// <summary>Lower case with dashes and underscores removed: the form names are compared in.</summary>
     public static string Normalize(string name) =>

@@ -5,7 +5,7 @@ namespace Tollgate.Engine;
 /// dependencies run first, <c>After</c>/<c>Before</c> order targets that are planned anyway, and ties
 /// keep the order in which targets were asked for and declared.
 /// </summary>
-public static class Planner
+internal static class Planner
 {
     /// <summary>Plans <paramref name="requested"/> (or the default target when none is named).</summary>
     /// <param name="all">Every target of the build.</param>

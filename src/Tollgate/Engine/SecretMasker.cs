@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Tollgate.Engine;
 
 /// <summary>Replaces every known secret value in a text with <c>***</c>. Thread-safe.</summary>
-public sealed partial class SecretMasker
+internal sealed partial class SecretMasker
 {
     /// <summary>What a secret is replaced with.</summary>
     public const string Mask = "***";

@@ -1,4 +1,4 @@
-namespace Tollgate.Engine;
+namespace Tollgate;
 
 /// <summary>
 /// A build target: a function that fills in its definition. Declared as a property, usually a default

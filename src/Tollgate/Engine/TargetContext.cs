@@ -1,4 +1,4 @@
-namespace Tollgate.Engine;
+namespace Tollgate;
 
 /// <summary>What a running target can see and report.</summary>
 public sealed class TargetContext

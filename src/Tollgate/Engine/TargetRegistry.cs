@@ -6,7 +6,7 @@ namespace Tollgate.Engine;
 /// Finds every target of a build: its own <see cref="Target"/> properties and those of every component
 /// interface it implements, evaluates each definition once, and resolves the references between them.
 /// </summary>
-public static class TargetRegistry
+internal static class TargetRegistry
 {
     private const BindingFlags Instance = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
 

@@ -1,7 +1,7 @@
 namespace Tollgate.Engine;
 
 /// <summary>The outcome of one planned target.</summary>
-public sealed record TargetResult(
+internal sealed record TargetResult(
     string Name,
     TargetStatus Status,
     TimeSpan Duration,

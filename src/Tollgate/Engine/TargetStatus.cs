@@ -1,7 +1,7 @@
 namespace Tollgate.Engine;
 
 /// <summary>How a target ended.</summary>
-public enum TargetStatus
+internal enum TargetStatus
 {
     /// <summary>Was planned but did not run, because a dependency failed or the build stopped.</summary>
     NotRun,

@@ -1,4 +1,4 @@
-namespace Tollgate.Engine;
+namespace Tollgate;
 
 /// <summary>How much the build prints (<c>--verbosity</c>).</summary>
 public enum Verbosity

@@ -9,7 +9,7 @@ namespace Tollgate.Evidence;
 /// violations, vulnerabilities, misconfigurations, secrets) in the Code Climate subset GitLab's code
 /// quality report reads. Written into every bundle, so the bundle is the same on every host.
 /// </summary>
-public static class CodeQualityExporter
+internal static class CodeQualityExporter
 {
     /// <summary>The file's name at the bundle's top level.</summary>
     public const string FileName = "codequality.json";

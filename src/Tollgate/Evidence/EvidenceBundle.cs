@@ -6,7 +6,7 @@ namespace Tollgate.Evidence;
 /// The evidence of the run in progress: gate results recorded in memory and reports copied into a
 /// staging directory beside the bundle, until <see cref="EvidenceWriter"/> turns them into the bundle.
 /// </summary>
-public sealed class EvidenceBundle
+internal sealed class EvidenceBundle
 {
     private readonly SortedDictionary<string, (GateResult Result, TimeSpan Duration)> gates = new(StringComparer.Ordinal);
 

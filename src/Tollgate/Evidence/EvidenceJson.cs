@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace Tollgate.Evidence;
 
 /// <summary>How evidence is serialized: camelCase, indented, enums as strings, keys in ordinal order.</summary>
-public static class EvidenceJson
+internal static class EvidenceJson
 {
     /// <summary>The serializer options of every evidence file.</summary>
     public static JsonSerializerOptions Options { get; } = new()

@@ -7,7 +7,7 @@ namespace Tollgate.Evidence;
 /// Re-checks a bundle: every file the manifest lists is present with its digest, no file was added,
 /// and each gate's verdict in the manifest agrees with its document and with the run's outcome.
 /// </summary>
-public static class EvidenceVerifier
+internal static class EvidenceVerifier
 {
     /// <summary>The problems found, one line each, naming the file; none when the bundle verifies.</summary>
     public static IReadOnlyList<string> Verify(string directory)

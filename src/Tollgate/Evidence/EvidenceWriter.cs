@@ -8,7 +8,7 @@ namespace Tollgate.Evidence;
 /// place of the bundle. The bundles it replaces are kept as <c>&lt;bundle&gt;.previous.1</c> (the newest) to
 /// <c>.previous.N</c>; only the one that falls off the end is deleted.
 /// </summary>
-public static class EvidenceWriter
+internal static class EvidenceWriter
 {
     /// <summary>How many earlier bundles are kept by default.</summary>
     public const int DefaultHistory = 3;

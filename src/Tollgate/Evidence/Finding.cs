@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Tollgate.Evidence;
+namespace Tollgate;
 
 /// <summary>One thing a gate found: a failed test, a violation, a surviving mutant, a vulnerability.</summary>
 /// <param name="Kind">What sort of finding, e.g. <c>test-failure</c>.</param>

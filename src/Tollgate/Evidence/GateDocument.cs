@@ -1,4 +1,4 @@
-namespace Tollgate.Evidence;
+namespace Tollgate;
 
 /// <summary><c>gates/&lt;gate&gt;.json</c>: a gate's full result, with its reports' bundle paths.</summary>
 public sealed record GateDocument(

@@ -12,7 +12,7 @@ namespace Tollgate.Evidence;
 /// <param name="Thresholds">The policy values the metrics were held to, by name.</param>
 /// <param name="Tools">The tools it ran, with their versions.</param>
 /// <param name="Findings">Everything it found.</param>
-public sealed record GateResult(
+internal sealed record GateResult(
     string Gate,
     GateStatus Status,
     string Headline,

@@ -1,4 +1,4 @@
-namespace Tollgate.Evidence;
+namespace Tollgate;
 
 /// <summary>A gate's verdict.</summary>
 public enum GateStatus

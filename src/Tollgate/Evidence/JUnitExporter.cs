@@ -7,7 +7,7 @@ namespace Tollgate.Evidence;
 /// Renders test results as JUnit XML (<c>testsuites/testsuite/testcase</c> with <c>failure</c> and <c>skipped</c>),
 /// the form Jenkins, GitLab, Bitbucket and CircleCI read. A suite that crashed gets an <c>error</c> case.
 /// </summary>
-public static class JUnitExporter
+internal static class JUnitExporter
 {
     /// <summary>The XML text.</summary>
     public static string Render(IReadOnlyList<JUnitSuite> suites)

@@ -7,10 +7,10 @@ namespace Tollgate.Evidence;
 /// <param name="Outcome">passed, failed or skipped.</param>
 /// <param name="Message">The failure message.</param>
 /// <param name="Detail">The stack top.</param>
-public sealed record JUnitCase(string ClassName, string Name, double Seconds, string Outcome, string? Message, string? Detail);
+internal sealed record JUnitCase(string ClassName, string Name, double Seconds, string Outcome, string? Message, string? Detail);
 
 /// <summary>One suite (a test project) for the JUnit rendering.</summary>
 /// <param name="Name">The suite's name.</param>
 /// <param name="Cases">Its test cases.</param>
 /// <param name="Error">Set when the suite crashed without results.</param>
-public sealed record JUnitSuite(string Name, IReadOnlyList<JUnitCase> Cases, string? Error = null);
+internal sealed record JUnitSuite(string Name, IReadOnlyList<JUnitCase> Cases, string? Error = null);

@@ -1,4 +1,4 @@
-namespace Tollgate.Evidence;
+namespace Tollgate;
 
 /// <summary>A gate's entry in the manifest: its verdict and figures; the full result is in <see cref="File"/>.</summary>
 public sealed record GateEntry(

@@ -10,7 +10,7 @@ namespace Tollgate.Evidence;
 /// <param name="Overrides">Parameters set by the repository itself, as <c>name=value</c>.</param>
 /// <param name="Waivers">Checks its policy waived, as <c>gate: subject (reason)</c>.</param>
 /// <param name="ExpiredSuppressions">Suppressions its SecurityScan reported expired.</param>
-public sealed record PortfolioEntry(
+internal sealed record PortfolioEntry(
     string Repository,
     string Bundle,
     string TollgateVersion,

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Tollgate.Evidence;
 
 /// <summary>Reads every evidence bundle below a folder (one per repository: any <c>manifest.json</c> up to four levels down).</summary>
-public static class PortfolioReader
+internal static class PortfolioReader
 {
     /// <summary>The entries, by repository name.</summary>
     /// <exception cref="InvalidDataException">A manifest or gate document is not readable; the message names it.</exception>

@@ -9,7 +9,7 @@ namespace Tollgate.Evidence;
 /// Tollgate version (flagged when older than the newest seen: template drift), each gate's verdict and
 /// figure, overrides that weaken a default, waivers and expired suppressions.
 /// </summary>
-public static class PortfolioRenderer
+internal static class PortfolioRenderer
 {
     /// <summary>The gate columns, in the order Ci runs them; gates no repository ran are left out.</summary>
     public static IReadOnlyList<string> Columns(IReadOnlyList<PortfolioEntry> entries)

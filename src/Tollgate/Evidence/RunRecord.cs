@@ -1,4 +1,4 @@
-namespace Tollgate.Evidence;
+namespace Tollgate;
 
 /// <summary>A parameter as written into evidence; a secret's value is never present.</summary>
 public sealed record ParameterRecord(string Name, string? Value, string Source, bool Overridden, bool Secret);

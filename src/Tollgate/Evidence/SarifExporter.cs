@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Tollgate.Evidence;
 
 /// <summary>Renders a gate's findings as one SARIF 2.1.0 log, for code-scanning views.</summary>
-public static class SarifExporter
+internal static class SarifExporter
 {
     /// <summary>The SARIF text of <paramref name="result"/>'s findings.</summary>
     public static string Render(GateResult result, string toolVersion)

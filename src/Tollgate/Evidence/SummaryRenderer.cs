@@ -4,7 +4,7 @@ using System.Text;
 namespace Tollgate.Evidence;
 
 /// <summary><c>summary.md</c>: the run and every gate in a table, then what each failing gate found.</summary>
-public static class SummaryRenderer
+internal static class SummaryRenderer
 {
     /// <summary>The most findings listed per gate; the gate's JSON has them all.</summary>
     public const int FindingsShown = 20;

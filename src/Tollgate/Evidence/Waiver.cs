@@ -1,4 +1,4 @@
-namespace Tollgate.Evidence;
+namespace Tollgate;
 
 /// <summary>A check the policy let a gate leave out, and the policy's reason: shown in the evidence for all to see.</summary>
 /// <param name="Subject">What was waived, e.g. the scanner <c>trivy</c>.</param>

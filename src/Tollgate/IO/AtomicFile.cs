@@ -1,7 +1,7 @@
 namespace Tollgate.IO;
 
 /// <summary>Writes a file whole or not at all: into a temporary file beside it, then renamed over it.</summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     /// <summary>Writes <paramref name="text"/> (UTF-8, no BOM) to <paramref name="path"/> atomically.</summary>
     public static void Write(string path, string text) => Write(path, new System.Text.UTF8Encoding(false).GetBytes(text));

@@ -1,7 +1,7 @@
 namespace Tollgate.IO;
 
 /// <summary>Text files embedded in the Tollgate assembly (schemas, MSBuild targets, policy defaults).</summary>
-public static class EmbeddedText
+internal static class EmbeddedText
 {
     /// <summary>The text of the embedded resource <paramref name="name"/>.</summary>
     public static string Read(string name)

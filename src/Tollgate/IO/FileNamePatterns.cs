@@ -3,7 +3,7 @@ using System.IO.Enumeration;
 namespace Tollgate.IO;
 
 /// <summary>Which files a <c>--*-projects</c> or <c>--*-assemblies</c> parameter names: those whose file name matches one of its patterns.</summary>
-public static class FileNamePatterns
+internal static class FileNamePatterns
 {
     /// <summary>True when the file name of <paramref name="path"/> matches one of <paramref name="patterns"/>.</summary>
     public static bool Matches(IReadOnlyList<string> patterns, string path) =>

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Tollgate.IO;
 
 /// <summary>A checked-in JSON file a person writes (policies, rules, environments): comments and trailing commas allowed.</summary>
-public static class JsonFile
+internal static class JsonFile
 {
     /// <summary>The parsed document of <paramref name="path"/>; invalid JSON is an <see cref="InvalidDataException"/> naming <paramref name="shownAs"/> and the line.</summary>
     public static JsonDocument Parse(string path, string shownAs)

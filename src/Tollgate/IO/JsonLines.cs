@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Tollgate.IO;
 
 /// <summary>Where each value of a JSON text stands: the line of every JSON pointer (a property's name, an array item's start).</summary>
-public static class JsonLines
+internal static class JsonLines
 {
     /// <summary>Line numbers (1-based) by JSON pointer (<c>""</c>, <c>/environments/prod/approval</c>, <c>/rules/0</c>); comments and trailing commas allowed.</summary>
     public static IReadOnlyDictionary<string, int> Of(byte[] json)

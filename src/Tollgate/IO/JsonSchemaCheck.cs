@@ -12,7 +12,7 @@ namespace Tollgate.IO;
 /// <c>minItems</c>, <c>maxItems</c>, <c>minLength</c>, <c>minimum</c>, <c>maximum</c>, <c>pattern</c>,
 /// <c>$ref</c> (to <c>#/definitions/…</c>), <c>allOf</c>, <c>anyOf</c>, <c>if</c>/<c>then</c>.
 /// </summary>
-public static class JsonSchemaCheck
+internal static class JsonSchemaCheck
 {
     /// <summary>Checks <paramref name="path"/> (shown as <paramref name="shownAs"/>) against <paramref name="schemaText"/>.</summary>
     /// <exception cref="InvalidDataException">Invalid JSON, or the first problem found (with how many more there are).</exception>

@@ -1,7 +1,7 @@
 namespace Tollgate.IO;
 
 /// <summary>Paths as evidence and messages write them: relative, with forward slashes, in ordinal order.</summary>
-public static class PortablePath
+internal static class PortablePath
 {
     /// <summary><paramref name="path"/> relative to <paramref name="directory"/>, with forward slashes.</summary>
     public static string Relative(string directory, string path) => Path.GetRelativePath(directory, path).Replace('\\', '/');

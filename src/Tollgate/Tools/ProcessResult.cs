@@ -1,4 +1,4 @@
-namespace Tollgate.Tools;
+namespace Tollgate;
 
 /// <summary>How an external program ended, with its output (secrets masked).</summary>
 /// <param name="Spec">What was run.</param>

@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
-using Tollgate.Engine;
 
 namespace Tollgate.Tools;
 
@@ -9,7 +8,7 @@ namespace Tollgate.Tools;
 /// Runs every external program of a build: argument lists, a time-out, cancellation that kills the
 /// whole process tree, output captured and echoed at verbose level, secrets masked everywhere.
 /// </summary>
-public sealed class ProcessRunner(BuildLog log, Func<ProcessSpec, ProcessSpec>? adjust = null)
+internal sealed class ProcessRunner(BuildLog log, Func<ProcessSpec, ProcessSpec>? adjust = null)
 {
     private static readonly AsyncLocal<List<string>?> Recorded = new();
 

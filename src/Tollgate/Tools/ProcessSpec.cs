@@ -1,4 +1,4 @@
-namespace Tollgate.Tools;
+namespace Tollgate;
 
 /// <summary>One external program to run: never a shell string, always an argument list.</summary>
 /// <param name="FileName">The program, found on PATH when not a path.</param>

@@ -1,5 +1,4 @@
 using Tollgate.Engine;
-using Tollgate.Gates.ArchitectureTests;
 using Tollgate.Tests.Adoption;
 using Tollgate.Tests.Host;
 
@@ -59,7 +58,7 @@ public sealed class ArchitectureFixtureTests
 
         // The same engine from C#, as a team would write it in an xunit test.
         var assembly = Path.Combine(repository.Root, "src", "Layered", "bin", "Release", "net10.0", "Layered.dll");
-        var error = Assert.Throws<ArchitectureException>(() => Tollgate.Gates.ArchitectureTests.Architecture.Of(assembly)
+        var error = Assert.Throws<ArchitectureException>(() => global::Tollgate.Architecture.Of(assembly)
             .Layers("onion", ("Api", "Layered.Api.**"), ("Application", "Layered.Application.**"), ("Domain", "Layered.Domain.**"))
             .Place("controllers only in the api", types: "*Controller", inside: "Layered.Api.**")
             .AssertNone());

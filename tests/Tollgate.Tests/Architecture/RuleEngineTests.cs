@@ -1,4 +1,3 @@
-using Tollgate.Evidence;
 using Tollgate.Gates.ArchitectureTests;
 using Tollgate.Tests.Support;
 using Tollgate.Tools.Assemblies;
@@ -71,7 +70,7 @@ public class RuleEngineTests : IDisposable
     [Fact]
     public void The_reader_finds_tollgates_own_engine_using_io()
     {
-        var violations = Tollgate.Gates.ArchitectureTests.Architecture.Of(typeof(TollgateBuild).Assembly)
+        var violations = global::Tollgate.Architecture.Of(typeof(TollgateBuild).Assembly)
             .Forbid("engine without io", from: "Tollgate.Engine.**", to: "Tollgate.IO.**")
             .Violations();
 

@@ -1,5 +1,4 @@
 using Tollgate.Deploy;
-using Tollgate.Evidence;
 using Tollgate.Tests.Support;
 
 namespace Tollgate.Tests.Deploy;

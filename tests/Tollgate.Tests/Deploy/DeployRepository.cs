@@ -1,4 +1,3 @@
-using Tollgate.Evidence;
 using Tollgate.Tests.Evidence;
 using Tollgate.Tests.Support;
 

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Tollgate.Engine;
-using Tollgate.Evidence;
 using Tollgate.Tests.Support;
 
 namespace Tollgate.Tests.Engine;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Tollgate.Engine;
 
 namespace Tollgate.Tests.Engine;
 

@@ -1,5 +1,3 @@
-using Tollgate.Engine;
-
 namespace Tollgate.Tests.Engine;
 
 /// <summary>A component with a chain its users want to put their own targets into.</summary>

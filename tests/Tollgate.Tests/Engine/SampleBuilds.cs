@@ -1,5 +1,3 @@
-using Tollgate.Engine;
-
 namespace Tollgate.Tests.Engine;
 
 /// <summary>A component the sample builds share, with a target and a parameter of its own.</summary>

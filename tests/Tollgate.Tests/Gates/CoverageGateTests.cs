@@ -1,4 +1,3 @@
-using Tollgate.Evidence;
 using Tollgate.Gates.Coverage;
 using Tollgate.Tools.Cobertura;
 

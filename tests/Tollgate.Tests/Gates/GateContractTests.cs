@@ -1,4 +1,3 @@
-using Tollgate.Evidence;
 using Tollgate.Gates.ArchitectureTests;
 using Tollgate.Gates.Coverage;
 using Tollgate.Gates.Lint;

@@ -1,4 +1,3 @@
-using Tollgate.Evidence;
 using Tollgate.Gates.Lint;
 
 namespace Tollgate.Tests.Gates;

@@ -1,4 +1,3 @@
-using Tollgate.Evidence;
 using Tollgate.Gates.Mutation;
 using Tollgate.Tools.Stryker;
 

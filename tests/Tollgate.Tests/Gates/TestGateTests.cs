@@ -1,4 +1,3 @@
-using Tollgate.Evidence;
 using Tollgate.Gates.Test;
 using Tollgate.Tools.Trx;
 

@@ -190,7 +190,7 @@ public sealed class InputProbeTests : IDisposable
     [Fact]
     public void An_architecture_pattern_that_matches_no_type_is_a_violation_not_a_silent_pass()
     {
-        var architecture = Tollgate.Gates.ArchitectureTests.Architecture.Of(typeof(InputProbeTests).Assembly.Location);
+        var architecture = global::Tollgate.Architecture.Of(typeof(InputProbeTests).Assembly.Location);
 
         var violations = new ForbiddenRule("typo", TypeSet.Of("Tollgate.Testz.**"), TypeSet.Of("System.**")).Evaluate(architecture.Types).ToList();
 

@@ -12,7 +12,7 @@ public sealed class ToolInstallTests
     public async Task A_broken_install_is_repaired_on_next_use()
     {
         using var tools = new TempDirectory(withNuke: false);
-        var runner = new ProcessRunner(Tollgate.Engine.BuildLog.Console(Tollgate.Engine.Verbosity.Quiet, new Tollgate.Engine.SecretMasker()));
+        var runner = new ProcessRunner(BuildLog.Console(Verbosity.Quiet, new Tollgate.Engine.SecretMasker()));
         var installer = new DotnetTools(runner, tools.Path);
         var version = PolicyDefaults.Current.ToolVersion(ReportGeneratorTool.Package);
         var executable = await installer.EnsureAsync(ReportGeneratorTool.Package, version, ReportGeneratorTool.Command, CancellationToken.None);

@@ -1,5 +1,3 @@
-using Tollgate.Engine;
-
 namespace Tollgate.Tests.Host;
 
 /// <summary>A Tollgate build without tools: its targets only touch the evidence and the journal.</summary>
@@ -42,11 +40,11 @@ internal static class SampleGate
 {
     public static Tollgate.Evidence.GateResult Evaluate(bool broken) => new(
         "Sample",
-        broken ? Tollgate.Evidence.GateStatus.Failed : Tollgate.Evidence.GateStatus.Passed,
+        broken ? Tollgate.GateStatus.Failed : Tollgate.GateStatus.Passed,
         broken ? "1 violation" : "0 violations",
         broken ? ["1 violation"] : [],
         new Dictionary<string, double> { ["violations"] = broken ? 1 : 0, ["checked"] = 3 },
         new Dictionary<string, double> { ["violations"] = 0 },
         new Dictionary<string, string> { ["sample-tool"] = "1.0.0" },
-        broken ? [new Tollgate.Evidence.Finding("violation", "bad thing", "src/A.cs", 3, "R1")] : []);
+        broken ? [new Finding("violation", "bad thing", "src/A.cs", 3, "R1")] : []);
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Tollgate.Gates.Mutation;
 using Tollgate.Tests.Support;
-using Tollgate.Tools;
 using Tollgate.Tools.Dotnet;
 using Tollgate.Tools.Stryker;
 

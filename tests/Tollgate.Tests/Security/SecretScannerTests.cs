@@ -77,7 +77,7 @@ public sealed class SecretScannerTests
     [Fact]
     public async Task Tollgate_s_own_repository_has_no_secret_scan_hit()
     {
-        var runner = new ProcessRunner(new Tollgate.Engine.BuildLog(TextWriter.Null, TextWriter.Null, Tollgate.Engine.Verbosity.Quiet, new Tollgate.Engine.SecretMasker()));
+        var runner = new ProcessRunner(new BuildLog(TextWriter.Null, TextWriter.Null, Verbosity.Quiet, new Tollgate.Engine.SecretMasker()));
         var files = await GitFiles.ListAsync(runner, RepositoryRoot.Path, CancellationToken.None) ?? SecretScanner.FilesBelow(RepositoryRoot.Path);
 
         var hits = SecretScanner.Scan(RepositoryRoot.Path, files);

@@ -7,7 +7,7 @@ namespace Tollgate.Engine;
 /// Runs a build from its arguments: finds the root, resolves parameters, discovers and plans targets,
 /// answers <c>--help</c> and <c>--plan</c>, checks requirements, executes, reports, and returns the exit code.
 /// </summary>
-public static class BuildHost
+internal static class BuildHost
 {
     /// <summary>Runs build <typeparamref name="T"/>.</summary>
     /// <param name="args">The command line.</param>

@@ -10,7 +10,7 @@ namespace Tollgate.Engine;
 /// <param name="Error">The input error that stopped the run before any target ran, if one did.</param>
 /// <param name="WritesEvidence">True when a target ran and not every planned target leaves evidence alone.</param>
 /// <param name="Aborted">True when a signal (or the caller's cancellation) interrupted the run.</param>
-public sealed record BuildReport(
+internal sealed record BuildReport(
     AbsolutePath Root,
     IReadOnlyList<string> Requested,
     IReadOnlyList<TargetResult> Results,

@@ -8,7 +8,7 @@ namespace Tollgate.Engine;
 /// <c>.nuke/build.schema.json</c>: the JSON schema of <c>.nuke/parameters.json</c>, made from the build's
 /// targets and parameters so editors complete and check it. Rewritten only when it changes.
 /// </summary>
-public static class BuildSchema
+internal static class BuildSchema
 {
     /// <summary>The schema's file name under <c>.nuke/</c>.</summary>
     public const string FileName = "build.schema.json";

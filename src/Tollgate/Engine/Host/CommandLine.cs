@@ -11,7 +11,7 @@ namespace Tollgate.Engine;
 /// <param name="Parameters">Every other <c>--name value…</c>, by name as typed.</param>
 /// <param name="NoWait"><c>--no-wait</c>: fail at once instead of waiting when another run holds the repository.</param>
 /// <param name="MaxParallel"><c>--max-parallel N</c>: how many targets may run at once; null: the processor count.</param>
-public sealed record CommandLine(
+internal sealed record CommandLine(
     IReadOnlyList<string> Targets,
     IReadOnlyList<string>? Skip,
     bool Help,

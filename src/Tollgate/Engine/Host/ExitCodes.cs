@@ -1,7 +1,7 @@
 namespace Tollgate.Engine;
 
 /// <summary>The process exit codes of a build.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     /// <summary>Every target succeeded, was skipped or was collective.</summary>
     public const int Success = 0;

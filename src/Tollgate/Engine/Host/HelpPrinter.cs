@@ -1,7 +1,7 @@
 namespace Tollgate.Engine;
 
 /// <summary>Prints <c>--help</c>: targets with dependencies and descriptions, parameters with type, default, value and source.</summary>
-public static class HelpPrinter
+internal static class HelpPrinter
 {
     /// <summary>Prints the help.</summary>
     public static void Print(BuildLog log, AbsolutePath root, IReadOnlyList<ExecutableTarget> targets, IReadOnlyList<ResolvedParameter> parameters, string? defaultTarget)

@@ -9,7 +9,7 @@ namespace Tollgate.Engine;
 /// <param name="Error">Standard error.</param>
 /// <param name="HandleSignals">True to abort on SIGINT/SIGTERM (the real console).</param>
 /// <param name="Terminal">A person's keyboard, when there is one (input not redirected); null otherwise.</param>
-public sealed record HostEnvironment(
+internal sealed record HostEnvironment(
     string WorkingDirectory, IReadOnlyDictionary<string, string> Variables, TextWriter Out, TextWriter Error, bool HandleSignals, TextReader? Terminal = null)
 {
     /// <summary>This process's directory, environment and console.</summary>

@@ -1,7 +1,7 @@
 namespace Tollgate.Engine;
 
 /// <summary>Prints <c>--plan</c>: the targets in the order they would run.</summary>
-public static class PlanPrinter
+internal static class PlanPrinter
 {
     /// <summary>Prints the plan.</summary>
     public static void Print(BuildLog log, ExecutionPlan plan)

@@ -8,7 +8,7 @@ namespace Tollgate.Engine;
 /// so it ends with the process that holds it, however that process ends. Who holds it (process id and
 /// command line) is written beside it, for the message a waiting run shows.
 /// </summary>
-public sealed class RepositoryLock : IDisposable
+internal sealed class RepositoryLock : IDisposable
 {
     /// <summary>The lock file, under the root.</summary>
     public const string RelativePath = ".nuke/temp/run.lock";

@@ -1,7 +1,7 @@
 namespace Tollgate.Engine;
 
 /// <summary>Finds the build root: the nearest directory, upwards, that holds <c>.nuke/</c>.</summary>
-public static class RootDirectory
+internal static class RootDirectory
 {
     /// <summary>The marker directory's name.</summary>
     public const string Marker = ".nuke";

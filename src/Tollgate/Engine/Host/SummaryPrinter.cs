@@ -1,7 +1,7 @@
 namespace Tollgate.Engine;
 
 /// <summary>Prints the table at the end of a run, then the targets' closing lines last.</summary>
-public static class SummaryPrinter
+internal static class SummaryPrinter
 {
     /// <summary>Prints the summary.</summary>
     public static void Print(BuildLog log, BuildReport report)

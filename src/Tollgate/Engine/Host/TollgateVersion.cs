@@ -3,7 +3,7 @@ using System.Reflection;
 namespace Tollgate.Engine;
 
 /// <summary>The version of the Tollgate assembly running the build.</summary>
-public static class TollgateVersion
+internal static class TollgateVersion
 {
     /// <summary>The informational version without build metadata, e.g. <c>1.4.0</c>.</summary>
     public static string Current { get; } =

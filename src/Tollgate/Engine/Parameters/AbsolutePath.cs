@@ -1,6 +1,6 @@
 using Tollgate.IO;
 
-namespace Tollgate.Engine;
+namespace Tollgate;
 
 /// <summary>A full path; parameters of this type given as relative paths are taken relative to the build root.</summary>
 public sealed record AbsolutePath

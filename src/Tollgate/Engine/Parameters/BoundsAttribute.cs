@@ -1,4 +1,4 @@
-namespace Tollgate.Engine;
+namespace Tollgate;
 
 /// <summary>
 /// The smallest and largest value a number parameter takes (both included), e.g. <c>[Bounds(0, 100)]</c> on a

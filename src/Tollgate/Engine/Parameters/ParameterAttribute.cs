@@ -1,4 +1,4 @@
-namespace Tollgate.Engine;
+namespace Tollgate;
 
 /// <summary>
 /// Marks a field or property (of the build or of a component interface) as a parameter, set by

@@ -3,7 +3,7 @@ using System.Reflection;
 namespace Tollgate.Engine;
 
 /// <summary>A parameter of a build: a member marked <see cref="ParameterAttribute"/>.</summary>
-public sealed record ParameterDescriptor(MemberInfo Member, Type Type, string? Description, bool IsSecret)
+internal sealed record ParameterDescriptor(MemberInfo Member, Type Type, string? Description, bool IsSecret)
 {
     /// <summary>The member's name, e.g. <c>MSBuildProperties</c>.</summary>
     public string Name => Member.Name;

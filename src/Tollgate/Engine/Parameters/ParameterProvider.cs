@@ -1,13 +1,14 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using Tollgate.Engine;
 
-namespace Tollgate.Engine;
+namespace Tollgate;
 
 /// <summary>A build that carries parameter values; component interfaces read theirs through it.</summary>
 public interface IParameterProvider
 {
     /// <summary>The build's resolved parameters.</summary>
-    ParameterValues Parameters { get; }
+    internal ParameterValues Parameters { get; }
 }
 
 /// <summary>The accessor a component interface uses for its parameters.</summary>

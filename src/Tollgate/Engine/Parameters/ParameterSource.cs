@@ -1,7 +1,7 @@
 namespace Tollgate.Engine;
 
 /// <summary>Where a parameter's value came from, highest precedence first.</summary>
-public enum ParameterSource
+internal enum ParameterSource
 {
     /// <summary>A <c>--kebab-case</c> argument.</summary>
     CommandLine,
@@ -27,4 +27,4 @@ public enum ParameterSource
 /// <param name="Source">Which kind of source.</param>
 /// <param name="Origin">The exact origin, for messages: <c>--max-parallel</c>, <c>environment variable X</c>, a file path.</param>
 /// <param name="SplitsLists">True when one word holds a whole list separated by spaces (environment variables).</param>
-public sealed record RawValue(IReadOnlyList<string> Values, ParameterSource Source, string Origin, bool SplitsLists = false);
+internal sealed record RawValue(IReadOnlyList<string> Values, ParameterSource Source, string Origin, bool SplitsLists = false);

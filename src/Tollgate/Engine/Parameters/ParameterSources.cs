@@ -7,7 +7,7 @@ namespace Tollgate.Engine;
 /// (<c>TOLLGATE_</c> variables only, the rest case and <c>_</c> insensitive), profile files
 /// (<c>.nuke/parameters.NAME.json</c>, later profiles win) and <c>.nuke/parameters.json</c>.
 /// </summary>
-public sealed class ParameterSources
+internal sealed class ParameterSources
 {
     /// <summary>The environment-variable prefix that marks a variable as Tollgate's.</summary>
     public const string EnvironmentPrefix = "TOLLGATE_";

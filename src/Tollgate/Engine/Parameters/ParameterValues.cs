@@ -6,7 +6,7 @@ namespace Tollgate.Engine;
 /// The converted values of a build's parameters. Values for the build's own fields and properties are
 /// written into them; component interfaces read theirs with <see cref="ParameterProviderExtensions.ValueOf{T}"/>.
 /// </summary>
-public sealed class ParameterValues
+internal sealed class ParameterValues
 {
     private readonly Dictionary<string, (object? Value, RawValue Raw)> values;
     private readonly AsyncLocal<string?> suppressed = new();

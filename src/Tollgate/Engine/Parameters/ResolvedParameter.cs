@@ -6,7 +6,7 @@ namespace Tollgate.Engine;
 /// <param name="DefaultValue">The value it has when nobody sets it.</param>
 /// <param name="Source">Where the value came from.</param>
 /// <param name="Origin">The exact origin (an argument, a variable name, a file), or "default".</param>
-public sealed record ResolvedParameter(ParameterDescriptor Descriptor, object? Value, object? DefaultValue, ParameterSource Source, string Origin)
+internal sealed record ResolvedParameter(ParameterDescriptor Descriptor, object? Value, object? DefaultValue, ParameterSource Source, string Origin)
 {
     /// <summary>True when a source other than the build's default set it.</summary>
     public bool IsOverridden => Source != ParameterSource.Default;

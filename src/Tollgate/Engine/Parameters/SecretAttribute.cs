@@ -1,4 +1,4 @@
-namespace Tollgate.Engine;
+namespace Tollgate;
 
 /// <summary>A parameter whose value is masked in every log line and never written to evidence.</summary>
 [AttributeUsage(AttributeTargets.Field | AttributeTargets.Property)]

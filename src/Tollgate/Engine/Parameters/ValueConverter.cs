@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Tollgate.Engine;
 
 /// <summary>Converts raw parameter words into typed values; a word that does not fit is a one-line error.</summary>
-public static class ValueConverter
+internal static class ValueConverter
 {
     /// <summary>The value of <paramref name="raw"/> as <paramref name="type"/>.</summary>
     /// <param name="type">string, bool, int, long, double, an enum, <see cref="AbsolutePath"/>, a nullable or an array of those.</param>

@@ -1,7 +1,8 @@
 using System.Reflection;
+using Tollgate.Gates.ArchitectureTests;
 using Tollgate.Tools.Assemblies;
 
-namespace Tollgate.Gates.ArchitectureTests;
+namespace Tollgate;
 
 /// <summary>
 /// The rule engine as a fluent API, for teams that keep architecture rules as tests:
@@ -21,10 +22,10 @@ public sealed class Architecture
     private Architecture(IReadOnlyList<TypeDependencies> types) => Types = types;
 
     /// <summary>The types checked.</summary>
-    public IReadOnlyList<TypeDependencies> Types { get; }
+    internal IReadOnlyList<TypeDependencies> Types { get; }
 
     /// <summary>The rules added so far.</summary>
-    public IReadOnlyList<ArchitectureRule> Rules => rules;
+    internal IReadOnlyList<ArchitectureRule> Rules => rules;
 
     /// <summary>The types of loaded assemblies (read from their files).</summary>
     public static Architecture Of(params Assembly[] assemblies) => Of(assemblies.Select(a => a.Location).ToArray());
@@ -46,14 +47,17 @@ public sealed class Architecture
     public Architecture NoCycles(string name, string slices) => Add(new NoCyclesRule(name, slices));
 
     /// <summary>Adds any rule.</summary>
-    public Architecture Add(ArchitectureRule rule)
+    internal Architecture Add(ArchitectureRule rule)
     {
         rules.Add(rule);
         return this;
     }
 
     /// <summary>Every violation of every rule, in rule order.</summary>
-    public IReadOnlyList<ArchitectureViolation> Violations() => rules.SelectMany(r => r.Evaluate(Types)).ToList();
+    internal IReadOnlyList<ArchitectureViolation> Violations() => rules.SelectMany(r => r.Evaluate(Types)).ToList();
+
+    /// <summary>Every violation of every rule as one line each (<c>[rule] message</c>), in rule order; empty when the architecture holds.</summary>
+    public IReadOnlyList<string> Check() => Violations().Select(v => $"[{v.Rule}] {v.Message}").ToList();
 
     /// <summary>Throws an <see cref="ArchitectureException"/> listing every violation, if there is one.</summary>
     public void AssertNone()
@@ -67,9 +71,14 @@ public sealed class Architecture
 }
 
 /// <summary>Thrown by <see cref="Architecture.AssertNone"/>: its message lists every violation.</summary>
-public sealed class ArchitectureException(IReadOnlyList<ArchitectureViolation> violations)
-    : Exception($"{violations.Count} architecture violation{(violations.Count == 1 ? "" : "s")}:\n" + string.Join("\n", violations.Select(v => $"- [{v.Rule}] {v.Message}")))
+public sealed class ArchitectureException : Exception
 {
-    /// <summary>The violations.</summary>
-    public IReadOnlyList<ArchitectureViolation> Violations { get; } = violations;
+    internal ArchitectureException(IReadOnlyList<ArchitectureViolation> violations)
+        : base($"{violations.Count} architecture violation{(violations.Count == 1 ? "" : "s")}:\n" + string.Join("\n", violations.Select(v => $"- [{v.Rule}] {v.Message}")))
+    {
+        Violations = violations.Select(v => $"[{v.Rule}] {v.Message}").ToList();
+    }
+
+    /// <summary>The violations, one line each: <c>[rule] message</c>.</summary>
+    public IReadOnlyList<string> Violations { get; }
 }

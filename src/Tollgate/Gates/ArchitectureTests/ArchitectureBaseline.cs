@@ -7,7 +7,7 @@ namespace Tollgate.Gates.ArchitectureTests;
 /// The frozen violations of a legacy codebase (<c>.nuke/architecture-baseline.json</c>, written by
 /// <c>--architecture-freeze</c>): listed as known, they do not fail the gate; a new one does.
 /// </summary>
-public static class ArchitectureBaseline
+internal static class ArchitectureBaseline
 {
     /// <summary>The file's name under <c>.nuke/</c>.</summary>
     public const string FileName = "architecture-baseline.json";

@@ -7,7 +7,7 @@ namespace Tollgate.Gates.ArchitectureTests;
 /// The ArchitectureTests gate's verdict: a violation that is not in the frozen baseline fails the gate;
 /// frozen ones are listed as known. No rules, or no types to check, is a failure, never a pass.
 /// </summary>
-public static class ArchitectureGate
+internal static class ArchitectureGate
 {
     /// <summary>The gate's name.</summary>
     public const string Name = "ArchitectureTests";

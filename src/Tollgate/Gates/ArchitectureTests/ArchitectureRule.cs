@@ -4,7 +4,7 @@ namespace Tollgate.Gates.ArchitectureTests;
 
 /// <summary>A rule over the types of the checked assemblies.</summary>
 /// <param name="Name">The rule's name, as violations and evidence show it.</param>
-public abstract record ArchitectureRule(string Name)
+internal abstract record ArchitectureRule(string Name)
 {
     /// <summary>Every violation of the rule among <paramref name="types"/>.</summary>
     public abstract IEnumerable<ArchitectureViolation> Check(IReadOnlyList<TypeDependencies> types);
@@ -31,10 +31,10 @@ public abstract record ArchitectureRule(string Name)
 }
 
 /// <summary>A named layer: the types its patterns match.</summary>
-public sealed record Layer(string Name, TypeSet Types);
+internal sealed record Layer(string Name, TypeSet Types);
 
 /// <summary>Ordered layers, top first: a layer may depend on the layers below it, never on one above.</summary>
-public sealed record LayersRule(string Name, IReadOnlyList<Layer> Layers) : ArchitectureRule(Name)
+internal sealed record LayersRule(string Name, IReadOnlyList<Layer> Layers) : ArchitectureRule(Name)
 {
     /// <inheritdoc />
     protected override IEnumerable<TypeSet> Subjects => Layers.Select(l => l.Types);
@@ -74,7 +74,7 @@ public sealed record LayersRule(string Name, IReadOnlyList<Layer> Layers) : Arch
 }
 
 /// <summary>Types matching <see cref="From"/> must not depend on types matching <see cref="To"/>.</summary>
-public sealed record ForbiddenRule(string Name, TypeSet From, TypeSet To) : ArchitectureRule(Name)
+internal sealed record ForbiddenRule(string Name, TypeSet From, TypeSet To) : ArchitectureRule(Name)
 {
     /// <inheritdoc />
     protected override IEnumerable<TypeSet> Subjects => [From];
@@ -90,7 +90,7 @@ public sealed record ForbiddenRule(string Name, TypeSet From, TypeSet To) : Arch
 }
 
 /// <summary>Types matching <see cref="Types"/> (by name) or deriving from <see cref="BaseTypes"/> reside only in <see cref="In"/>.</summary>
-public sealed record PlacementRule(string Name, TypeSet? Types, TypeSet? BaseTypes, TypeSet In) : ArchitectureRule(Name)
+internal sealed record PlacementRule(string Name, TypeSet? Types, TypeSet? BaseTypes, TypeSet In) : ArchitectureRule(Name)
 {
     /// <inheritdoc />
     protected override IEnumerable<TypeSet> Subjects => Types is null ? [] : [Types];
@@ -106,7 +106,7 @@ public sealed record PlacementRule(string Name, TypeSet? Types, TypeSet? BaseTyp
 /// No cycles between slices: with <c>Ns.*</c>, every namespace directly below <c>Ns</c> (with what lies
 /// below it) is a slice, and no two slices may depend on each other in a cycle.
 /// </summary>
-public sealed record NoCyclesRule(string Name, string Slices) : ArchitectureRule(Name)
+internal sealed record NoCyclesRule(string Name, string Slices) : ArchitectureRule(Name)
 {
     /// <inheritdoc />
     public override IEnumerable<ArchitectureViolation> Check(IReadOnlyList<TypeDependencies> types)

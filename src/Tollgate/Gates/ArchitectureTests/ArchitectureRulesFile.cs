@@ -7,7 +7,7 @@ namespace Tollgate.Gates.ArchitectureTests;
 /// Reads the rules of <c>.nuke/architecture.json</c> (schema: <c>architecture.schema.json</c>). A mistake is
 /// an <see cref="InvalidDataException"/> naming the file, the rule and the fix.
 /// </summary>
-public static class ArchitectureRulesFile
+internal static class ArchitectureRulesFile
 {
     /// <summary>The file's name under <c>.nuke/</c>.</summary>
     public const string FileName = "architecture.json";

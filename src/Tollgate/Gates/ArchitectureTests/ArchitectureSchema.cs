@@ -3,7 +3,7 @@ using Tollgate.IO;
 namespace Tollgate.Gates.ArchitectureTests;
 
 /// <summary>The JSON schema of <c>.nuke/architecture.json</c>, written beside it so editors check the rules.</summary>
-public static class ArchitectureSchema
+internal static class ArchitectureSchema
 {
     /// <summary>The schema's file name.</summary>
     public const string FileName = "architecture.schema.json";

@@ -9,7 +9,7 @@ namespace Tollgate.Gates.ArchitectureTests;
 /// (<c>*</c> everything, <c>*Controller</c>); <c>assembly:Name*</c> matches the assembly;
 /// <c>regex:…</c> or <c>/…/</c> is a regular expression over the full name.
 /// </summary>
-public sealed class TypePattern
+internal sealed class TypePattern
 {
     private readonly Regex regex;
     private readonly bool onAssembly;

@@ -3,7 +3,7 @@ using Tollgate.Tools.Assemblies;
 namespace Tollgate.Gates.ArchitectureTests;
 
 /// <summary>Several patterns; a type belongs when any matches.</summary>
-public sealed class TypeSet(IReadOnlyList<TypePattern> patterns)
+internal sealed class TypeSet(IReadOnlyList<TypePattern> patterns)
 {
     /// <summary>Parses the patterns.</summary>
     public static TypeSet Of(params string[] patterns) => new(patterns.Select(TypePattern.Parse).ToList());

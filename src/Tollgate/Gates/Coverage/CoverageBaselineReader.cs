@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Tollgate.Evidence;
 
 namespace Tollgate.Gates.Coverage;
 
@@ -8,7 +7,7 @@ namespace Tollgate.Gates.Coverage;
 /// Reads the ratchet's baseline: a previous evidence <c>manifest.json</c> (its Coverage gate's line figure)
 /// or a committed <c>.nuke/coverage-baseline.json</c> (<c>{ "line": 82.5 }</c>).
 /// </summary>
-public static class CoverageBaselineReader
+internal static class CoverageBaselineReader
 {
     /// <summary>The baseline in <paramref name="path"/>; a file that holds none is an error naming it.</summary>
     /// <param name="path">The file.</param>

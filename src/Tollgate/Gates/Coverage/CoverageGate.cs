@@ -9,7 +9,7 @@ namespace Tollgate.Gates.Coverage;
 /// threshold is set) against the policy, and the ratchet against a baseline. No coverage data, or no
 /// coverable line, fails the gate.
 /// </summary>
-public static class CoverageGate
+internal static class CoverageGate
 {
     /// <summary>The gate's name.</summary>
     public const string Name = "Coverage";

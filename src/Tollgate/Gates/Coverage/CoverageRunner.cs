@@ -4,7 +4,7 @@ using Tollgate.Tools.ReportGenerator;
 namespace Tollgate.Gates.Coverage;
 
 /// <summary>Merges the Test run's coverage files with ReportGenerator into one Cobertura file, summaries and HTML.</summary>
-public sealed class CoverageRunner(ProcessRunner runner)
+internal sealed class CoverageRunner(ProcessRunner runner)
 {
     /// <summary>The file name coverlet's collector writes.</summary>
     public const string CollectorFile = "coverage.cobertura.xml";

@@ -7,4 +7,4 @@ namespace Tollgate.Gates.Lint;
 /// <param name="Message">What is wrong.</param>
 /// <param name="Severity">error, warning, note or none.</param>
 /// <param name="Source">build or format.</param>
-public sealed record LintDiagnostic(string? File, int? Line, string Rule, string Message, string Severity, string Source);
+internal sealed record LintDiagnostic(string? File, int? Line, string Rule, string Message, string Severity, string Source);

@@ -7,7 +7,7 @@ namespace Tollgate.Gates.Lint;
 /// build and dotnet format counts once (<c>WHITESPACE</c> is dotnet format's name for <c>IDE0055</c>);
 /// a diagnostic at a failing severity fails the gate.
 /// </summary>
-public static class LintGate
+internal static class LintGate
 {
     /// <summary>The gate's name.</summary>
     public const string Name = "Lint";

@@ -1,4 +1,4 @@
 namespace Tollgate.Gates.Lint;
 
 /// <summary>What the Lint tools produced: the diagnostics, projects without a compiler log, and the raw reports.</summary>
-public sealed record LintRun(IReadOnlyList<LintDiagnostic> Diagnostics, IReadOnlyList<string> MissingLogs, IReadOnlyList<string> Reports);
+internal sealed record LintRun(IReadOnlyList<LintDiagnostic> Diagnostics, IReadOnlyList<string> MissingLogs, IReadOnlyList<string> Reports);

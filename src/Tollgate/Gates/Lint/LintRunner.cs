@@ -6,7 +6,7 @@ using Tollgate.Tools.Sarif;
 namespace Tollgate.Gates.Lint;
 
 /// <summary>Collects the compiler logs of the run's one build and runs <c>dotnet format --verify-no-changes</c>.</summary>
-public sealed class LintRunner(ProcessRunner runner)
+internal sealed class LintRunner(ProcessRunner runner)
 {
     /// <summary>Reads every project's compiler log and the format report.</summary>
     /// <param name="root">The repository root (paths become relative to it).</param>

@@ -10,7 +10,7 @@ namespace Tollgate.Gates.Mutation;
 /// (exit 1, or no report) is an error, not a low score; the projects it finished keep their figures in the
 /// evidence. No valid mutant fails unless the policy says the scope is empty on purpose.
 /// </summary>
-public static class MutationGate
+internal static class MutationGate
 {
     /// <summary>The gate's name.</summary>
     public const string Name = "Mutation";

@@ -4,11 +4,11 @@ namespace Tollgate.Gates.Mutation;
 /// <param name="Threshold">Minimum mutation score, in percent.</param>
 /// <param name="EmptyScopeAllowed">True when a scope without mutants is intended (it then passes).</param>
 /// <param name="Since">The git ref of an incremental run; null for a full run.</param>
-public sealed record MutationPolicy(double Threshold, bool EmptyScopeAllowed, string? Since);
+internal sealed record MutationPolicy(double Threshold, bool EmptyScopeAllowed, string? Since);
 
 /// <summary>How Stryker's run of one project ended.</summary>
 /// <param name="Project">The mutated project, repository-relative.</param>
 /// <param name="ExitCode">Stryker's exit code (0, or 2 below break, are finished runs).</param>
 /// <param name="Mutants">The report's mutants (files repository-relative), or null when it wrote none.</param>
 /// <param name="OutputTail">For an error: the lines of Stryker's output that name the cause (errors first), else its end.</param>
-public sealed record MutationRun(string Project, int ExitCode, IReadOnlyList<Tools.Stryker.Mutant>? Mutants, string? OutputTail);
+internal sealed record MutationRun(string Project, int ExitCode, IReadOnlyList<Tools.Stryker.Mutant>? Mutants, string? OutputTail);

@@ -10,7 +10,7 @@ namespace Tollgate.Gates.Mutation;
 /// since testing began, not since Stryker started building).
 /// </summary>
 /// <param name="clock">The time since the run started.</param>
-public sealed partial class MutationProgress(Func<TimeSpan> clock)
+internal sealed partial class MutationProgress(Func<TimeSpan> clock)
 {
     private readonly object gate = new();
     private int total;

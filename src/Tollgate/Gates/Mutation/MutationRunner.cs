@@ -6,7 +6,7 @@ using Tollgate.Tools.Stryker;
 namespace Tollgate.Gates.Mutation;
 
 /// <summary>Runs Stryker once per mutated project, with Tollgate's own config file and output directory.</summary>
-public sealed class MutationRunner(ProcessRunner runner, Action<string> say)
+internal sealed class MutationRunner(ProcessRunner runner, Action<string> say)
 {
     /// <summary>How often a long run says how far it is.</summary>
     public static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(30);

@@ -12,7 +12,7 @@ namespace Tollgate.Gates.Mutation;
 /// </summary>
 /// <param name="Mutated">The projects to mutate.</param>
 /// <param name="NotMutated">The others, with the reason.</param>
-public sealed record MutationScope(IReadOnlyList<MutationTarget> Mutated, IReadOnlyList<(string Project, string Reason)> NotMutated)
+internal sealed record MutationScope(IReadOnlyList<MutationTarget> Mutated, IReadOnlyList<(string Project, string Reason)> NotMutated)
 {
     /// <summary>The scope among the projects of the build.</summary>
     public static MutationScope Of(IReadOnlyList<ProjectInfo> built, IReadOnlyList<string> patterns, string root)
@@ -77,4 +77,4 @@ public sealed record MutationScope(IReadOnlyList<MutationTarget> Mutated, IReadO
 /// <param name="TestProjects">The test projects that reach it (full paths).</param>
 /// <param name="Framework">The framework to build and test it in.</param>
 /// <param name="MultiTargeted">Whether it targets several frameworks (Stryker is then told which).</param>
-public sealed record MutationTarget(string Project, IReadOnlyList<string> TestProjects, string Framework, bool MultiTargeted);
+internal sealed record MutationTarget(string Project, IReadOnlyList<string> TestProjects, string Framework, bool MultiTargeted);

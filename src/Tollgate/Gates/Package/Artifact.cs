@@ -7,4 +7,4 @@ namespace Tollgate.Gates.Package;
 /// <param name="Digest">The nupkg's <c>sha256:…</c>, or the image's id / registry digest.</param>
 /// <param name="Location">The file (repository-relative) or the image's tags.</param>
 /// <param name="PushedTo">The feed or registry it was pushed to, when it was.</param>
-public sealed record Artifact(string Kind, string Name, string Version, string Digest, string Location, string? PushedTo = null);
+internal sealed record Artifact(string Kind, string Name, string Version, string Digest, string Location, string? PushedTo = null);

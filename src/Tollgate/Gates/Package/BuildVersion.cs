@@ -9,7 +9,7 @@ namespace Tollgate.Gates.Package;
 /// <param name="Sha">The commit.</param>
 /// <param name="Branch">The branch it was computed for.</param>
 /// <param name="Source"><c>git</c> (Tollgate's rules) or <c>gitversion</c>.</param>
-public sealed record BuildVersion(
+internal sealed record BuildVersion(
     string SemVer, string FullSemVer, string InformationalVersion, string AssemblyVersion, string NuGetVersion, string Sha, string Branch, string Source)
 {
     /// <summary>The MSBuild properties that stamp it on a build or pack.</summary>

@@ -4,7 +4,7 @@ namespace Tollgate.Gates.Package;
 /// <param name="Project">The project file.</param>
 /// <param name="Dockerfile">The Dockerfile beside it.</param>
 /// <param name="Repository">The image repository, e.g. <c>registry.local:5000/shop-api</c>.</param>
-public sealed record ContainerImage(string Project, string Dockerfile, string Repository)
+internal sealed record ContainerImage(string Project, string Dockerfile, string Repository)
 {
     /// <summary>The images of the projects that have a <c>Dockerfile</c> beside their project file, named <c>[registry/]project-name</c> in lower case.</summary>
     public static IReadOnlyList<ContainerImage> Of(IEnumerable<string> projects, string? registry) =>

@@ -11,7 +11,7 @@ namespace Tollgate.Gates.Package;
 /// under <c>publish/</c> as the build context, tagged with the version and the commit and labelled with
 /// the OCI annotations; then pushes both tags when a registry is given.
 /// </summary>
-public sealed class ContainerPackager(ProcessRunner runner, DockerEngine engine, Action<string> progress)
+internal sealed class ContainerPackager(ProcessRunner runner, DockerEngine engine, Action<string> progress)
 {
     /// <summary>Builds the image and returns it as an artifact (digest: the image id).</summary>
     public async Task<Artifact> BuildAsync(

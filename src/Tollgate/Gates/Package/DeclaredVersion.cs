@@ -10,7 +10,7 @@ namespace Tollgate.Gates.Package;
 /// </summary>
 /// <param name="Version">The declared version.</param>
 /// <param name="File">The repository-relative file that declares it.</param>
-public sealed record DeclaredVersion(SemanticVersion Version, string File)
+internal sealed record DeclaredVersion(SemanticVersion Version, string File)
 {
     /// <summary>The highest version declared by <paramref name="projects"/> or a <c>Directory.Build.props</c> above one of them (up to <paramref name="root"/>); null when none is.</summary>
     public static DeclaredVersion? Find(string root, IEnumerable<string> projects)

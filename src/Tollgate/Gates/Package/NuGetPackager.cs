@@ -10,7 +10,7 @@ namespace Tollgate.Gates.Package;
 /// Packs the solution's packable projects with the build's version (and symbols) and pushes them to a
 /// folder or HTTP feed. A version a feed already has is never overwritten: published versions are immutable.
 /// </summary>
-public sealed class NuGetPackager(ProcessRunner runner)
+internal sealed class NuGetPackager(ProcessRunner runner)
 {
     /// <summary>
     /// Packs <paramref name="targets"/> (the solution, when it packs exactly what is meant, else each project) into

@@ -11,7 +11,7 @@ namespace Tollgate.Gates.Package;
 /// <param name="Packed">Repository-relative project paths to pack.</param>
 /// <param name="NotPacked">The others, each with its reason.</param>
 /// <param name="PacksAllPackable">True when every packable project is packed: one pack of the solution does it.</param>
-public sealed record PackageChoice(IReadOnlyList<string> Packed, IReadOnlyList<(string Project, string Reason)> NotPacked, bool PacksAllPackable)
+internal sealed record PackageChoice(IReadOnlyList<string> Packed, IReadOnlyList<(string Project, string Reason)> NotPacked, bool PacksAllPackable)
 {
     /// <summary>The choice among the projects the build reported.</summary>
     public static PackageChoice Of(IReadOnlyList<ProjectInfo> built, IReadOnlyList<string> patterns, string root)

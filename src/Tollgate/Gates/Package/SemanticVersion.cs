@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Tollgate.Gates.Package;
 
 /// <summary>A SemVer 2.0 version: major.minor.patch, an optional pre-release and build metadata.</summary>
-public sealed partial record SemanticVersion(int Major, int Minor, int Patch, string? PreRelease = null, string? Build = null) : IComparable<SemanticVersion>
+internal sealed partial record SemanticVersion(int Major, int Minor, int Patch, string? PreRelease = null, string? Build = null) : IComparable<SemanticVersion>
 {
     /// <summary>Parses <c>1.4.0</c>, <c>v1.4.0</c>, <c>1.4.0-rc.1+build.5</c>; null when it is not SemVer.</summary>
     public static SemanticVersion? TryParse(string text)

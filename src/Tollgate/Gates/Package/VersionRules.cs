@@ -10,7 +10,7 @@ namespace Tollgate.Gates.Package;
 /// <c>feature/login</c>. After a pre-release tag the height is appended (<c>2.0.0-rc.1.3</c>). No tag:
 /// the repository's declared version (or <c>0.1.0</c>) as <c>x.y.z-alpha.0.&lt;height&gt;</c>.
 /// </summary>
-public static class VersionRules
+internal static class VersionRules
 {
     /// <summary>The branches whose pre-release label is <c>alpha</c>.</summary>
     public static readonly IReadOnlySet<string> MainBranches = new HashSet<string>(StringComparer.Ordinal) { "main", "master" };

@@ -7,7 +7,7 @@ namespace Tollgate.Gates.SecurityScan;
 /// <param name="Rule">Only this rule, when given.</param>
 /// <param name="Reason">Why it is not a secret.</param>
 /// <param name="Source">The file that allows it.</param>
-public sealed record AllowedSecret(string Path, string? Rule, string Reason, string Source)
+internal sealed record AllowedSecret(string Path, string? Rule, string Reason, string Source)
 {
     private Regex Glob { get; } = new(
         "^" + Regex.Escape(Path).Replace(@"\*\*/", "(.*/)?", StringComparison.Ordinal).Replace(@"\*\*", ".*", StringComparison.Ordinal)

@@ -10,7 +10,7 @@ namespace Tollgate.Gates.SecurityScan;
 /// audit sources or those given. An audit with no source that serves vulnerability data is no audit:
 /// that is reported, never passed.
 /// </summary>
-public sealed class NuGetAuditRunner(ProcessRunner runner, HttpClient http)
+internal sealed class NuGetAuditRunner(ProcessRunner runner, HttpClient http)
 {
     /// <summary>
     /// Audits <paramref name="target"/> (a solution or project) with the build's <paramref name="properties"/>; the

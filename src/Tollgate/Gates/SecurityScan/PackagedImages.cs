@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Tollgate.Gates.SecurityScan;
 
 /// <summary>The images Package built and recorded in the last bundle's <c>artifacts.json</c>, when that bundle is of the commit being scanned.</summary>
-public static class PackagedImages
+internal static class PackagedImages
 {
     /// <summary>The image references (<c>repository:version</c>); none when there is no such file, it is of another commit, or it is unreadable.</summary>
     public static IReadOnlyList<string> Of(string artifactsFile, string? commit)

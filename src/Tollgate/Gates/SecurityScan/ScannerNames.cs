@@ -1,7 +1,7 @@
 namespace Tollgate.Gates.SecurityScan;
 
 /// <summary>The SecurityScan gate's scanners, as policies and evidence name them.</summary>
-public static class ScannerNames
+internal static class ScannerNames
 {
     /// <summary>Trivy: vulnerable dependencies (lock files), misconfigurations, secrets, images.</summary>
     public const string Trivy = "trivy";

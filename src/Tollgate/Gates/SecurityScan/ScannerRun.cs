@@ -1,7 +1,7 @@
 namespace Tollgate.Gates.SecurityScan;
 
 /// <summary>How one scanner fared.</summary>
-public enum ScannerState
+internal enum ScannerState
 {
     /// <summary>It ran and its report was read.</summary>
     Ran,
@@ -17,4 +17,4 @@ public enum ScannerState
 }
 
 /// <summary>One scanner's run: its state, version, and the message for anything but <see cref="ScannerState.Ran"/>.</summary>
-public sealed record ScannerRun(string Scanner, ScannerState State, string? Version, string? Message = null);
+internal sealed record ScannerRun(string Scanner, ScannerState State, string? Version, string? Message = null);

@@ -7,7 +7,7 @@ namespace Tollgate.Gates.SecurityScan;
 /// tokens, Slack tokens, and passwords in connection strings and URLs. Placeholders
 /// (<c>${VAR}</c>, <c>{0}</c>, <c>&lt;password&gt;</c>, <c>***</c>) are not secrets.
 /// </summary>
-public static class SecretRules
+internal static class SecretRules
 {
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.Compiled;
 

@@ -1,7 +1,7 @@
 namespace Tollgate.Gates.SecurityScan;
 
 /// <summary>Scans text files for <see cref="SecretRules"/>; binary and very large files are passed over.</summary>
-public static class SecretScanner
+internal static class SecretScanner
 {
     /// <summary>Files larger than this are not scanned (generated data, not code).</summary>
     public const long MaxBytes = 2 * 1024 * 1024;

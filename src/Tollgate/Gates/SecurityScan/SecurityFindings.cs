@@ -1,11 +1,10 @@
-using Tollgate.Evidence;
 using Tollgate.Tools.NuGet;
 using Tollgate.Tools.Trivy;
 
 namespace Tollgate.Gates.SecurityScan;
 
 /// <summary>Each scanner's output as evidence findings: scanner, id, package or file, versions, severity, title.</summary>
-public static class SecurityFindings
+internal static class SecurityFindings
 {
     /// <summary>A Trivy finding; <paramref name="relative"/> turns Trivy's target into a repository path.</summary>
     public static Finding FromTrivy(TrivyFinding finding, Func<string, string> relative) => new(

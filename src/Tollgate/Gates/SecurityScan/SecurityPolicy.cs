@@ -1,7 +1,7 @@
 namespace Tollgate.Gates.SecurityScan;
 
 /// <summary>The SecurityScan gate's policy: which severities fail it, and the repository's waivers, suppressions and allowed secrets, judged on <paramref name="Today"/>.</summary>
-public sealed record SecurityPolicy(IReadOnlyList<string> FailOn, SecurityPolicyEntries Entries, string PolicySource, DateOnly Today)
+internal sealed record SecurityPolicy(IReadOnlyList<string> FailOn, SecurityPolicyEntries Entries, string PolicySource, DateOnly Today)
 {
     /// <summary>The severities, most severe first.</summary>
     public static readonly IReadOnlyList<string> Severities = ["critical", "high", "medium", "low", "unknown"];

@@ -9,7 +9,7 @@ namespace Tollgate.Gates.SecurityScan;
 /// and the secret scan's allow-list, each with a reason. A mistake is an <see cref="InvalidDataException"/>
 /// naming the file, the entry, the value and the fix.
 /// </summary>
-public static class SecurityPolicyFile
+internal static class SecurityPolicyFile
 {
     /// <summary>The file's name under <c>.nuke/</c>.</summary>
     public const string FileName = "security.json";

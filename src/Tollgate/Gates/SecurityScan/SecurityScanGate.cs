@@ -9,7 +9,7 @@ namespace Tollgate.Gates.SecurityScan;
 /// critical and zero high). A scanner that could not run is an error unless the policy waives it, and a
 /// waiver is written into the evidence. An expired, reasonless or dateless suppression fails the gate.
 /// </summary>
-public static class SecurityScanGate
+internal static class SecurityScanGate
 {
     /// <summary>The gate's name.</summary>
     public const string Name = "SecurityScan";

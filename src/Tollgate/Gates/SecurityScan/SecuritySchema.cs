@@ -3,7 +3,7 @@ using Tollgate.IO;
 namespace Tollgate.Gates.SecurityScan;
 
 /// <summary>The JSON schema of <c>.nuke/security.json</c>, written beside it so editors check the policy.</summary>
-public static class SecuritySchema
+internal static class SecuritySchema
 {
     /// <summary>The schema's file name.</summary>
     public const string FileName = "security.schema.json";

@@ -9,7 +9,7 @@ namespace Tollgate.Gates.SecurityScan;
 /// <param name="Reason">Why it is accepted; required.</param>
 /// <param name="Expires">The last day it holds; required.</param>
 /// <param name="Source">Where it is written, as <c>file:line</c> or <c>file</c>.</param>
-public sealed record Suppression(string Id, string? Package, string? Reason, DateOnly? Expires, string Source)
+internal sealed record Suppression(string Id, string? Package, string? Reason, DateOnly? Expires, string Source)
 {
     /// <summary>Whether it still holds on <paramref name="today"/> (the expiry day included).</summary>
     public bool IsActiveOn(DateOnly today) => Expires is { } last && today <= last && !string.IsNullOrWhiteSpace(Reason);

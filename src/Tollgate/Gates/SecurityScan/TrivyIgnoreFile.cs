@@ -6,7 +6,7 @@ namespace Tollgate.Gates.SecurityScan;
 /// Reads <c>.trivyignore</c> as suppressions: one id per line, <c>exp:YYYY-MM-DD</c> after it for the
 /// expiry (Trivy's own syntax), and the comment lines right above an entry as its reason.
 /// </summary>
-public static class TrivyIgnoreFile
+internal static class TrivyIgnoreFile
 {
     /// <summary>The suppressions in the text of <paramref name="name"/>.</summary>
     public static IReadOnlyList<Suppression> Parse(string text, string name)

@@ -11,7 +11,7 @@ namespace Tollgate.Gates.SecurityScan;
 /// repository and <c>trivy image</c> on each image given. Reports go into evidence without the quoted
 /// lines; what Trivy was kept from reading is recorded in <c>trivy-inputs.json</c>.
 /// </summary>
-public sealed class TrivyRunner(TrivyTool trivy, TrivyEnvironment environment)
+internal sealed class TrivyRunner(TrivyTool trivy, TrivyEnvironment environment)
 {
     /// <summary>Directories Trivy does not walk: build output and tool state.</summary>
     public static readonly IReadOnlyList<string> SkippedDirectories = ["**/bin", "**/obj", "artifacts", ".nuke/temp", ".git"];

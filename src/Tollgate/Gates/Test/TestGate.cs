@@ -8,7 +8,7 @@ namespace Tollgate.Gates.Test;
 /// framework of a multi-targeted project) that crashed or wrote no results, named in the headline too, and
 /// when no test ran at all (zero tests is never a pass). Counts are also given per framework.
 /// </summary>
-public static class TestGate
+internal static class TestGate
 {
     /// <summary>The gate's name.</summary>
     public const string Name = "Test";

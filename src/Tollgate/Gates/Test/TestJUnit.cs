@@ -3,7 +3,7 @@ using Tollgate.Evidence;
 namespace Tollgate.Gates.Test;
 
 /// <summary>The Test gate's results in the evidence's JUnit model.</summary>
-public static class TestJUnit
+internal static class TestJUnit
 {
     /// <summary>One suite per test project and framework.</summary>
     public static IReadOnlyList<JUnitSuite> Suites(IReadOnlyList<TestProjectOutcome> projects) => projects

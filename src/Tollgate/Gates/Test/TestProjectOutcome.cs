@@ -8,7 +8,7 @@ namespace Tollgate.Gates.Test;
 /// <param name="Results">Its TRX results, or null when it wrote none (it crashed).</param>
 /// <param name="OutputTail">The last lines of its output, for a crash.</param>
 /// <param name="Framework">The target framework it ran for (each framework of a multi-targeted project runs on its own).</param>
-public sealed record TestProjectOutcome(string Project, int ExitCode, TrxResults? Results, string? OutputTail, string? Framework = null)
+internal sealed record TestProjectOutcome(string Project, int ExitCode, TrxResults? Results, string? OutputTail, string? Framework = null)
 {
     /// <summary>The project, with the framework when there is one: <c>tests/A.Tests.csproj (net9.0)</c>.</summary>
     public string Run => Framework is null ? Project : $"{Project} ({Framework})";

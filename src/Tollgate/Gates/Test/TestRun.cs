@@ -4,4 +4,4 @@ namespace Tollgate.Gates.Test;
 /// <param name="Project">The project's full path.</param>
 /// <param name="Framework">The target framework.</param>
 /// <param name="CollectorPath">Where Tollgate's own coverlet.collector is, for a project that references none; null: the project's own.</param>
-public sealed record TestRun(string Project, string Framework, string? CollectorPath);
+internal sealed record TestRun(string Project, string Framework, string? CollectorPath);

@@ -6,7 +6,7 @@ using Tollgate.Tools.Trx;
 namespace Tollgate.Gates.Test;
 
 /// <summary>Runs <c>dotnet test --no-build</c> for each test project and framework (several at once), each into its own fresh results directory.</summary>
-public sealed class TestRunner(ProcessRunner runner)
+internal sealed class TestRunner(ProcessRunner runner)
 {
     /// <summary>The TRX file each project writes.</summary>
     public const string TrxFileName = "results.trx";

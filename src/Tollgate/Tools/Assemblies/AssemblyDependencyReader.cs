@@ -11,7 +11,7 @@ namespace Tollgate.Tools.Assemblies;
 /// closures, async and iterator state machines) are attributed to the type that declared them, with
 /// the member they came from.
 /// </summary>
-public static class AssemblyDependencyReader
+internal static class AssemblyDependencyReader
 {
     /// <summary>The types of the assembly at <paramref name="path"/>, by full name.</summary>
     /// <exception cref="InvalidDataException">The file is not a .NET assembly.</exception>

@@ -4,7 +4,7 @@ using System.Xml.Linq;
 namespace Tollgate.Tools.Cobertura;
 
 /// <summary>Reads a Cobertura coverage file by counting its line entries, not by trusting its rates.</summary>
-public static class CoberturaReader
+internal static class CoberturaReader
 {
     /// <summary>The counts of the whole file and of each source file (a line counted once per file, covered if any entry covers it).</summary>
     /// <exception cref="InvalidDataException">The file is not Cobertura.</exception>

@@ -7,7 +7,7 @@ namespace Tollgate.Tools.Docker;
 /// <c>bin/</c>, <c>obj/</c>) and, optionally, another directory placed under a prefix (e.g. the
 /// project's publish output under <c>publish/</c>). Nothing is written into the source directory.
 /// </summary>
-public static class BuildContext
+internal static class BuildContext
 {
     /// <summary>Writes the tar into a memory stream, positioned at its start.</summary>
     public static MemoryStream Create(string directory, string? extraDirectory = null, string extraPrefix = "publish")

@@ -11,7 +11,7 @@ namespace Tollgate.Tools.Docker;
 /// (import, build, inspect, push, pull, remove) and containers (create, start, inspect, stop, remove).
 /// Streaming answers are read message by message; an <c>errorDetail</c> in a stream is an error.
 /// </summary>
-public sealed class DockerEngine : IDisposable
+internal sealed class DockerEngine : IDisposable
 {
     /// <summary>The API version spoken; Docker 20.10 and later serve it.</summary>
     public const string ApiVersion = "v1.41";

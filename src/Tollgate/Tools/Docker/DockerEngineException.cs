@@ -1,4 +1,4 @@
 namespace Tollgate.Tools.Docker;
 
 /// <summary>The Docker engine could not be reached, or refused a request; the message says which and what to do.</summary>
-public sealed class DockerEngineException(string message, Exception? inner = null) : IOException(message, inner);
+internal sealed class DockerEngineException(string message, Exception? inner = null) : IOException(message, inner);

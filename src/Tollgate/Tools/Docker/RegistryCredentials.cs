@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Tollgate.Tools.Docker;
 
 /// <summary>A registry login, sent to the engine as its <c>X-Registry-Auth</c> header (never logged).</summary>
-public sealed record RegistryCredentials(string? Username, string? Password, string ServerAddress)
+internal sealed record RegistryCredentials(string? Username, string? Password, string ServerAddress)
 {
     /// <summary>No login.</summary>
     public static RegistryCredentials Anonymous { get; } = new(null, null, "");

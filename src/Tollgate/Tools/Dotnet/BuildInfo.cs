@@ -1,7 +1,7 @@
 namespace Tollgate.Tools.Dotnet;
 
 /// <summary>Reads the project facts the build wrote through <c>Tollgate.Build.targets</c>.</summary>
-public static class BuildInfo
+internal static class BuildInfo
 {
     /// <summary>Every project and framework the last build built, ordered by project.</summary>
     /// <exception cref="InvalidDataException">There is none: the build did not run through Tollgate.</exception>

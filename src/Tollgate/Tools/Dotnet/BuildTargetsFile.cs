@@ -7,7 +7,7 @@ namespace Tollgate.Tools.Dotnet;
 /// project of the build through <c>CustomAfterMicrosoftCommonTargets</c>, so the build writes each project's
 /// compiler log (SARIF) and its facts (<see cref="ProjectInfo"/>) for the gates.
 /// </summary>
-public static class BuildTargetsFile
+internal static class BuildTargetsFile
 {
     /// <summary>The file name.</summary>
     public const string FileName = "Tollgate.Build.targets";

@@ -6,7 +6,7 @@ namespace Tollgate.Tools.Dotnet;
 /// the tools folder, and <c>dotnet test --test-adapter-path</c> points the test platform at it. Nothing in the
 /// repository changes.
 /// </summary>
-public sealed class CoverageCollectorPackage(ProcessRunner runner, string toolsDirectory)
+internal sealed class CoverageCollectorPackage(ProcessRunner runner, string toolsDirectory)
 {
     /// <summary>The NuGet package.</summary>
     public const string Package = "coverlet.collector";

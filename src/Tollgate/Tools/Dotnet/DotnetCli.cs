@@ -1,7 +1,7 @@
 namespace Tollgate.Tools.Dotnet;
 
 /// <summary>The argument lists of the <c>dotnet</c> commands Tollgate runs.</summary>
-public static class DotnetCli
+internal static class DotnetCli
 {
     /// <summary>The program name.</summary>
     public const string Program = "dotnet";

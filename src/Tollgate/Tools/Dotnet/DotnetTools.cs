@@ -1,7 +1,7 @@
 namespace Tollgate.Tools.Dotnet;
 
 /// <summary>Installs the .NET tools the gates drive, at the versions Tollgate pins, into a folder of its own (<c>.nuke/temp/tools</c>).</summary>
-public sealed class DotnetTools(ProcessRunner runner, string toolPath)
+internal sealed class DotnetTools(ProcessRunner runner, string toolPath)
 {
     /// <summary>The path of <paramref name="command"/> from <paramref name="package"/> at <paramref name="version"/>, installed on first use.</summary>
     /// <exception cref="ToolNotFoundException">The install failed; the message says why and what to do.</exception>

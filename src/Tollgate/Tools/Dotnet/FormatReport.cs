@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Tollgate.Tools.Dotnet;
 
 /// <summary>One change <c>dotnet format --verify-no-changes</c> would make.</summary>
-public sealed record FormatChange(string FilePath, int Line, int Column, string DiagnosticId, string Description)
+internal sealed record FormatChange(string FilePath, int Line, int Column, string DiagnosticId, string Description)
 {
     /// <summary>
     /// The severity dotnet format gave the change, from its description ("error IDE0005: …" is an error, "info …" a
@@ -19,7 +19,7 @@ public sealed record FormatChange(string FilePath, int Line, int Column, string 
 }
 
 /// <summary>Reads the JSON report of <c>dotnet format --report DIR</c> (<c>format-report.json</c>).</summary>
-public static class FormatReport
+internal static class FormatReport
 {
     /// <summary>The report's file name in the report directory.</summary>
     public const string FileName = "format-report.json";

@@ -10,7 +10,7 @@ namespace Tollgate.Tools.Dotnet;
 /// <param name="IsPackable">Whether MSBuild's IsPackable is not false (the SDK's default is true).</param>
 /// <param name="References">The full paths of the projects it references.</param>
 /// <param name="CoverageCollector">The version of coverlet.collector it references (<c>central</c> when central package management sets it); null when it references none.</param>
-public sealed record ProjectInfo(
+internal sealed record ProjectInfo(
     string Project, string Framework, bool IsTestProject, string TargetPath, string Sarif, string Sdk, bool IsPackable = true,
     IReadOnlyList<string>? References = null, string? CoverageCollector = null)
 {

@@ -14,7 +14,7 @@ namespace Tollgate.Tools.Dotnet;
 /// <param name="Solution">The solution, filter or project the user named (or the one at the root).</param>
 /// <param name="Included">The chosen projects' full paths.</param>
 /// <param name="Excluded">The solution's other projects, repository-relative, each with the reason.</param>
-public sealed record ProjectSelection(string Solution, IReadOnlyList<string> Included, IReadOnlyList<(string Project, string Reason)> Excluded)
+internal sealed record ProjectSelection(string Solution, IReadOnlyList<string> Included, IReadOnlyList<(string Project, string Reason)> Excluded)
 {
     /// <summary>Chooses among the projects of <paramref name="solution"/>.</summary>
     public static ProjectSelection Of(string root, string solution, IReadOnlyList<string> projects, IReadOnlyList<string> excluded)

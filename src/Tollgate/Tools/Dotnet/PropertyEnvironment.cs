@@ -12,7 +12,7 @@ namespace Tollgate.Tools.Dotnet;
 /// (imported after the project's own settings, so a property the project sets itself, such as
 /// <c>TargetFrameworks</c>, is overridden as <c>-p:</c> overrides it).
 /// </summary>
-public static class PropertyEnvironment
+internal static class PropertyEnvironment
 {
     /// <summary>The variables for the tool's process (null when there are no properties); the targets file is written into <paramref name="directory"/>.</summary>
     public static IReadOnlyDictionary<string, string?>? Environment(IReadOnlyList<string> properties, string directory)

@@ -5,7 +5,7 @@ namespace Tollgate.Tools.Dotnet;
 /// targets), saved before a restore Tollgate runs for its own purposes (NuGet's audit) and put back after it, so
 /// that the build's next restore, build and Stryker see exactly what the build saw.
 /// </summary>
-public sealed class RestoreOutputs : IDisposable
+internal sealed class RestoreOutputs : IDisposable
 {
     private static readonly string[] Patterns = ["project.assets.json", "project.nuget.cache", "*.nuget.dgspec.json", "*.nuget.g.props", "*.nuget.g.targets"];
     private readonly string backup;

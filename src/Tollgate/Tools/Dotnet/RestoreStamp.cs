@@ -10,7 +10,7 @@ namespace Tollgate.Tools.Dotnet;
 /// every project's <c>obj/project.assets.json</c> being there. A build with <c>--no-restore</c> that fails is
 /// run again with the restore, so a missed input costs time, never a wrong build.
 /// </summary>
-public static class RestoreStamp
+internal static class RestoreStamp
 {
     private static readonly string[] Skipped = ["bin", "obj", ".git", "artifacts", ".nuke", "node_modules"];
     private static readonly string[] Extensions = [".csproj", ".fsproj", ".vbproj", ".props", ".targets", ".sln", ".slnx", ".slnf"];

@@ -4,7 +4,7 @@ using System.Xml.Linq;
 namespace Tollgate.Tools.Dotnet;
 
 /// <summary>The project files a solution names (<c>.sln</c> or <c>.slnx</c>), read from the file itself without MSBuild; a project file is its own list.</summary>
-public static partial class SolutionProjects
+internal static partial class SolutionProjects
 {
     /// <summary>Absolute paths of the projects in <paramref name="solution"/>, in the file's order.</summary>
     public static IReadOnlyList<string> Of(string solution)

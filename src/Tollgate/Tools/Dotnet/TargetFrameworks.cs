@@ -1,7 +1,7 @@
 namespace Tollgate.Tools.Dotnet;
 
 /// <summary>Orders target frameworks: modern .NET above .NET Standard above .NET Framework, each by version (net10.0 above net9.0).</summary>
-public static class TargetFrameworks
+internal static class TargetFrameworks
 {
     /// <summary>A key that sorts <paramref name="framework"/> (e.g. <c>net10.0</c>, <c>netstandard2.0</c>, <c>net48</c>) from lowest to highest.</summary>
     public static (int Family, Version Version) Rank(string framework)

@@ -1,7 +1,7 @@
 namespace Tollgate.Tools.Git;
 
 /// <summary>What git says of the repository: the commit, the remote (without credentials), the branch, and whether the clone is shallow.</summary>
-public sealed record GitFacts(string? Commit, string? Remote, string? Branch = null, bool Shallow = false)
+internal sealed record GitFacts(string? Commit, string? Remote, string? Branch = null, bool Shallow = false)
 {
     /// <summary>Reads the facts with two git processes; outside a git repository, or without git, both are null.</summary>
     public static async Task<GitFacts> ReadAsync(ProcessRunner runner, string root, CancellationToken cancellation)

@@ -1,7 +1,7 @@
 namespace Tollgate.Tools.Git;
 
 /// <summary>The files git would commit: tracked ones and untracked ones not ignored.</summary>
-public static class GitFiles
+internal static class GitFiles
 {
     /// <summary>Repository-relative paths with forward slashes, sorted; null outside a git repository or without git.</summary>
     public static async Task<IReadOnlyList<string>?> ListAsync(ProcessRunner runner, string root, CancellationToken cancellation)

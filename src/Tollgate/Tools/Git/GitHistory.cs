@@ -7,7 +7,7 @@ namespace Tollgate.Tools.Git;
 /// <param name="Branch">The checked-out branch, or null on a detached HEAD.</param>
 /// <param name="Shallow">Whether history is cut off (a <c>--depth</c> clone).</param>
 /// <param name="Tags">The tags reachable from HEAD whose name matches the pattern.</param>
-public sealed record GitHistory(string Sha, string? Branch, bool Shallow, IReadOnlyList<string> Tags)
+internal sealed record GitHistory(string Sha, string? Branch, bool Shallow, IReadOnlyList<string> Tags)
 {
     /// <summary>Reads the history of the repository at <paramref name="root"/>.</summary>
     /// <exception cref="InvalidDataException">It is not a git repository or has no commit.</exception>

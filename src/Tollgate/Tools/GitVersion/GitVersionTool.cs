@@ -4,10 +4,10 @@ using System.Text.Json.Nodes;
 namespace Tollgate.Tools.GitVersion;
 
 /// <summary>The variables <c>dotnet-gitversion /output json</c> reports that a build needs.</summary>
-public sealed record GitVersionVariables(string SemVer, string FullSemVer, string InformationalVersion, string AssemblySemVer, string NuGetVersion, string Sha, string BranchName);
+internal sealed record GitVersionVariables(string SemVer, string FullSemVer, string InformationalVersion, string AssemblySemVer, string NuGetVersion, string Sha, string BranchName);
 
 /// <summary>Runs <c>dotnet-gitversion</c> (GitVersion's .NET tool, when installed) and reads its JSON.</summary>
-public static class GitVersionTool
+internal static class GitVersionTool
 {
     /// <summary>The program.</summary>
     public const string Program = "dotnet-gitversion";

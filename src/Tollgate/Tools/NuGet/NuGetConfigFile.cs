@@ -7,7 +7,7 @@ namespace Tollgate.Tools.NuGet;
 /// parameter rather than the repository's own NuGet.Config. NuGet refuses plain-HTTP sources unless told
 /// otherwise; Tollgate tells it so only for the loopback address.
 /// </summary>
-public static class NuGetConfigFile
+internal static class NuGetConfigFile
 {
     /// <summary>A config naming only <paramref name="sources"/> as audit sources (for <c>dotnet list package --vulnerable</c>).</summary>
     public static string AuditSources(IReadOnlyList<string> sources) =>

@@ -8,4 +8,4 @@ namespace Tollgate.Tools.NuGet;
 /// <param name="Transitive">Whether it comes in through another package.</param>
 /// <param name="Severity">NuGet's severity: Low, Moderate, High or Critical.</param>
 /// <param name="AdvisoryUrl">The advisory.</param>
-public sealed record VulnerablePackage(string Project, string Framework, string Id, string ResolvedVersion, bool Transitive, string Severity, string AdvisoryUrl);
+internal sealed record VulnerablePackage(string Project, string Framework, string Id, string ResolvedVersion, bool Transitive, string Severity, string AdvisoryUrl);

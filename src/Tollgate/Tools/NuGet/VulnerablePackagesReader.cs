@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Tollgate.Tools.NuGet;
 
 /// <summary>Reads the JSON (version 1) of <c>dotnet list package --vulnerable --include-transitive --format json</c>.</summary>
-public static class VulnerablePackagesReader
+internal static class VulnerablePackagesReader
 {
     /// <summary>Parses <paramref name="json"/>, which came from <paramref name="origin"/> (for messages).</summary>
     /// <exception cref="InvalidDataException">It is not that JSON.</exception>

@@ -4,4 +4,4 @@ namespace Tollgate.Tools.NuGet;
 /// <param name="Sources">The sources NuGet asked for vulnerability data.</param>
 /// <param name="Problems">Errors and warnings NuGet reported instead of data.</param>
 /// <param name="Packages">Every vulnerable package, per project and framework.</param>
-public sealed record VulnerablePackagesReport(IReadOnlyList<string> Sources, IReadOnlyList<string> Problems, IReadOnlyList<VulnerablePackage> Packages);
+internal sealed record VulnerablePackagesReport(IReadOnlyList<string> Sources, IReadOnlyList<string> Problems, IReadOnlyList<VulnerablePackage> Packages);

@@ -1,7 +1,7 @@
 namespace Tollgate.Tools.ReportGenerator;
 
 /// <summary>ReportGenerator (<c>dotnet-reportgenerator-globaltool</c>): merges coverage files into one Cobertura file, a JSON and a Markdown summary and an HTML report (index.html).</summary>
-public static class ReportGeneratorTool
+internal static class ReportGeneratorTool
 {
     /// <summary>The NuGet package.</summary>
     public const string Package = "dotnet-reportgenerator-globaltool";

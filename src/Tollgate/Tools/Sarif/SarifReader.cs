@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Tollgate.Tools.Sarif;
 
 /// <summary>Reads SARIF 2.1.0 logs, as the C# compiler writes them with <c>ErrorLog=…,version=2.1</c>.</summary>
-public static class SarifReader
+internal static class SarifReader
 {
     /// <summary>Every result of every run in the log.</summary>
     /// <exception cref="InvalidDataException">The file is not SARIF 2.1.</exception>

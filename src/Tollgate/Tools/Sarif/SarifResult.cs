@@ -7,4 +7,4 @@ namespace Tollgate.Tools.Sarif;
 /// <param name="FilePath">The full path of the file, when the result has a location.</param>
 /// <param name="Line">Its start line.</param>
 /// <param name="Suppressed">True when the source suppressed it (#pragma, SuppressMessage).</param>
-public sealed record SarifResult(string RuleId, string Level, string Message, string? FilePath, int? Line, bool Suppressed);
+internal sealed record SarifResult(string RuleId, string Level, string Message, string? FilePath, int? Line, bool Suppressed);

@@ -1,5 +1,3 @@
-using Tollgate.Tools;
-
 namespace Tollgate;
 
 /// <summary><c>dotnet test</c> in Test, once per test project and framework.</summary>

@@ -1,5 +1,3 @@
-using Tollgate.Tools;
-
 namespace Tollgate;
 
 /// <summary>ReportGenerator in Coverage (arguments are <c>-name:value</c>).</summary>

@@ -1,5 +1,3 @@
-using Tollgate.Tools;
-
 namespace Tollgate;
 
 /// <summary>Stryker.NET (<c>dotnet-stryker</c>) in Mutation, every run of it.</summary>

@@ -1,5 +1,3 @@
-using Tollgate.Tools;
-
 namespace Tollgate;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Tollgate.Tools;
-
 namespace Tollgate;
 
 /// <summary>Trivy's scans in SecurityScan (<c>trivy fs</c>, <c>config</c>, <c>image</c>; not its version check).</summary>

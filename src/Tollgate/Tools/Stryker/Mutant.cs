@@ -7,4 +7,4 @@ namespace Tollgate.Tools.Stryker;
 /// <param name="Status">Killed, Survived, Timeout, NoCoverage, CompileError, RuntimeError or Ignored.</param>
 /// <param name="Original">The code the mutant replaced.</param>
 /// <param name="Replacement">What it put there.</param>
-public sealed record Mutant(string File, int Line, string Mutator, string Status, string Original, string Replacement);
+internal sealed record Mutant(string File, int Line, string Mutator, string Status, string Original, string Replacement);

@@ -6,7 +6,7 @@ namespace Tollgate.Tools.Stryker;
 /// Reads Stryker's JSON report (the mutation-testing-elements schema). It holds no score: the gate
 /// computes one from the statuses. The original code of each mutant is cut out of the report's source.
 /// </summary>
-public static class MutationReportReader
+internal static class MutationReportReader
 {
     /// <summary>Every mutant in the report.</summary>
     /// <exception cref="InvalidDataException">The file is not a mutation report.</exception>

@@ -18,7 +18,7 @@ namespace Tollgate.Tools.Stryker;
 /// <param name="TestCaseFilter">A VSTest filter for the tests Stryker runs; null: all.</param>
 /// <param name="TargetFramework">The framework to build and test in (Stryker's <c>target-framework</c>); null: Stryker's choice.</param>
 /// <param name="Solution">Solution mode: the solution whose test projects Stryker runs and whose projects they reach it mutates, in one analysis; <see cref="Project"/> and <see cref="TestProjects"/> are then not used.</param>
-public sealed record StrykerConfig(
+internal sealed record StrykerConfig(
     string Project,
     IReadOnlyList<string> TestProjects,
     string Configuration,

@@ -1,7 +1,7 @@
 namespace Tollgate.Tools.Stryker;
 
 /// <summary>Stryker.NET (<c>dotnet-stryker</c>): how Tollgate calls it and reads its exit codes.</summary>
-public static class StrykerTool
+internal static class StrykerTool
 {
     /// <summary>The NuGet package.</summary>
     public const string Package = "dotnet-stryker";

@@ -8,7 +8,7 @@ namespace Tollgate.Tools.Trivy;
 /// removes them all, except those that only say where to fetch from or how to log in, and records the
 /// names (never the values) of both.
 /// </summary>
-public sealed class TrivyEnvironment
+internal sealed class TrivyEnvironment
 {
     /// <summary>Variables that locate databases or hold registry credentials: passed on, they change no verdict.</summary>
     public static readonly IReadOnlySet<string> PassedThrough = new HashSet<string>(StringComparer.Ordinal)

@@ -11,6 +11,6 @@ namespace Tollgate.Tools.Trivy;
 /// <param name="FixedVersion">The versions that fix it, when Trivy knows them.</param>
 /// <param name="Line">The first line, for misconfigurations and secrets.</param>
 /// <param name="Url">The advisory or check documentation.</param>
-public sealed record TrivyFinding(
+internal sealed record TrivyFinding(
     string Class, string Target, string Id, string Severity, string Title,
     string? Package = null, string? InstalledVersion = null, string? FixedVersion = null, int? Line = null, string? Url = null);

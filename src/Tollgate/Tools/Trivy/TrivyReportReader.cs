@@ -7,7 +7,7 @@ namespace Tollgate.Tools.Trivy;
 /// Reads Trivy's JSON report (<c>--format json</c>, schema version 2): <c>Results[]</c> with their
 /// <c>Vulnerabilities</c>, <c>Misconfigurations</c> (failed ones) and <c>Secrets</c>.
 /// </summary>
-public static class TrivyReportReader
+internal static class TrivyReportReader
 {
     /// <summary>The findings of the report at <paramref name="path"/>.</summary>
     /// <exception cref="InvalidDataException">The file is missing, not JSON, or not a Trivy report.</exception>

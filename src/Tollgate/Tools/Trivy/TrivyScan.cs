@@ -4,7 +4,7 @@ namespace Tollgate.Tools.Trivy;
 /// <param name="Command"><c>fs</c>, <c>config</c> or <c>image</c>.</param>
 /// <param name="Target">The directory or image reference.</param>
 /// <param name="Output">Where the JSON report is written.</param>
-public sealed record TrivyScan(string Command, string Target, string Output)
+internal sealed record TrivyScan(string Command, string Target, string Output)
 {
     /// <summary>A filesystem scan for vulnerable dependencies (lock files) and secrets.</summary>
     public static TrivyScan Filesystem(string directory, string output) => new("fs", directory, output);

@@ -12,7 +12,7 @@ namespace Tollgate.Tools.Trivy;
 /// <param name="executable">The Trivy program: <c>trivy</c> on PATH, or a path.</param>
 /// <param name="workDirectory">Where Trivy runs and keeps its cache: <c>.nuke/temp/trivy</c>.</param>
 /// <param name="environment">The build's environment, for the <c>TRIVY_*</c> variables.</param>
-public sealed class TrivyTool(ProcessRunner runner, string executable, string workDirectory, TrivyEnvironment environment)
+internal sealed class TrivyTool(ProcessRunner runner, string executable, string workDirectory, TrivyEnvironment environment)
 {
     /// <summary>The program's name.</summary>
     public const string Program = "trivy";

@@ -5,7 +5,7 @@ using System.Xml.Linq;
 namespace Tollgate.Tools.Trx;
 
 /// <summary>Reads Visual Studio test result (TRX) files, as <c>dotnet test --logger trx</c> writes them.</summary>
-public static class TrxReader
+internal static class TrxReader
 {
     private static readonly XNamespace Ns = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
 

@@ -6,10 +6,10 @@ namespace Tollgate.Tools.Trx;
 /// <param name="Duration">How long it ran.</param>
 /// <param name="Message">The failure message, if it failed.</param>
 /// <param name="StackTop">The first line of the stack trace, if it failed.</param>
-public sealed record TrxTestCase(string Name, string Outcome, TimeSpan Duration, string? Message, string? StackTop);
+internal sealed record TrxTestCase(string Name, string Outcome, TimeSpan Duration, string? Message, string? StackTop);
 
 /// <summary>What a TRX file says of a test run.</summary>
-public sealed record TrxResults(IReadOnlyList<TrxTestCase> Tests, TimeSpan Duration)
+internal sealed record TrxResults(IReadOnlyList<TrxTestCase> Tests, TimeSpan Duration)
 {
     /// <summary>Tests that passed.</summary>
     public int Passed => Tests.Count(t => t.Outcome == "Passed");
