@@ -1,7 +1,4 @@
 using Tollgate.Gates.Coverage;
-using Tollgate.IO;
-using Tollgate.Tools.Cobertura;
-using Tollgate.Tools.Dotnet;
 using Tollgate.Tools.ReportGenerator;
 
 namespace Tollgate;
@@ -51,26 +48,14 @@ public interface ICoverage : ITest
         .DependsOn(Test)
         .ProceedAfterFailure()
         .Produces("artifacts/coverage")
-        .Executes(context => GateTarget.RunAsync(this, context, CoverageGate.Name, async () =>
+        .Executes(context => GateTarget.RunAsync(this, context, CoverageGate.Name, () =>
         {
-            var policy = new CoveragePolicy(this.Read(() => CoverageThreshold), this.Read(() => CoverageBranchThreshold), this.Read(() => CoverageTolerance));
-            var baseline = CoverageBaselineOrDefault();
-            var version = PolicyDefaults.Current.ToolVersion(ReportGeneratorTool.Package);
-            var tools = new Dictionary<string, string> { [ReportGeneratorTool.Package] = version };
-            var collected = CoverageRunner.CollectedFiles(TestResultsDirectory);
-            var settings = new Dictionary<string, string> { ["configuration"] = this.Read(() => Configuration) };
-            if (collected.Count == 0)
-            {
-                return CoverageGate.Evaluate(null, [], policy, baseline, tools) with { Settings = settings };
-            }
-
-            var reportGenerator = await new DotnetTools(ProcessRunner, this.Read(() => ToolsDirectory))
-                .EnsureAsync(ReportGeneratorTool.Package, version, ReportGeneratorTool.Command, context.Cancellation).ConfigureAwait(false);
-            var merged = await new CoverageRunner(ProcessRunner.With(ReportGeneratorSettings(new ReportGeneratorSettings()))).MergeAsync(
-                reportGenerator, collected, CoverageReportDirectory, this.Read(() => CoverageAssemblyFilters), this.Read(() => CoverageFileFilters), RootDirectory, context.Cancellation).ConfigureAwait(false);
-            RunEvidence.AddReportDirectory(CoverageGate.Name, CoverageReportDirectory);
-            var (counts, files) = CoberturaReader.Read(merged);
-            return CoverageGate.Evaluate(counts, files.Select(f => f with { File = Relative(f.File) }).ToList(), policy, baseline, tools) with { Settings = settings };
+            var inputs = new CoverageInputs(
+                RootDirectory, TestResultsDirectory, CoverageReportDirectory,
+                new CoveragePolicy(this.Read(() => CoverageThreshold), this.Read(() => CoverageBranchThreshold), this.Read(() => CoverageTolerance)),
+                CoverageBaselineOrDefault(), this.Read(() => CoverageAssemblyFilters), this.Read(() => CoverageFileFilters), this.Read(() => ToolsDirectory),
+                PolicyDefaults.Current.ToolVersion(ReportGeneratorTool.Package), this.Read(() => Configuration));
+            return new CoverageStep(ProcessRunner.With(ReportGeneratorSettings(new ReportGeneratorSettings())), RunEvidence).RunAsync(inputs, context.Cancellation);
         }));
 
     private CoverageBaseline? CoverageBaselineOrDefault()
@@ -79,7 +64,4 @@ public interface ICoverage : ITest
         var path = this.Read(() => CoverageBaseline) ?? (File.Exists(committed) ? committed : null);
         return path is null ? null : CoverageBaselineReader.Read(path, path.RelativeTo(RootDirectory));
     }
-
-    private string Relative(string file) =>
-        Path.IsPathRooted(file) ? PortablePath.Relative(RootDirectory, file) : file.Replace('\\', '/');
 }

@@ -1,4 +1,4 @@
-using Tollgate.Evidence;
+using Tollgate.Engine;
 using Tollgate.Gates.Lint;
 using Tollgate.Tools.Dotnet;
 
@@ -30,16 +30,8 @@ public interface ILint : ICompile
             var policy = new LintPolicy(this.Read(() => LintFailOn).Select(s => LintPolicy.Severities.Contains(s.ToLowerInvariant())
                 ? s.ToLowerInvariant()
                 : throw new BuildException($"--lint-fail-on '{s}' is not a severity; use error, warning or note.")).ToList());
-            var built = BuildInfo.Read(BuildInfoDirectory);
-            var run = await new LintRunner(ProcessRunner.With(FormatSettings(new DotnetFormatSettings()))).RunAsync(RootDirectory, BuildTarget, built, LintReportDirectory, CheckedMSBuildProperties, context.Cancellation).ConfigureAwait(false);
-            foreach (var report in run.Reports)
-            {
-                RunEvidence.AddReport(LintGate.Name, report, ReportName(report));
-            }
-
-            var sdk = built[0].Sdk;
-            var result = LintGate.Evaluate(run.Diagnostics, run.MissingLogs, policy, new Dictionary<string, string> { ["dotnet-format"] = sdk, ["csc"] = sdk });
-            RunEvidence.WriteReport(LintGate.Name, "lint.sarif", SarifExporter.Render(result, Engine.TollgateVersion.Current));
+            var inputs = new LintInputs(RootDirectory, BuildTarget, BuildInfo.Read(BuildInfoDirectory), LintReportDirectory, CheckedMSBuildProperties, policy, TollgateVersion.Current);
+            var result = await new LintStep(ProcessRunner.With(FormatSettings(new DotnetFormatSettings())), RunEvidence).RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
             foreach (var finding in result.Findings.Where(f => policy.FailOn.Contains(f.Severity ?? "")).Take(20))
             {
                 context.Log.Warn($"{finding.File}:{finding.Line}: {finding.Rule}: {finding.Message}");
@@ -47,9 +39,4 @@ public interface ILint : ICompile
 
             return result;
         }));
-
-    private string ReportName(string report) =>
-        report.EndsWith(".sarif", StringComparison.Ordinal)
-            ? Path.GetRelativePath(RootDirectory, report).Replace('/', '_').Replace('\\', '_')
-            : Path.GetFileName(report);
 }

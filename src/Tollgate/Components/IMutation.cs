@@ -1,7 +1,6 @@
 using Tollgate.Ci;
 using Tollgate.Gates.Mutation;
 using Tollgate.Tools.Dotnet;
-using Tollgate.Tools.Git;
 using Tollgate.Tools.Stryker;
 
 namespace Tollgate;
@@ -50,17 +49,6 @@ public interface IMutation : ITest
     /// <summary>Where Stryker's reports go, one directory per project.</summary>
     AbsolutePath MutationReportDirectory => ArtifactsDirectory / "mutation";
 
-    private void AddReports(AbsolutePath output, string name)
-    {
-        foreach (var (report, extension) in new[] { (StrykerTool.ReportPath, ".json"), (StrykerTool.HtmlPath, ".html") })
-        {
-            if (File.Exists(output / report))
-            {
-                RunEvidence.AddReport(MutationGate.Name, output / report, name + extension);
-            }
-        }
-    }
-
     /// <summary>Changes how Stryker.NET runs, e.g. <c>s =&gt; s.AddArguments("--ignore-methods", "*Log*")</c>.</summary>
     Configure<StrykerSettings> StrykerSettings => settings => settings;
 
@@ -77,55 +65,15 @@ public interface IMutation : ITest
         .Produces("artifacts/mutation")
         .Executes(context => GateTarget.RunAsync(this, context, MutationGate.Name, async () =>
         {
-            var built = BuildInfo.Read(BuildInfoDirectory);
-            var scope = MutationScope.Of(built, this.Read(() => MutationProjects), RootDirectory);
-            foreach (var (project, reason) in scope.NotMutated)
-            {
-                context.Log.Info($"Not mutated: {project} ({reason})");
-            }
-
             var since = this.Read(() => MutationSince) ?? PullRequest.TargetRef(EnvironmentVariables);
-            var sinceCommit = since is null ? null
-                : await GitFacts.ResolveAsync(ProcessRunner, RootDirectory, since, context.Cancellation).ConfigureAwait(false)
-                    ?? throw new TargetFailedException($"--mutation-since '{since}' names no commit in this repository; fetch it (e.g. git fetch origin main, or a full clone instead of a shallow one) or name another ref.");
-            var version = PolicyDefaults.Current.ToolVersion(StrykerTool.Package);
-            var policy = new MutationPolicy(this.Read(() => MutationThreshold), this.Read(() => MutationEmptyScopeAllowed), since);
-            var tools = new Dictionary<string, string> { [StrykerTool.Package] = version };
-            var stryker = await new DotnetTools(ProcessRunner, this.Read(() => ToolsDirectory)).EnsureAsync(StrykerTool.Package, version, StrykerTool.Command, context.Cancellation).ConfigureAwait(false);
-            var runs = new List<MutationRun>();
-            var frameworks = scope.Mutated.Select(t => t.Framework).Distinct().ToList();
-            if (scope.Mutated.Count > 1 && this.Read(() => MutationProjects).Length == 0 && frameworks.Count == 1)
-            {
-                // Several projects, the default scope: Stryker's solution mode mutates exactly what the solution's test
-                // projects reach, in one analysis and one build instead of one per project (bench/mutation-scope.sh).
-                var solution = BuildTarget;
-                context.Log.Info($"Mutating {string.Join(", ", scope.Mutated.Select(t => Path.GetFileNameWithoutExtension(t.Project)))} ({frameworks[0]}) in one Stryker run on {solution.Name}{(since is null ? "" : $" (only code changed since {since})")} with {this.Read(() => MutationConcurrency)} runners…");
-                var config = new StrykerConfig(
-                    solution.Name, [], this.Read(() => Configuration), this.Read(() => MutationConcurrency), this.Read(() => MutationAdditionalTimeout), this.Read(() => MutationThreshold), this.Read(() => MutationMutate), sinceCommit,
-                    this.Read(() => MutationTestCaseFilter), frameworks[0], solution);
-                var output = MutationReportDirectory / "solution";
-                runs.Add(await new MutationRunner(ProcessRunner.With(StrykerSettings(new StrykerSettings())), line => context.Log.Always(line)).RunAsync(stryker, RootDirectory, solution, config, output, CheckedMSBuildProperties, context.Cancellation).ConfigureAwait(false));
-                AddReports(output, Path.GetFileNameWithoutExtension(SolutionFile));
-            }
-
-            foreach (var target in runs.Count > 0 ? [] : scope.Mutated)
-            {
-                var name = Path.GetFileNameWithoutExtension(target.Project);
-                context.Log.Info($"Mutating {name} ({target.Framework}){(since is null ? "" : $" (only code changed since {since})")} with {this.Read(() => MutationConcurrency)} runners, tested by {string.Join(", ", target.TestProjects.Select(Path.GetFileNameWithoutExtension))}…");
-                var config = new StrykerConfig(
-                    Path.GetFileName(target.Project), target.TestProjects, this.Read(() => Configuration), this.Read(() => MutationConcurrency), this.Read(() => MutationAdditionalTimeout), this.Read(() => MutationThreshold), this.Read(() => MutationMutate), sinceCommit,
-                    this.Read(() => MutationTestCaseFilter), target.Framework);
-                var output = MutationReportDirectory / name;
-                var run = await new MutationRunner(ProcessRunner.With(StrykerSettings(new StrykerSettings())), line => context.Log.Always(line)).RunAsync(stryker, RootDirectory, target.Project, config, output, CheckedMSBuildProperties, context.Cancellation).ConfigureAwait(false);
-                runs.Add(run);
-                AddReports(output, name);
-            }
-
-            var evaluated = MutationGate.Evaluate(runs, policy, tools);
-            var result = evaluated with
-            {
-                Findings = [.. evaluated.Findings, .. scope.NotMutated.Select(n => new Finding("not-mutated", $"{n.Project} not mutated: {n.Reason}", n.Project))],
-            };
+            var inputs = new MutationInputs(
+                RootDirectory, BuildInfo.Read(BuildInfoDirectory), this.Read(() => MutationProjects), since,
+                new MutationPolicy(this.Read(() => MutationThreshold), this.Read(() => MutationEmptyScopeAllowed), since), this.Read(() => Configuration),
+                this.Read(() => MutationConcurrency), this.Read(() => MutationAdditionalTimeout), this.Read(() => MutationMutate), this.Read(() => MutationTestCaseFilter),
+                BuildTarget, Path.GetFileNameWithoutExtension(SolutionFile), CheckedMSBuildProperties, this.Read(() => ToolsDirectory),
+                PolicyDefaults.Current.ToolVersion(StrykerTool.Package), MutationReportDirectory);
+            var step = new MutationStep(ProcessRunner, ProcessRunner.With(StrykerSettings(new StrykerSettings())), RunEvidence, context.Log.Info, context.Log.Always);
+            var result = await step.RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
             foreach (var finding in result.Findings.Where(f => f.Kind == "hotspot"))
             {
                 context.Log.Warn($"{finding.File}: {finding.Message}");

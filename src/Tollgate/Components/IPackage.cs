@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using Tollgate.Evidence;
 using Tollgate.Gates.Package;
 using Tollgate.Tools.Docker;
 using Tollgate.Tools.Dotnet;
@@ -15,8 +13,6 @@ namespace Tollgate;
 public interface IPackage : ICompile, IHazVersion
 {
     /// <summary>The name of Package's result in the evidence.</summary>
-    const string StepName = "Package";
-
     /// <summary>Where to push NuGet packages.</summary>
     [Parameter("NuGet feed to push the packages to: a folder or an HTTP(S) source (none: pack only)")]
     string? NuGetFeed => this.ValueOf(() => NuGetFeed, null);
@@ -61,7 +57,7 @@ public interface IPackage : ICompile, IHazVersion
         .Description("Pack NuGet packages and container images with the version from git (only after every gate of the run passed)")
         .DependsOn(Compile)
         .OnlyWhen(() => !RunEvidence.Gates.Any() || StandardGates.NotPassed(StandardGates.Checked(this.Read(() => RequiredGates)), StandardGates.StatusesOf(RunEvidence)).Count == 0, "every required gate of this run passed")
-        .Executes(context => GateTarget.RunAsync(this, context, StepName, async () =>
+        .Executes(context => GateTarget.RunAsync(this, context, PackageStep.Name, async () =>
         {
             var notPassed = StandardGates.NotPassed(StandardGates.Checked(this.Read(() => RequiredGates)), StandardGates.StatusesOf(RunEvidence));
             if (notPassed.Count > 0)
@@ -70,94 +66,16 @@ public interface IPackage : ICompile, IHazVersion
                     $"Package packs only what passed the required gates, and these did not pass in this run: {string.Join(", ", notPassed)}. Run ./build.sh Ci, or name the gates you require with --required-gates (recorded in the evidence).");
             }
 
-            var gates = RunEvidence.Gates.Select(g => g.Result).ToList();
             var version = BuildVersion;
             RunEvidence.Version = version.NuGetVersion;
-            context.Log.Info($"Version {version.NuGetVersion} ({version.Source}, branch {version.Branch}, commit {version.Sha})");
-            var buildInfo = BuildInfo.Read(BuildInfoDirectory);
-            var choice = PackageChoice.Of(buildInfo, this.Read(() => PackageProjects), RootDirectory);
-            foreach (var (project, reason) in choice.NotPacked)
-            {
-                context.Log.Info($"Not packed: {project} ({reason})");
-            }
-
-            var nuget = new NuGetPackager(ProcessRunner.With(PackSettings(new DotnetPackSettings())).With(PushSettings(new NuGetPushSettings())));
-            var targets = choice.PacksAllPackable ? [BuildTarget] : choice.Packed.Select(p => (string)(RootDirectory / p)).ToList();
-            var artifacts = (await nuget.PackAsync(RootDirectory, targets, this.Read(() => Configuration), version, CheckedMSBuildProperties, PackagesDirectory, context.Cancellation).ConfigureAwait(false)).ToList();
-            if (this.Read(() => NuGetFeed) is { } feed)
-            {
-                for (var i = 0; i < artifacts.Count; i++)
-                {
-                    if (artifacts[i].Kind == "nupkg")
-                    {
-                        artifacts[i] = await nuget.PushAsync(RootDirectory, artifacts[i], feed, this.Read(() => NuGetApiKey), RootDirectory / ".nuke" / "temp" / "package", context.Cancellation).ConfigureAwait(false);
-                    }
-                }
-            }
-
-            var tools = new Dictionary<string, string> { ["dotnet"] = buildInfo.FirstOrDefault()?.Sdk ?? "unknown" };
-            var projects = buildInfo.Where(p => !p.IsTestProject).Select(p => p.Project);
-            var images = ContainerImage.Of(projects, this.Read(() => ContainerRegistry));
-            if (images.Count > 0)
-            {
-                using var engine = new DockerEngine(this.Read(() => DockerSocket));
-                tools["docker-engine"] = await engine.VersionAsync(context.Cancellation).ConfigureAwait(false);
-                var containers = new ContainerPackager(ProcessRunner, engine, line => context.Log.Info(line));
-                var git = await GitFactsAsync(context.Cancellation).ConfigureAwait(false);
-                var credentials = this.Read(() => ContainerRegistryUsername) is null ? null : new RegistryCredentials(this.Read(() => ContainerRegistryUsername), this.Read(() => ContainerRegistryPassword), this.Read(() => ContainerRegistry) ?? "");
-                foreach (var image in images)
-                {
-                    var built = await containers.BuildAsync(
-                        RootDirectory, image, this.Read(() => Configuration), version, CheckedMSBuildProperties, ArtifactsDirectory / "publish" / Path.GetFileNameWithoutExtension(image.Project), git.Remote, context.Cancellation).ConfigureAwait(false);
-                    artifacts.Add(this.Read(() => ContainerRegistry) is { } registry ? await containers.PushAsync(built, registry, credentials, context.Cancellation).ConfigureAwait(false) : built);
-                }
-            }
-
-            RunEvidence.WriteFile("artifacts.json", ArtifactsDocument(version, artifacts, gates));
-            foreach (var artifact in artifacts)
-            {
-                context.Log.Info($"{artifact.Kind} {artifact.Name} {artifact.Version} {artifact.Digest}{(artifact.PushedTo is null ? "" : $" → {artifact.PushedTo}")}");
-            }
-
-            var packages = artifacts.Count(a => a.Kind == "nupkg");
-            var imageCount = artifacts.Count(a => a.Kind == "image");
-            return new GateResult(
-                StepName, GateStatus.Passed, $"{version.NuGetVersion}: {packages} package(s), {imageCount} image(s)", [],
-                new Dictionary<string, double> { ["packages"] = packages, ["images"] = imageCount, ["pushed"] = artifacts.Count(a => a.PushedTo is not null) },
-                new Dictionary<string, double>(), tools,
-                artifacts.Select(a => new Finding("artifact", $"{a.Kind} {a.Name} {a.Version}", a.Kind == "image" ? null : a.Location, Rule: a.Name, Detail: a.Digest))
-                    .Concat(choice.Packed.Select(p => new Finding("packed", $"{p} packed", p)))
-                    .Concat(choice.NotPacked.Select(n => new Finding("not-packed", $"{n.Project} not packed: {n.Reason}", n.Project)))
-                    .ToList());
+            var username = this.Read(() => ContainerRegistryUsername);
+            var inputs = new PackageInputs(
+                RootDirectory, BuildInfo.Read(BuildInfoDirectory), this.Read(() => PackageProjects), BuildTarget, this.Read(() => Configuration), version,
+                CheckedMSBuildProperties, PackagesDirectory, ArtifactsDirectory / "publish", this.Read(() => NuGetFeed), this.Read(() => NuGetApiKey),
+                this.Read(() => ContainerRegistry), username is null ? null : new RegistryCredentials(username, this.Read(() => ContainerRegistryPassword), this.Read(() => ContainerRegistry) ?? ""),
+                this.Read(() => DockerSocket), async cancellation => (await GitFactsAsync(cancellation).ConfigureAwait(false)).Remote,
+                RunEvidence.Gates.Select(g => g.Result).ToList());
+            var packager = ProcessRunner.With(PackSettings(new DotnetPackSettings())).With(PushSettings(new NuGetPushSettings()));
+            return await new PackageStep(ProcessRunner, packager, RunEvidence, context.Log.Info).RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
         }));
-
-    private static string ArtifactsDocument(BuildVersion version, IReadOnlyList<Artifact> artifacts, IReadOnlyList<GateResult> gates)
-    {
-        var document = new JsonObject
-        {
-            ["commit"] = version.Sha,
-            ["version"] = new JsonObject
-            {
-                ["semVer"] = version.SemVer,
-                ["fullSemVer"] = version.FullSemVer,
-                ["informationalVersion"] = version.InformationalVersion,
-                ["assemblyVersion"] = version.AssemblyVersion,
-                ["nuGetVersion"] = version.NuGetVersion,
-                ["branch"] = version.Branch,
-                ["source"] = version.Source,
-            },
-            ["gates"] = new JsonObject(gates.OrderBy(g => g.Gate, StringComparer.Ordinal)
-                .Select(g => KeyValuePair.Create(g.Gate, (JsonNode?)g.Status.ToString().ToLowerInvariant()))),
-            ["artifacts"] = new JsonArray(artifacts.Select(a => (JsonNode?)new JsonObject
-            {
-                ["kind"] = a.Kind,
-                ["name"] = a.Name,
-                ["version"] = a.Version,
-                ["digest"] = a.Digest,
-                ["location"] = a.Location,
-                ["pushedTo"] = a.PushedTo,
-            }).ToArray()),
-        };
-        return document.ToJsonString(EvidenceJson.Options) + "\n";
-    }
 }

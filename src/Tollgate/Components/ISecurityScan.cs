@@ -1,7 +1,5 @@
 using Tollgate.Engine;
-using Tollgate.Evidence;
 using Tollgate.Gates.SecurityScan;
-using Tollgate.Tools.Git;
 using Tollgate.Tools.Trivy;
 
 namespace Tollgate;
@@ -50,55 +48,21 @@ public interface ISecurityScan : IHazSolution
         .TryAfter<ITest>(x => x.Test)
         .Executes(context => GateTarget.RunAsync(this, context, SecurityScanGate.Name, async () =>
         {
-            var nuke = RootDirectory / ".nuke";
-            SecuritySchema.WriteTo(nuke);
-            var policyFile = nuke / SecurityPolicyFile.FileName;
-            var policySource = policyFile.RelativeTo(RootDirectory);
-            var entries = SecurityPolicyFile.Read(policyFile, policySource);
-            var trivyIgnore = RootDirectory / ".trivyignore";
-            if (File.Exists(trivyIgnore))
-            {
-                entries = entries with { Suppressions = [.. entries.Suppressions, .. TrivyIgnoreFile.Parse(File.ReadAllText(trivyIgnore), ".trivyignore")] };
-            }
-
-            var policy = new SecurityPolicy(CheckedSecurityFailOn, entries, policySource, DateOnly.FromDateTime(DateTime.UtcNow));
-            var trivyEnvironment = TrivyEnvironment.Of(EnvironmentVariables);
-            var outputs = new List<ScanOutput>
-            {
-                await Scan(ScannerNames.Secrets, entries, () => ScanSecretsAsync(context.Cancellation)).ConfigureAwait(false),
-                await Scan(ScannerNames.NuGetAudit, entries, async () =>
-                {
-                    using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-                    return await new NuGetAuditRunner(ProcessRunner, http)
-                        .RunAsync(RootDirectory, BuildTarget, Selection.Included, CheckedMSBuildProperties, this.Read(() => NuGetAuditSources), SecurityWorkDirectory, context.Cancellation).ConfigureAwait(false);
-                }).ConfigureAwait(false),
-                await Scan(ScannerNames.Trivy, entries, async () =>
-                    await new TrivyRunner(new TrivyTool(ProcessRunner.With(TrivySettings(new TrivySettings())), this.Read(() => TrivyExecutable), RootDirectory / ".nuke" / "temp" / "trivy", trivyEnvironment), trivyEnvironment)
-                        .RunAsync(RootDirectory, await ImagesToScanAsync(context.Cancellation).ConfigureAwait(false), this.Read(() => TrivyOffline), PolicyDefaults.Current.TrivyMinimumVersion, SecurityWorkDirectory, context.Cancellation)).ConfigureAwait(false),
-            };
-
-            foreach (var (name, text) in outputs.SelectMany(o => o.Reports))
-            {
-                RunEvidence.WriteReport(SecurityScanGate.Name, name, text);
-            }
-
-            var tools = outputs.Where(o => o.Run.Version is not null).ToDictionary(o => o.Run.Scanner, o => o.Run.Version!);
-            var result = SecurityScanGate.Evaluate(outputs.Select(o => o.Run).ToList(), outputs.SelectMany(o => o.Findings).ToList(), policy, tools);
-            RunEvidence.WriteReport(SecurityScanGate.Name, "security.sarif", SarifExporter.Render(result, TollgateVersion.Current));
+            var failOn = CheckedSecurityFailOn;
+            var (selection, selectionError) = SelectionOrError();
+            var inputs = new SecurityScanInputs(
+                RootDirectory, selection is null ? "" : BuildTarget, selection, selectionError, CheckedMSBuildProperties, this.Read(() => NuGetAuditSources),
+                SecurityWorkDirectory, failOn, EnvironmentVariables, this.Read(() => TrivyExecutable), this.Read(() => TrivyOffline), PolicyDefaults.Current.TrivyMinimumVersion,
+                TrivySettings(new TrivySettings()), ImagesToScanAsync, TollgateVersion.Current);
+            var result = await new SecurityScanStep(ProcessRunner, RunEvidence, context.Log.Info, context.Log.Warn).RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
             foreach (var waiver in result.Waivers)
             {
                 context.Log.Warn($"{waiver.Subject} is waived by {waiver.Source}: {waiver.Reason}");
             }
 
-            foreach (var finding in result.Findings.Where(f => f.SuppressedBy is null && policy.FailOn.Contains(f.Severity ?? "")).Take(20))
+            foreach (var finding in result.Findings.Where(f => f.SuppressedBy is null && failOn.Contains(f.Severity ?? "")).Take(20))
             {
                 context.Log.Error($"[{finding.Scanner}] {finding.Severity} {finding.Rule}: {finding.Message}{(finding.File is null ? "" : $" ({finding.File}{(finding.Line is { } line ? $":{line}" : "")})")}");
-            }
-
-            if (outputs.Any(o => o.Run.Scanner == ScannerNames.Trivy && o.Run.State == ScannerState.Ran)
-                && !Directory.EnumerateFiles(RootDirectory, "packages.lock.json", SearchOption.AllDirectories).Any())
-            {
-                context.Log.Warn("Trivy reads NuGet lock files, not project files, and found none: set <RestorePackagesWithLockFile>true</RestorePackagesWithLockFile> in Directory.Build.props and commit the packages.lock.json files.");
             }
 
             return result;
@@ -116,29 +80,17 @@ public interface ISecurityScan : IHazSolution
             ? this.Read(() => SecurityImages)
             : PackagedImages.Of(EvidenceDirectory / "artifacts.json", (await GitFactsAsync(cancellation).ConfigureAwait(false)).Commit);
 
-    // The projects left out of the run are not scanned; a repository without one solution to read has none left out.
-    private Tools.Dotnet.ProjectSelection? SecretScanSelection()
+    // The projects left out of the run are not scanned; a repository without one solution to read has none
+    // left out (every file is scanned for secrets), and the audit, which needs one, fails with the reason.
+    private (Tools.Dotnet.ProjectSelection? Selection, string? Error) SelectionOrError()
     {
         try
         {
-            return Selection;
+            return (Selection, null);
         }
-        catch (BuildException)
+        catch (BuildException exception)
         {
-            return null;
+            return (null, exception.Message);
         }
     }
-
-    private async Task<ScanOutput> ScanSecretsAsync(CancellationToken cancellation)
-    {
-        var selection = SecretScanSelection();
-        var files = (await GitFiles.ListAsync(ProcessRunner, RootDirectory, cancellation).ConfigureAwait(false) ?? SecretScanner.FilesBelow(RootDirectory))
-            .Where(f => selection?.InExcludedProject(RootDirectory, f) != true).ToList(); // the chosen projects' folders and the repository's own files
-        var hits = SecretScanner.Scan(RootDirectory, files, cancellation);
-        Log.Info($"Secret scan: {files.Count} files, {hits.Count} hit(s)");
-        return new ScanOutput(new ScannerRun(ScannerNames.Secrets, ScannerState.Ran, TollgateVersion.Current), hits.Select(SecurityFindings.FromSecret).ToList(), []);
-    }
-
-    private static async Task<ScanOutput> Scan(string scanner, SecurityPolicyEntries entries, Func<Task<ScanOutput>> run) =>
-        entries.Waivers.ContainsKey(scanner) ? ScanOutput.NotRun(scanner, ScannerState.Waived, entries.Waivers[scanner]) : await run().ConfigureAwait(false);
 }

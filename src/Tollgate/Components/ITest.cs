@@ -1,6 +1,4 @@
-using Tollgate.Evidence;
 using Tollgate.Gates.Test;
-using Tollgate.IO;
 using Tollgate.Tools.Dotnet;
 
 namespace Tollgate;
@@ -29,51 +27,16 @@ public interface ITest : ICompile
         .Produces("artifacts/test-results")
         .Executes(context => GateTarget.RunAsync(this, context, TestGate.Name, async () =>
         {
-            var built = BuildInfo.Read(BuildInfoDirectory);
-            var tests = built.Where(p => p.IsTestProject).ToList();
-            var projects = tests.Select(p => p.Project).Distinct().ToList();
-            context.Log.Info($"Test projects: {(projects.Count == 0 ? "none" : string.Join(", ", projects.Select(p => Path.GetFileNameWithoutExtension(p))))}");
-            var tools = new Dictionary<string, string> { ["dotnet"] = built[0].Sdk };
-            var collectorFindings = new List<Finding>();
-            string? supplied = null;
-            if (this.Read(() => CollectCoverage) && tests.Any(p => p.CoverageCollector is null))
-            {
-                var version = PolicyDefaults.Current.ToolVersion(CoverageCollectorPackage.Package);
-                supplied = await new CoverageCollectorPackage(ProcessRunner, this.Read(() => ToolsDirectory)).EnsureAsync(version, context.Cancellation).ConfigureAwait(false);
-                tools[CoverageCollectorPackage.Package] = version;
-            }
-
-            foreach (var project in tests.GroupBy(p => p.Project))
-            {
-                var own = project.First().CoverageCollector;
-                var relative = PortablePath.Relative(RootDirectory, project.Key);
-                collectorFindings.Add(own is null
-                    ? new Finding("coverage-collector", $"Tollgate's {CoverageCollectorPackage.Package} {tools.GetValueOrDefault(CoverageCollectorPackage.Package, "(not run: --collect-coverage false)")} (the project references none)", relative, Rule: "supplied")
-                    : new Finding("coverage-collector", $"the project's own {CoverageCollectorPackage.Package} {own}", relative, Rule: "own"));
-            }
-
-            var runs = tests.Select(p => new TestRun(p.Project, p.Framework, p.CoverageCollector is null ? supplied : null)).Distinct().ToList();
-            var outcomes = await new TestRunner(ProcessRunner.With(TestSettings(new DotnetTestSettings()))).RunAsync(
-                RootDirectory, runs, this.Read(() => Configuration), TestResultsDirectory, this.Read(() => CollectCoverage), CheckedMSBuildProperties, context.Cancellation).ConfigureAwait(false);
-            var multiTargeted = runs.GroupBy(r => r.Project).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
-            foreach (var run in runs)
-            {
-                var trx = Path.Combine(TestRunner.ResultsDirectoryOf(TestResultsDirectory, run.Project, run.Framework), TestRunner.TrxFileName);
-                if (File.Exists(trx))
-                {
-                    var name = Path.GetFileNameWithoutExtension(run.Project) + (multiTargeted.Contains(run.Project) ? $".{run.Framework}" : "");
-                    RunEvidence.AddReport(TestGate.Name, trx, name + ".trx");
-                }
-            }
-
-            var evaluated = TestGate.Evaluate(outcomes, tools);
-            var result = evaluated with { Findings = [.. evaluated.Findings, .. collectorFindings] };
-            foreach (var finding in evaluated.Findings)
+            var inputs = new TestInputs(
+                RootDirectory, BuildInfo.Read(BuildInfoDirectory), this.Read(() => Configuration), TestResultsDirectory, this.Read(() => CollectCoverage),
+                CheckedMSBuildProperties, this.Read(() => ToolsDirectory), PolicyDefaults.Current.ToolVersion(CoverageCollectorPackage.Package));
+            var result = await new TestStep(ProcessRunner.With(TestSettings(new DotnetTestSettings())), RunEvidence, context.Log.Info)
+                .RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
+            foreach (var finding in result.Findings.Where(f => f.Kind != "coverage-collector"))
             {
                 context.Log.Error($"{finding.Rule ?? finding.File}: {finding.Message.Split('\n')[0]}");
             }
 
-            RunEvidence.WriteFile("junit.xml", JUnitExporter.Render(TestJUnit.Suites(outcomes)));
             context.ClosingLine = $"{TestGate.Name}: {result.Headline}";
             return result;
         }));

@@ -108,7 +108,7 @@ public sealed partial class CodeOverrideTests : IDisposable
         var sources = ParameterSources.Load(CommandLine.Parse(args).Parameters, new Dictionary<string, string>(), new AbsolutePath(root.Path) / ".nuke", []);
         var values = ParameterValues.Resolve(descriptors, sources, new AbsolutePath(root.Path), new SecretMasker());
         values.Inject(build);
-        typeof(BuildBase).GetProperty(nameof(BuildBase.Parameters))!.SetValue(build, values);
+        build.Parameters = values;
         return (build, values.Report(build, defaults));
     }
 

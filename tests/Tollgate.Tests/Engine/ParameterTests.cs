@@ -199,7 +199,7 @@ public class ParameterTests : IDisposable
         var sources = ParameterSources.Load(commandLine.Parameters, environment ?? [], new AbsolutePath(root.Path) / ".nuke", profiles ?? []);
         var values = ParameterValues.Resolve(descriptors, sources, new AbsolutePath(root.Path), masker ?? new SecretMasker());
         values.Inject(build);
-        typeof(BuildBase).GetProperty(nameof(BuildBase.Parameters))!.SetValue(build, values);
+        build.Parameters = values;
         return (build, values.Report(build, defaults));
     }
 }

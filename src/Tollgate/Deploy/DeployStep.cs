@@ -1,0 +1,108 @@
+using Tollgate.Evidence;
+using Tollgate.Tools;
+using Tollgate.Tools.Docker;
+
+namespace Tollgate.Deploy;
+
+/// <summary>What Deploy and Rollback read.</summary>
+/// <param name="Root">The repository root.</param>
+/// <param name="EnvironmentName">The environment (<c>--env</c>, already checked).</param>
+/// <param name="Rollback">Return to the previous deployment instead of deploying.</param>
+/// <param name="ApprovedBy">Who approved (<c>--approved-by</c>).</param>
+/// <param name="Variables">The build's environment variables (CI approvals, the Docker socket).</param>
+/// <param name="Terminal">A person's keyboard, for an approval asked at the terminal.</param>
+/// <param name="Evidence">The build bundle to promote (deploy only).</param>
+/// <param name="RequiredGates">The gates the promoted bundle must have passed.</param>
+/// <param name="Head">The commit checked out (read only when deploying).</param>
+internal sealed record DeployInputs(
+    string Root, string EnvironmentName, bool Rollback, string? ApprovedBy, IReadOnlyDictionary<string, string> Variables, TextReader? Terminal,
+    string Evidence, IReadOnlyList<string> RequiredGates, Func<CancellationToken, Task<string?>> Head);
+
+/// <summary>
+/// Deploy (or Rollback) from inputs to result: the environment from <c>.nuke/environments.json</c>, its approval
+/// and lock, the promoted build proven by verified evidence of this commit, the strategy (docker, gitops,
+/// command) with its health check, the history, and the deployment's own evidence.
+/// </summary>
+internal sealed class DeployStep(ProcessRunner runner, EvidenceBundle evidence, Action<string> say, Action<string> always)
+{
+    public const string Name = "Deploy";
+
+    public async Task<GateResult> RunAsync(DeployInputs inputs, CancellationToken cancellation)
+    {
+        var nuke = Path.Combine(inputs.Root, ".nuke");
+        DeploySchema.WriteTo(nuke);
+        var environment = EnvironmentsFile.Read(Path.Combine(nuke, EnvironmentsFile.FileName), ".nuke/" + EnvironmentsFile.FileName, inputs.EnvironmentName);
+        var action = inputs.Rollback ? "Rollback" : "Deploy";
+        var approval = Approval.Obtain(environment, action, inputs.ApprovedBy, inputs.Variables, inputs.Terminal, always);
+        var localHistory = Path.Combine(inputs.Root, environment.History);
+        using var _ = EnvironmentLock.Acquire(
+            Path.Combine(nuke, "deployments", $"{environment.Name}.lock"), environment.Name, $"{approval.By} ({System.Environment.MachineName}, process {System.Environment.ProcessId})");
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var probe = new HealthProbe(runner, http, inputs.Root);
+        using var engine = new DockerEngine(environment.Docker?.Socket ?? DockerEngine.DefaultSocket(inputs.Variables));
+        IDeployStrategy strategy = environment.Strategy switch
+        {
+            "docker" => new DockerStrategy(engine, probe, say),
+            "gitops" => new GitOpsStrategy(runner, probe, Path.Combine(nuke, "temp", "deploy"), say),
+            _ => new CommandStrategy(runner, probe),
+        };
+        var history = environment.Strategy == "gitops" ? [] : DeploymentHistory.Read(localHistory);
+        DeploymentRecord record;
+        DeployOutcome outcome;
+        if (inputs.Rollback)
+        {
+            var known = environment.Strategy == "gitops" ? await GitOpsHistoryAsync(inputs.Root, environment, cancellation).ConfigureAwait(false) : history;
+            var previous = DeploymentHistory.Previous(known)
+                ?? throw new InvalidDataException($"{environment.Name} has no previous deployment to return to (history: {known.Count} record(s)).");
+            var request = new DeployRequest(environment, previous.Version, previous.Commit, null, inputs.Root, approval, known);
+            outcome = await strategy.RollbackAsync(request, previous, cancellation).ConfigureAwait(false);
+            record = request.Record("rollback", previous.Version, previous.Commit, outcome.Outcome, outcome.Health, outcome.Detail);
+        }
+        else
+        {
+            var head = await inputs.Head(cancellation).ConfigureAwait(false)
+                ?? throw new InvalidDataException("git cannot read HEAD here, so the evidence cannot be matched to the commit it proves; deploy from a git checkout of the built commit.");
+            var promoted = PromotedBuild.From(inputs.Evidence, head, environment.Docker?.Image, inputs.RequiredGates);
+            evidence.WriteFile("promoted-manifest.json", File.ReadAllText(Path.Combine(inputs.Evidence, Manifest.FileName)));
+            var request = new DeployRequest(environment, promoted.Version, promoted.Commit, promoted.Image, inputs.Root, approval, history);
+            say($"Deploying {promoted.Version} ({promoted.Commit[..12]}) to {environment.Name} with {environment.Strategy}");
+            outcome = await strategy.DeployAsync(request, cancellation).ConfigureAwait(false);
+            record = request.Record("deploy", promoted.Version, promoted.Commit, outcome.Outcome, outcome.Health, outcome.Detail);
+        }
+
+        if (!outcome.HistoryWritten)
+        {
+            DeploymentHistory.Append(localHistory, record);
+        }
+
+        evidence.Version = record.Version;
+        evidence.WriteFile("deployment.json", EvidenceJson.Serialize(record));
+        var headline = $"{record.Version} → {environment.Name} ({environment.Strategy}): {record.Outcome}";
+        always($"{action} {headline}. {record.Detail}{(record.Health is null ? "" : $"; health: {record.Health}")}");
+        var reasons = record.Outcome == "succeeded" ? new List<string>() : [$"{action.ToLowerInvariant()} {record.Outcome}: {record.Detail}{(record.Health is null ? "" : $" ({record.Health})")}"];
+        return new GateResult(
+            Name, reasons.Count == 0 ? GateStatus.Passed : GateStatus.Failed, headline, reasons,
+            new Dictionary<string, double>(), new Dictionary<string, double>(), new Dictionary<string, string> { ["strategy"] = environment.Strategy },
+            [new Finding(inputs.Rollback ? "rollback" : "deployment", record.Detail ?? "", Rule: environment.Name, Detail: record.Health)]);
+    }
+
+    private async Task<IReadOnlyList<DeploymentRecord>> GitOpsHistoryAsync(string root, DeployEnvironment environment, CancellationToken cancellation)
+    {
+        var target = environment.GitOps!;
+        var source = Uri.TryCreate(target.Repository, UriKind.Absolute, out var uri) && !uri.IsFile ? target.Repository : Path.GetFullPath(target.Repository, root);
+        var scratch = Path.Combine(root, ".nuke", "temp", "deploy", $"{environment.Name}-history");
+        if (Directory.Exists(scratch))
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+
+        var clone = await runner.RunAsync(
+            new ProcessSpec("git", ["clone", "--quiet", "--depth", "1", "--branch", target.Branch, source, scratch], root, TimeSpan.FromMinutes(5)), cancellation).ConfigureAwait(false);
+        if (!clone.Succeeded)
+        {
+            throw new InvalidDataException($"git clone {target.Repository} failed: {clone.Error.Trim().Split('\n')[0]}");
+        }
+
+        return DeploymentHistory.Read(Path.Combine(scratch, environment.History));
+    }
+}

@@ -1,0 +1,61 @@
+using Tollgate.Evidence;
+using Tollgate.IO;
+using Tollgate.Tools.Assemblies;
+using Tollgate.Tools.Dotnet;
+
+namespace Tollgate.Gates.ArchitectureTests;
+
+/// <summary>What the ArchitectureTests gate reads.</summary>
+/// <param name="Root">The repository root.</param>
+/// <param name="Built">The build's facts (every project and framework it built).</param>
+/// <param name="AssemblyPatterns">Which assemblies to check (<c>--architecture-assemblies</c>); empty: every non-test project's.</param>
+/// <param name="Freeze">Record today's violations as known.</param>
+/// <param name="TollgateVersion">Written into the SARIF report.</param>
+internal sealed record ArchitectureInputs(string Root, IReadOnlyList<ProjectInfo> Built, IReadOnlyList<string> AssemblyPatterns, bool Freeze, string TollgateVersion);
+
+/// <summary>
+/// The ArchitectureTests gate from inputs to result: the rules of <c>.nuke/architecture.json</c> (default: no
+/// namespace cycles within each assembly) on one assembly per project (its highest framework), a frozen
+/// baseline of known violations, the SARIF report.
+/// </summary>
+internal sealed class ArchitectureStep(EvidenceBundle evidence, Action<string> say)
+{
+    public GateResult Run(ArchitectureInputs inputs)
+    {
+        var nuke = Path.Combine(inputs.Root, ".nuke");
+        ArchitectureSchema.WriteTo(nuke);
+        var rulesFile = Path.Combine(nuke, ArchitectureRulesFile.FileName);
+        var shownAs = PortablePath.Relative(inputs.Root, rulesFile);
+        var tools = new Dictionary<string, string> { ["System.Reflection.Metadata"] = typeof(System.Reflection.Metadata.MetadataReader).Assembly.GetName().Version!.ToString() };
+        var built = inputs.Built.Where(p => !p.IsTestProject && File.Exists(p.TargetPath))
+            .GroupBy(p => p.Project).Select(g => g.OrderByDescending(p => TargetFrameworks.Rank(p.Framework)).First().TargetPath);
+        var assemblies = FileNamePatterns.Select(built, inputs.AssemblyPatterns).ToList();
+        var configured = File.Exists(rulesFile);
+        var rules = configured
+            ? ArchitectureRulesFile.Read(rulesFile, shownAs)
+            : assemblies.Select(a => (ArchitectureRule)new NoCyclesRule($"no namespace cycles in {Path.GetFileNameWithoutExtension(a)}", Path.GetFileNameWithoutExtension(a) + ".*")).ToList();
+        if (!configured)
+        {
+            say($"No {shownAs}: checking the default rule, no namespace cycles within each assembly (write the file for your own layers; see architecture.schema.json beside it).");
+        }
+
+        say($"Checking {rules.Count} rules on {string.Join(", ", assemblies.Select(Path.GetFileName))}");
+        var types = assemblies.SelectMany(AssemblyDependencyReader.Read).ToList();
+        var violations = rules.SelectMany(rule => rule.Evaluate(types)).ToList();
+        var baseline = Path.Combine(nuke, ArchitectureBaseline.FileName);
+        if (inputs.Freeze)
+        {
+            ArchitectureBaseline.Write(baseline, violations);
+            say($"Froze {violations.Count} violations into {PortablePath.Relative(inputs.Root, baseline)}; commit it. New violations will fail the gate.");
+        }
+
+        var evaluated = ArchitectureGate.Evaluate(violations, ArchitectureBaseline.Read(baseline), rules.Count, types.Count, tools);
+        var result = evaluated with
+        {
+            Headline = configured ? evaluated.Headline : evaluated.Headline.Replace(" rules)", " default rules: no namespace cycles)", StringComparison.Ordinal),
+            Settings = new Dictionary<string, string> { ["rules"] = configured ? shownAs : "default: no namespace cycles within each assembly" },
+        };
+        evidence.WriteReport(ArchitectureGate.Name, "architecture.sarif", SarifExporter.Render(result, inputs.TollgateVersion));
+        return result;
+    }
+}

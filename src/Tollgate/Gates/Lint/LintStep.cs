@@ -1,0 +1,42 @@
+using Tollgate.Evidence;
+using Tollgate.Tools;
+using Tollgate.Tools.Dotnet;
+
+namespace Tollgate.Gates.Lint;
+
+/// <summary>What the Lint gate reads.</summary>
+/// <param name="Root">The repository root.</param>
+/// <param name="BuildTarget">The solution (or selection) the build compiled.</param>
+/// <param name="Built">The build's facts, with each project's compiler log.</param>
+/// <param name="ReportDirectory">Where dotnet format's report goes.</param>
+/// <param name="Properties">MSBuild properties of the run.</param>
+/// <param name="Policy">The severities that fail the gate.</param>
+/// <param name="TollgateVersion">Written into the SARIF report.</param>
+internal sealed record LintInputs(
+    string Root, string BuildTarget, IReadOnlyList<ProjectInfo> Built, string ReportDirectory, IReadOnlyList<string> Properties, LintPolicy Policy, string TollgateVersion);
+
+/// <summary>
+/// The Lint gate from inputs to result: the compiler's diagnostics from the build's logs and
+/// <c>dotnet format --verify-no-changes</c>, judged by severity; reports and a SARIF file into the evidence.
+/// </summary>
+internal sealed class LintStep(ProcessRunner runner, EvidenceBundle evidence)
+{
+    public async Task<GateResult> RunAsync(LintInputs inputs, CancellationToken cancellation)
+    {
+        var run = await new LintRunner(runner).RunAsync(inputs.Root, inputs.BuildTarget, inputs.Built, inputs.ReportDirectory, inputs.Properties, cancellation).ConfigureAwait(false);
+        foreach (var report in run.Reports)
+        {
+            evidence.AddReport(LintGate.Name, report, ReportName(inputs.Root, report));
+        }
+
+        var sdk = inputs.Built[0].Sdk;
+        var result = LintGate.Evaluate(run.Diagnostics, run.MissingLogs, inputs.Policy, new Dictionary<string, string> { ["dotnet-format"] = sdk, ["csc"] = sdk });
+        evidence.WriteReport(LintGate.Name, "lint.sarif", SarifExporter.Render(result, inputs.TollgateVersion));
+        return result;
+    }
+
+    private static string ReportName(string root, string report) =>
+        report.EndsWith(".sarif", StringComparison.Ordinal)
+            ? Path.GetRelativePath(root, report).Replace('/', '_').Replace('\\', '_')
+            : Path.GetFileName(report);
+}

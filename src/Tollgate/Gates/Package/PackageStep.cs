@@ -1,0 +1,127 @@
+using System.Text.Json.Nodes;
+using Tollgate.Evidence;
+using Tollgate.Tools;
+using Tollgate.Tools.Docker;
+using Tollgate.Tools.Dotnet;
+
+namespace Tollgate.Gates.Package;
+
+/// <summary>What Package reads.</summary>
+/// <param name="Root">The repository root.</param>
+/// <param name="Built">The build's facts (which projects are packable, which have a Dockerfile).</param>
+/// <param name="ProjectPatterns">Projects to pack (<c>--package-projects</c>); empty: every packable one.</param>
+/// <param name="BuildTarget">The solution (or selection), packed whole when every packable project is chosen.</param>
+/// <param name="Configuration">The configuration packed.</param>
+/// <param name="Version">The version computed from git.</param>
+/// <param name="Properties">MSBuild properties of the run.</param>
+/// <param name="PackagesDirectory">Where the packages go.</param>
+/// <param name="PublishDirectory">Where each image's <c>dotnet publish</c> output goes (a folder per project below it).</param>
+/// <param name="Feed">Where to push the packages (null: nowhere).</param>
+/// <param name="ApiKey">The feed's API key.</param>
+/// <param name="Registry">Where to push the images (null: nowhere).</param>
+/// <param name="Credentials">The registry's credentials.</param>
+/// <param name="DockerSocket">The Docker Engine's socket.</param>
+/// <param name="Remote">The repository's remote, for the images' source label (read only when an image is built).</param>
+/// <param name="Gates">The gates of this run, recorded beside the artifacts.</param>
+internal sealed record PackageInputs(
+    string Root, IReadOnlyList<ProjectInfo> Built, IReadOnlyList<string> ProjectPatterns, string BuildTarget, string Configuration, BuildVersion Version,
+    IReadOnlyList<string> Properties, string PackagesDirectory, string PublishDirectory, string? Feed, string? ApiKey, string? Registry,
+    RegistryCredentials? Credentials, string DockerSocket, Func<CancellationToken, Task<string?>> Remote, IReadOnlyList<GateResult> Gates);
+
+/// <summary>
+/// Package from inputs to result: NuGet packages of the chosen projects (pushed when a feed is given), a
+/// container image of every non-test project with a Dockerfile (pushed when a registry is given), and
+/// <c>artifacts.json</c> tying each digest to the commit, the version and the run's gate verdicts.
+/// </summary>
+internal sealed class PackageStep(ProcessRunner runner, ProcessRunner packager, EvidenceBundle evidence, Action<string> say)
+{
+    public const string Name = "Package";
+
+    public async Task<GateResult> RunAsync(PackageInputs inputs, CancellationToken cancellation)
+    {
+        var version = inputs.Version;
+        say($"Version {version.NuGetVersion} ({version.Source}, branch {version.Branch}, commit {version.Sha})");
+        var choice = PackageChoice.Of(inputs.Built, inputs.ProjectPatterns, inputs.Root);
+        foreach (var (project, reason) in choice.NotPacked)
+        {
+            say($"Not packed: {project} ({reason})");
+        }
+
+        var nuget = new NuGetPackager(packager);
+        var targets = choice.PacksAllPackable ? [inputs.BuildTarget] : choice.Packed.Select(p => Path.Combine(inputs.Root, p)).ToList();
+        var artifacts = (await nuget.PackAsync(inputs.Root, targets, inputs.Configuration, version, inputs.Properties, inputs.PackagesDirectory, cancellation).ConfigureAwait(false)).ToList();
+        if (inputs.Feed is { } feed)
+        {
+            for (var i = 0; i < artifacts.Count; i++)
+            {
+                if (artifacts[i].Kind == "nupkg")
+                {
+                    artifacts[i] = await nuget.PushAsync(inputs.Root, artifacts[i], feed, inputs.ApiKey, Path.Combine(inputs.Root, ".nuke", "temp", "package"), cancellation).ConfigureAwait(false);
+                }
+            }
+        }
+
+        var tools = new Dictionary<string, string> { ["dotnet"] = inputs.Built.FirstOrDefault()?.Sdk ?? "unknown" };
+        var images = ContainerImage.Of(inputs.Built.Where(p => !p.IsTestProject).Select(p => p.Project), inputs.Registry);
+        if (images.Count > 0)
+        {
+            using var engine = new DockerEngine(inputs.DockerSocket);
+            tools["docker-engine"] = await engine.VersionAsync(cancellation).ConfigureAwait(false);
+            var containers = new ContainerPackager(runner, engine, say);
+            var remote = await inputs.Remote(cancellation).ConfigureAwait(false);
+            foreach (var image in images)
+            {
+                var built = await containers.BuildAsync(
+                    inputs.Root, image, inputs.Configuration, version, inputs.Properties, Path.Combine(inputs.PublishDirectory, Path.GetFileNameWithoutExtension(image.Project)), remote, cancellation).ConfigureAwait(false);
+                artifacts.Add(inputs.Registry is { } registry ? await containers.PushAsync(built, registry, inputs.Credentials, cancellation).ConfigureAwait(false) : built);
+            }
+        }
+
+        evidence.WriteFile("artifacts.json", ArtifactsDocument(version, artifacts, inputs.Gates));
+        foreach (var artifact in artifacts)
+        {
+            say($"{artifact.Kind} {artifact.Name} {artifact.Version} {artifact.Digest}{(artifact.PushedTo is null ? "" : $" → {artifact.PushedTo}")}");
+        }
+
+        var packages = artifacts.Count(a => a.Kind == "nupkg");
+        var imageCount = artifacts.Count(a => a.Kind == "image");
+        return new GateResult(
+            Name, GateStatus.Passed, $"{version.NuGetVersion}: {packages} package(s), {imageCount} image(s)", [],
+            new Dictionary<string, double> { ["packages"] = packages, ["images"] = imageCount, ["pushed"] = artifacts.Count(a => a.PushedTo is not null) },
+            new Dictionary<string, double>(), tools,
+            artifacts.Select(a => new Finding("artifact", $"{a.Kind} {a.Name} {a.Version}", a.Kind == "image" ? null : a.Location, Rule: a.Name, Detail: a.Digest))
+                .Concat(choice.Packed.Select(p => new Finding("packed", $"{p} packed", p)))
+                .Concat(choice.NotPacked.Select(n => new Finding("not-packed", $"{n.Project} not packed: {n.Reason}", n.Project)))
+                .ToList());
+    }
+
+    private static string ArtifactsDocument(BuildVersion version, IReadOnlyList<Artifact> artifacts, IReadOnlyList<GateResult> gates)
+    {
+        var document = new JsonObject
+        {
+            ["commit"] = version.Sha,
+            ["version"] = new JsonObject
+            {
+                ["semVer"] = version.SemVer,
+                ["fullSemVer"] = version.FullSemVer,
+                ["informationalVersion"] = version.InformationalVersion,
+                ["assemblyVersion"] = version.AssemblyVersion,
+                ["nuGetVersion"] = version.NuGetVersion,
+                ["branch"] = version.Branch,
+                ["source"] = version.Source,
+            },
+            ["gates"] = new JsonObject(gates.OrderBy(g => g.Gate, StringComparer.Ordinal)
+                .Select(g => KeyValuePair.Create(g.Gate, (JsonNode?)g.Status.ToString().ToLowerInvariant()))),
+            ["artifacts"] = new JsonArray(artifacts.Select(a => (JsonNode?)new JsonObject
+            {
+                ["kind"] = a.Kind,
+                ["name"] = a.Name,
+                ["version"] = a.Version,
+                ["digest"] = a.Digest,
+                ["location"] = a.Location,
+                ["pushedTo"] = a.PushedTo,
+            }).ToArray()),
+        };
+        return document.ToJsonString(EvidenceJson.Options) + "\n";
+    }
+}

@@ -1,0 +1,94 @@
+using Tollgate.Evidence;
+using Tollgate.IO;
+using Tollgate.Tools;
+using Tollgate.Tools.Dotnet;
+using Tollgate.Tools.Git;
+using Tollgate.Tools.Trivy;
+
+namespace Tollgate.Gates.SecurityScan;
+
+/// <summary>What the SecurityScan gate reads.</summary>
+/// <param name="Root">The repository root.</param>
+/// <param name="BuildTarget">The solution (or selection) the audit restores.</param>
+/// <param name="Selection">The projects chosen and left out (null: no solution to read; every file is scanned for secrets, and the audit fails with <paramref name="SelectionError"/>).</param>
+/// <param name="SelectionError">Why there is no selection.</param>
+/// <param name="Properties">MSBuild properties of the run.</param>
+/// <param name="AuditSources">Vulnerability sources for the NuGet audit (<c>--nuget-audit-sources</c>).</param>
+/// <param name="WorkDirectory">Scratch space: <c>.nuke/temp/security</c>.</param>
+/// <param name="FailOn">Severities that fail the gate.</param>
+/// <param name="Environment">The build's environment (Trivy's hidden inputs are read from it).</param>
+/// <param name="TrivyExecutable">The Trivy program.</param>
+/// <param name="TrivyOffline">No database or check updates.</param>
+/// <param name="TrivyMinimumVersion">The oldest Trivy accepted.</param>
+/// <param name="Trivy">A build's changes to how Trivy runs.</param>
+/// <param name="Images">The images to scan, found only when Trivy runs (Package's images need git's commit).</param>
+/// <param name="TollgateVersion">The secret scanner's version and the SARIF report's.</param>
+internal sealed record SecurityScanInputs(
+    string Root, string BuildTarget, ProjectSelection? Selection, string? SelectionError, IReadOnlyList<string> Properties, IReadOnlyList<string> AuditSources,
+    string WorkDirectory, IReadOnlyList<string> FailOn, IReadOnlyDictionary<string, string> Environment, string TrivyExecutable, bool TrivyOffline,
+    string TrivyMinimumVersion, TrivySettings Trivy, Func<CancellationToken, Task<IReadOnlyList<string>>> Images, string TollgateVersion);
+
+/// <summary>
+/// The SecurityScan gate from inputs to result: the policy file (and <c>.trivyignore</c>), then the secret scan,
+/// the NuGet audit and Trivy (each unless waived), one verdict, the scanners' reports and a SARIF file.
+/// </summary>
+internal sealed class SecurityScanStep(ProcessRunner runner, EvidenceBundle evidence, Action<string> say, Action<string> warn)
+{
+    public async Task<GateResult> RunAsync(SecurityScanInputs inputs, CancellationToken cancellation)
+    {
+        var nuke = Path.Combine(inputs.Root, ".nuke");
+        SecuritySchema.WriteTo(nuke);
+        var policyFile = Path.Combine(nuke, SecurityPolicyFile.FileName);
+        var policySource = PortablePath.Relative(inputs.Root, policyFile);
+        var entries = SecurityPolicyFile.Read(policyFile, policySource);
+        var trivyIgnore = Path.Combine(inputs.Root, ".trivyignore");
+        if (File.Exists(trivyIgnore))
+        {
+            entries = entries with { Suppressions = [.. entries.Suppressions, .. TrivyIgnoreFile.Parse(File.ReadAllText(trivyIgnore), ".trivyignore")] };
+        }
+
+        var policy = new SecurityPolicy(inputs.FailOn, entries, policySource, DateOnly.FromDateTime(DateTime.UtcNow));
+        var trivyEnvironment = TrivyEnvironment.Of(inputs.Environment);
+        var outputs = new List<ScanOutput>
+        {
+            await Scan(ScannerNames.Secrets, entries, () => ScanSecretsAsync(inputs, cancellation)).ConfigureAwait(false),
+            await Scan(ScannerNames.NuGetAudit, entries, async () =>
+            {
+                using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+                return await new NuGetAuditRunner(runner, http)
+                    .RunAsync(inputs.Root, inputs.BuildTarget, inputs.Selection?.Included ?? throw new InvalidDataException(inputs.SelectionError), inputs.Properties, inputs.AuditSources, inputs.WorkDirectory, cancellation).ConfigureAwait(false);
+            }).ConfigureAwait(false),
+            await Scan(ScannerNames.Trivy, entries, async () =>
+                await new TrivyRunner(new TrivyTool(runner.With(inputs.Trivy), inputs.TrivyExecutable, Path.Combine(inputs.Root, ".nuke", "temp", "trivy"), trivyEnvironment), trivyEnvironment)
+                    .RunAsync(inputs.Root, await inputs.Images(cancellation).ConfigureAwait(false), inputs.TrivyOffline, inputs.TrivyMinimumVersion, inputs.WorkDirectory, cancellation)).ConfigureAwait(false),
+        };
+
+        foreach (var (name, text) in outputs.SelectMany(o => o.Reports))
+        {
+            evidence.WriteReport(SecurityScanGate.Name, name, text);
+        }
+
+        var tools = outputs.Where(o => o.Run.Version is not null).ToDictionary(o => o.Run.Scanner, o => o.Run.Version!);
+        var result = SecurityScanGate.Evaluate(outputs.Select(o => o.Run).ToList(), outputs.SelectMany(o => o.Findings).ToList(), policy, tools);
+        evidence.WriteReport(SecurityScanGate.Name, "security.sarif", SarifExporter.Render(result, inputs.TollgateVersion));
+        if (outputs.Any(o => o.Run.Scanner == ScannerNames.Trivy && o.Run.State == ScannerState.Ran)
+            && !Directory.EnumerateFiles(inputs.Root, "packages.lock.json", SearchOption.AllDirectories).Any())
+        {
+            warn("Trivy reads NuGet lock files, not project files, and found none: set <RestorePackagesWithLockFile>true</RestorePackagesWithLockFile> in Directory.Build.props and commit the packages.lock.json files.");
+        }
+
+        return result;
+    }
+
+    private async Task<ScanOutput> ScanSecretsAsync(SecurityScanInputs inputs, CancellationToken cancellation)
+    {
+        var files = (await GitFiles.ListAsync(runner, inputs.Root, cancellation).ConfigureAwait(false) ?? SecretScanner.FilesBelow(inputs.Root))
+            .Where(f => inputs.Selection?.InExcludedProject(inputs.Root, f) != true).ToList(); // the chosen projects' folders and the repository's own files
+        var hits = SecretScanner.Scan(inputs.Root, files, cancellation);
+        say($"Secret scan: {files.Count} files, {hits.Count} hit(s)");
+        return new ScanOutput(new ScannerRun(ScannerNames.Secrets, ScannerState.Ran, inputs.TollgateVersion), hits.Select(SecurityFindings.FromSecret).ToList(), []);
+    }
+
+    private static async Task<ScanOutput> Scan(string scanner, SecurityPolicyEntries entries, Func<Task<ScanOutput>> run) =>
+        entries.Waivers.ContainsKey(scanner) ? ScanOutput.NotRun(scanner, ScannerState.Waived, entries.Waivers[scanner]) : await run().ConfigureAwait(false);
+}
