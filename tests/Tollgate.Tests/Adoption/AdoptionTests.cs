@@ -8,7 +8,8 @@ namespace Tollgate.Tests.Adoption;
 /// A consuming repository adopts Tollgate from a package feed, runs the gates as separate processes, and
 /// picks up a new default threshold by changing nothing but the package version.
 /// </summary>
-[Collection(nameof(SampleCollection))]
+[Trait("Category", "Integration")]
+[Collection(nameof(WholeRunsCollection))]
 public sealed class AdoptionTests
 {
     private const string BuildCs = """

@@ -4,7 +4,8 @@ using Tollgate.Tests.Host;
 namespace Tollgate.Tests.Adoption;
 
 /// <summary>Compile skips NuGet's restore while its inputs are unchanged, restores when one changed, and recovers when a skipped restore was wrong.</summary>
-[Collection(nameof(SampleCollection))]
+[Trait("Category", "Integration")]
+[Collection(nameof(WholeRunsCollection))]
 public sealed class CompileRestoreTests
 {
     private static int Builds(HostRun run, bool restoring) =>

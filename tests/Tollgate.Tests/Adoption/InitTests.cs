@@ -8,6 +8,7 @@ namespace Tollgate.Tests.Adoption;
 /// collector, a build.ps1 of their own, a .gitignore that ignores build/, another build system's build
 /// project, a CI file already there. It never overwrites a file, and a second run changes nothing.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class InitTests : IDisposable
 {
     private const string Version = "1.4.0";

@@ -7,7 +7,8 @@ namespace Tollgate.Tests.Adoption;
 public sealed class MutationBuild : TollgateBuild, IMutation;
 
 /// <summary>The Mutation gate with real Stryker.NET on the sample's good and weak suites, and incrementally.</summary>
-[Collection(nameof(SampleCollection))]
+[Trait("Category", "Integration")]
+[Collection(nameof(GateRunsCollection))]
 public sealed class MutationTests
 {
     [Fact]

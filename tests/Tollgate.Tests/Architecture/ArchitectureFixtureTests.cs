@@ -5,7 +5,8 @@ using Tollgate.Tests.Host;
 namespace Tollgate.Tests.Architecture;
 
 /// <summary>The ArchitectureTests gate on tests/fixtures/architecture, where each kind of violation is planted once.</summary>
-[Collection(nameof(SampleCollection))]
+[Trait("Category", "Integration")]
+[Collection(nameof(GateRunsCollection))]
 public sealed class ArchitectureFixtureTests
 {
     private static readonly (string Rule, string Type, string Dependency)[] Planted =

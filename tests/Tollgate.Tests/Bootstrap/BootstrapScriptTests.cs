@@ -3,9 +3,10 @@ using Tollgate.Tests.Support;
 
 namespace Tollgate.Tests.Bootstrap;
 
-[CollectionDefinition(nameof(BootstrapCollection), DisableParallelization = true)]
+[CollectionDefinition(nameof(BootstrapCollection))]
 public sealed class BootstrapCollection;
 
+[Trait("Category", "Integration")]
 [Collection(nameof(BootstrapCollection))]
 public sealed class BootstrapScriptTests : IDisposable
 {

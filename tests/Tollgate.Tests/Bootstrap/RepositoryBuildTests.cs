@@ -3,6 +3,7 @@ using Tollgate.Tests.Support;
 namespace Tollgate.Tests.Bootstrap;
 
 /// <summary>Tollgate's own ./build.sh, as the README promises it.</summary>
+[Trait("Category", "Integration")]
 [Collection(nameof(BootstrapCollection))]
 public sealed class RepositoryBuildTests
 {

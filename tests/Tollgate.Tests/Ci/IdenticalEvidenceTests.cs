@@ -14,7 +14,8 @@ namespace Tollgate.Tests.Ci;
 /// coverage report) are compared by presence, and packages' digests are left out (NuGet stamps the pack time into them). Mutation is skipped in these runs: its report is
 /// host-independent and Stryker's fixed cost, eight times over, would dominate the test suite.
 /// </summary>
-[Collection(nameof(SampleCollection))]
+[Trait("Category", "Integration")]
+[Collection(nameof(GateRunsCollection))]
 public sealed class IdenticalEvidenceTests
 {
     private static readonly Regex Volatile = new("""\s(time|timestamp|startTime|endTime|duration)="[^"]*"|"(startedAt|\w*[Dd]uration\w*|\w*[Tt]ime\w*)": [^,\n]+,?""", RegexOptions.CultureInvariant);

@@ -5,6 +5,7 @@ using Tollgate.Tests.Host;
 namespace Tollgate.Tests.Deploy;
 
 /// <summary>The command strategy, approvals, locks and promotion through the Deploy and Rollback targets, in-process.</summary>
+[Trait("Category", "Integration")]
 public sealed class CommandDeployTests
 {
     private const string Environments = """

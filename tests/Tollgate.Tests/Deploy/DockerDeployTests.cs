@@ -8,6 +8,7 @@ using Tollgate.Tools.Docker;
 namespace Tollgate.Tests.Deploy;
 
 /// <summary>The docker strategy against the real engine: busybox httpd images serving their version, switched by health check.</summary>
+[Trait("Category", "Integration")]
 [Collection(nameof(DockerCollection))]
 public sealed class DockerDeployTests(DockerHost docker)
 {

@@ -5,6 +5,7 @@ using Tollgate.Tests.Support;
 namespace Tollgate.Tests.Deploy;
 
 /// <summary>The gitops strategy against a bare deployment repository the test makes.</summary>
+[Trait("Category", "Integration")]
 public sealed class GitOpsDeployTests
 {
     private static async Task<(DeployRepository Service, string Deployments)> Repositories()

@@ -11,6 +11,7 @@ namespace Tollgate.Tests.Hardening;
 /// repository never corrupt each other, a URL's credentials never reach the console or the bundle, and a
 /// gate that does not run is recorded as such.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class EvidenceSafetyTests : IDisposable
 {
     private readonly TempDirectory root = new();

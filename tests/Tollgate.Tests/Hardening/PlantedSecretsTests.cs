@@ -12,7 +12,8 @@ namespace Tollgate.Tests.Hardening;
 /// targets with the same secrets. No planted secret may appear on the console or anywhere under artifacts/,
 /// and ten bad-input runs afterwards leave the Ci bundle exactly as it was.
 /// </summary>
-[Collection(nameof(SampleCollection))]
+[Trait("Category", "Integration")]
+[Collection(nameof(GateRunsCollection))]
 public sealed class PlantedSecretsTests
 {
     private const string ApiKey = "tg-planted-api-key-0001";

@@ -6,6 +6,7 @@ using Tollgate.Tools.ReportGenerator;
 namespace Tollgate.Tests.Hardening;
 
 /// <summary>A pinned tool whose install was broken (a file deleted or cut short) is installed again, not run broken.</summary>
+[Trait("Category", "Integration")]
 public sealed class ToolInstallTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using Tollgate.Tests.Support;
 
 namespace Tollgate.Tests.Host;
 
+[Trait("Category", "Integration")]
 public class BuildHostTests : IDisposable
 {
     private readonly TempDirectory root = new();

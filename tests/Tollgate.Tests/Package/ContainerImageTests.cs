@@ -8,6 +8,7 @@ using Tollgate.Tools.Docker;
 namespace Tollgate.Tests.Package;
 
 /// <summary>Container images built through the real Docker engine's API and pushed to a real registry on 127.0.0.1.</summary>
+[Trait("Category", "Integration")]
 [Collection(nameof(DockerCollection))]
 public sealed class ContainerImageTests(DockerHost docker)
 {

@@ -5,6 +5,7 @@ using Tollgate.Tests.Support;
 namespace Tollgate.Tests.Package;
 
 /// <summary>Versions computed from real git repositories the tests build: tags, heights, branches, merges, shallow clones.</summary>
+[Trait("Category", "Integration")]
 public sealed class GitVersioningTests : IDisposable
 {
     private readonly TempDirectory directory = new();

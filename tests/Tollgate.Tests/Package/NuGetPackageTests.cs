@@ -8,7 +8,8 @@ using Tollgate.Tests.Support;
 namespace Tollgate.Tests.Package;
 
 /// <summary>Package on the sample repository for real: dotnet pack with the git version, pushed to a folder feed and to an HTTP feed.</summary>
-[Collection(nameof(SampleCollection))]
+[Trait("Category", "Integration")]
+[Collection(nameof(GateRunsCollection))]
 public sealed class NuGetPackageTests
 {
     private static async Task<SampleRepository> TaggedSample(string tag)

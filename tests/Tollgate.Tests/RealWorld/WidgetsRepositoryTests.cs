@@ -15,7 +15,8 @@ namespace Tollgate.Tests.RealWorld;
 /// sample app and a tool no test references; an integration-test project whose package only a company feed
 /// has. Each figure is compared, in the same test, with what the bare tool gives for the same input.
 /// </summary>
-[Collection(nameof(SampleCollection))]
+[Trait("Category", "Integration")]
+[Collection(nameof(WholeRunsCollection))]
 public sealed partial class WidgetsRepositoryTests
 {
     private const string Narrowing = "ReleasedFrameworksOnly=true";

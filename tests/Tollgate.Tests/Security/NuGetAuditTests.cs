@@ -6,7 +6,8 @@ using Tollgate.Tests.Support;
 namespace Tollgate.Tests.Security;
 
 /// <summary>NuGet's audit for real: the sample repository restored against a vulnerability feed served on 127.0.0.1.</summary>
-[Collection(nameof(SampleCollection))]
+[Trait("Category", "Integration")]
+[Collection(nameof(WholeRunsCollection))]
 public sealed class NuGetAuditTests
 {
     private const string WaiveTrivy = """{ "waivers": [ { "scanner": "trivy", "reason": "not installable here" } ] }""";

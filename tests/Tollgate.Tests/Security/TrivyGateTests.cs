@@ -6,6 +6,7 @@ using Tollgate.Tests.Support;
 namespace Tollgate.Tests.Security;
 
 /// <summary>The SecurityScan gate driving Trivy (a stand-in replaying Trivy's JSON) in-process, NuGet's audit waived.</summary>
+[Trait("Category", "Integration")]
 public sealed class TrivyGateTests : IDisposable
 {
     private const string WaiveNuGet = """{ "waivers": [ { "scanner": "nuget-audit", "reason": "this test is about Trivy" } ] }""";

@@ -4,7 +4,7 @@ using Tollgate.Tools.Docker;
 
 namespace Tollgate.Tests.Support;
 
-[CollectionDefinition(nameof(DockerCollection), DisableParallelization = true)]
+[CollectionDefinition(nameof(DockerCollection))]
 public sealed class DockerCollection : ICollectionFixture<DockerHost>;
 
 /// <summary>

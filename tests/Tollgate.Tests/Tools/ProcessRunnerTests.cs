@@ -3,6 +3,7 @@ using Tollgate.Tools;
 
 namespace Tollgate.Tests.Tools;
 
+[Trait("Category", "Integration")]
 public class ProcessRunnerTests
 {
     private static (ProcessRunner Runner, StringWriter Output, SecretMasker Masker) Runner(Verbosity verbosity = Verbosity.Verbose)

@@ -6,8 +6,11 @@ using Tollgate.Tools.Trx;
 namespace Tollgate.Gates.Test;
 
 /// <summary>Runs <c>dotnet test --no-build</c> for each test project and framework (several at once), each into its own fresh results directory.</summary>
-internal sealed class TestRunner(ProcessRunner runner)
+internal sealed class TestRunner(ProcessRunner runner, Action<string>? say = null)
 {
+    /// <summary>How often the progress of long runs is told.</summary>
+    public static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(30);
+
     /// <summary>The TRX file each project writes.</summary>
     public const string TrxFileName = "results.trx";
 
@@ -26,10 +29,15 @@ internal sealed class TestRunner(ProcessRunner runner)
         string root, IReadOnlyList<TestRun> runs, string configuration, string resultsDirectory, bool collectCoverage,
         IReadOnlyList<string> properties, CancellationToken cancellation)
     {
+        var expected = runs.Sum(run => LastCount(resultsDirectory, run));
         if (Directory.Exists(resultsDirectory))
         {
             Directory.Delete(resultsDirectory, recursive: true);
         }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var progress = new TestProgress(expected, () => clock.Elapsed);
+        using var ticker = say is null ? null : new Timer(_ => say(progress.Describe()), null, ProgressInterval, ProgressInterval);
 
         // Runs go side by side, as many at once as there are processors, like dotnet test on a solution does.
         using var slots = new SemaphoreSlim(Math.Max(1, Environment.ProcessorCount));
@@ -38,7 +46,7 @@ internal sealed class TestRunner(ProcessRunner runner)
             await slots.WaitAsync(cancellation).ConfigureAwait(false);
             try
             {
-                return await RunOneAsync(root, run, configuration, resultsDirectory, collectCoverage, properties, cancellation).ConfigureAwait(false);
+                return await RunOneAsync(root, run, configuration, resultsDirectory, collectCoverage, properties, progress, cancellation).ConfigureAwait(false);
             }
             finally
             {
@@ -48,12 +56,13 @@ internal sealed class TestRunner(ProcessRunner runner)
     }
 
     private async Task<TestProjectOutcome> RunOneAsync(
-        string root, TestRun run, string configuration, string resultsDirectory, bool collectCoverage, IReadOnlyList<string> properties, CancellationToken cancellation)
+        string root, TestRun run, string configuration, string resultsDirectory, bool collectCoverage, IReadOnlyList<string> properties, TestProgress progress,
+        CancellationToken cancellation)
     {
         var relative = PortablePath.Relative(root, run.Project);
         var directory = ResultsDirectoryOf(resultsDirectory, run.Project, run.Framework);
         var arguments = DotnetCli.Test(run.Project, configuration, directory, TrxFileName, collectCoverage, properties, run.Framework, run.CollectorPath);
-        var result = await runner.RunAsync(new ProcessSpec(DotnetCli.Program, arguments, root, InstallHint: DotnetCli.InstallHint), cancellation).ConfigureAwait(false);
+        var result = await runner.RunAsync(new ProcessSpec(DotnetCli.Program, arguments, root, InstallHint: DotnetCli.InstallHint, OnOutput: progress.Observe), cancellation).ConfigureAwait(false);
         var trx = Path.Combine(directory, TrxFileName);
         TrxResults? results = null;
         if (File.Exists(trx))
@@ -69,6 +78,20 @@ internal sealed class TestRunner(ProcessRunner runner)
         }
 
         return new TestProjectOutcome(relative, result.ExitCode, results, result.Succeeded ? null : result.Tail(), run.Framework);
+    }
+
+    // The number of tests the last run of this project left in its TRX file (read before the directory is emptied).
+    private static int LastCount(string resultsDirectory, TestRun run)
+    {
+        var trx = Path.Combine(ResultsDirectoryOf(resultsDirectory, run.Project, run.Framework), TrxFileName);
+        try
+        {
+            return File.Exists(trx) ? TrxReader.Read(trx).Tests.Count : 0;
+        }
+        catch (InvalidDataException)
+        {
+            return 0;
+        }
     }
 
     /// <summary>The results directory of one project and framework.</summary>

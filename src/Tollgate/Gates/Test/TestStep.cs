@@ -48,7 +48,7 @@ internal sealed class TestStep(ProcessRunner runner, EvidenceBundle evidence, Ac
         }).ToList();
 
         var runs = tests.Select(p => new TestRun(p.Project, p.Framework, p.CoverageCollector is null ? supplied : null)).Distinct().ToList();
-        var outcomes = await new TestRunner(runner).RunAsync(
+        var outcomes = await new TestRunner(runner, say).RunAsync(
             inputs.Root, runs, inputs.Configuration, inputs.ResultsDirectory, inputs.CollectCoverage, inputs.Properties, cancellation).ConfigureAwait(false);
         var multiTargeted = runs.GroupBy(r => r.Project).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
         foreach (var run in runs)

@@ -1,3 +1,5 @@
+using Tollgate.IO;
+
 namespace Tollgate.Tools.Dotnet;
 
 /// <summary>
@@ -22,7 +24,12 @@ internal sealed class CoverageCollectorPackage(ProcessRunner runner, string tool
             return adapter;
         }
 
-        Directory.CreateDirectory(home);
+        using var held = await InstallLock.AcquireAsync(home, cancellation).ConfigureAwait(false);
+        if (File.Exists(Path.Combine(adapter, "coverlet.collector.dll")))
+        {
+            return adapter; // another run downloaded it while this one waited
+        }
+
         // The download project stands apart from the repository's MSBuild and package settings.
         File.WriteAllText(Path.Combine(home, "Directory.Build.props"), "<Project />\n");
         File.WriteAllText(Path.Combine(home, "Directory.Build.targets"), "<Project />\n");

@@ -33,6 +33,8 @@ internal static class DotnetCli
         {
             "test", project, "--no-build", "--configuration", configuration, "--nologo",
             "--results-directory", resultsDirectory, "--logger", $"trx;LogFileName={trxFileName}",
+            // One line per test as it ends: Tollgate counts them to tell the progress of long runs.
+            "--logger", "console;verbosity=normal",
         };
         if (framework is not null)
         {

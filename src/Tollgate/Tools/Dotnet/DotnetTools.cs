@@ -1,3 +1,5 @@
+using Tollgate.IO;
+
 namespace Tollgate.Tools.Dotnet;
 
 /// <summary>Installs the .NET tools the gates drive, at the versions Tollgate pins, into a folder of its own (<c>.nuke/temp/tools</c>).</summary>
@@ -12,6 +14,12 @@ internal sealed class DotnetTools(ProcessRunner runner, string toolPath)
         if (File.Exists(executable) && Directory.Exists(installed) && IsIntact(executable, installed))
         {
             return executable;
+        }
+
+        using var held = await InstallLock.AcquireAsync(toolPath, cancellation).ConfigureAwait(false);
+        if (File.Exists(executable) && Directory.Exists(installed) && IsIntact(executable, installed))
+        {
+            return executable; // another run installed it while this one waited
         }
 
         if (File.Exists(executable) || Directory.Exists(Path.Combine(toolPath, ".store", package.ToLowerInvariant())))
