@@ -5,9 +5,23 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 runs=${1:-10}
 ./build.sh --help >/dev/null   # make sure the build project is built
-python3 - "$runs" <<'PY'
-import statistics, subprocess, sys, time
-runs = int(sys.argv[1])
+# Every git process a run starts goes through a shim that logs it.
+shims=$(mktemp -d)
+trap 'rm -rf "$shims"' EXIT
+printf '#!/bin/sh\necho "git $*" >> "%s/git.log"\nexec "%s" "$@"\n' "$shims" "$(command -v git)" > "$shims/git"
+chmod +x "$shims/git"
+python3 - "$runs" "$shims" <<'PY'
+import os, statistics, subprocess, sys, time
+runs, shims = int(sys.argv[1]), sys.argv[2]
+log = os.path.join(shims, "git.log")
+environment = dict(os.environ, PATH=shims + ":" + os.environ["PATH"])
+subprocess.run(["./build.sh", "--help"], stdout=subprocess.DEVNULL, check=True, env=environment)
+git = 0
+for _ in range(runs):
+    if os.path.exists(log):
+        os.remove(log)
+    subprocess.run(["./build.sh", "--help"], stdout=subprocess.DEVNULL, check=True, env=environment)
+    git = max(git, sum(1 for _ in open(log)) if os.path.exists(log) else 0)
 def median(command):
     times = []
     for _ in range(runs):
@@ -17,6 +31,6 @@ def median(command):
     return statistics.median(times)
 warm = median(["./build.sh", "--help"])
 build = median(["dotnet", "build", "build/_build.csproj", "--nologo", "--verbosity", "quiet", "--output", ".nuke/temp/bench-bin"])
-print(f"./build.sh --help (warm): {warm:.3f} s median of {runs}")
+print(f"./build.sh --help (warm): {warm:.3f} s median of {runs}; git processes started by one run: {git}")
 print(f"dotnet build of the up-to-date build project: {build:.3f} s median of {runs}")
 PY

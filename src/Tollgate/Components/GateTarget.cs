@@ -1,11 +1,12 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Tollgate.Evidence;
 using Tollgate.Tools;
 
 namespace Tollgate;
 
 /// <summary>Runs a gate inside a target: records its result in the evidence, shows its figure, fails the target unless it passed.</summary>
-internal static class GateTarget
+internal static partial class GateTarget
 {
     /// <summary>
     /// Runs <paramref name="gate"/>. Whatever happens, the gate ends with a document: any exception (a missing
@@ -45,13 +46,17 @@ internal static class GateTarget
         }
     }
 
-    // The same on every machine: the root's own path is left out (".nuke/temp/tools/…", "src/A/A.csproj").
+    // The same on every machine: the root's own path is left out (".nuke/temp/tools/…", "src/A/A.csproj"), and the
+    // run ids tools put into paths (coverlet's results folder) read "{run-id}".
     private static List<string> Relative(IReadOnlyList<string> commands, AbsolutePath root)
     {
         lock (commands)
         {
             var prefix = root.ToString().TrimEnd('/', '\\') + "/";
-            return commands.Select(c => c.Replace(prefix, "", StringComparison.Ordinal)).ToList();
+            return commands.Select(c => RunId().Replace(c.Replace(prefix, "", StringComparison.Ordinal), "{run-id}")).ToList();
         }
     }
+
+    [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
+    private static partial Regex RunId();
 }

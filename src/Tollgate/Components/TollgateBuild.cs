@@ -29,7 +29,16 @@ public abstract class TollgateBuild : BuildBase, ITollgateBuild
         // Read once, when first asked: a run that needs no git fact starts no git process.
         lock (gitGate)
         {
-            return git ??= GitFacts.ReadAsync(ProcessRunner, RootDirectory, CancellationToken.None);
+            if (git is null)
+            {
+                // The run's facts, not a gate's: started outside the asking gate's flow, so no gate records these git commands.
+                using (ExecutionContext.SuppressFlow())
+                {
+                    git = Task.Run(() => GitFacts.ReadAsync(ProcessRunner, RootDirectory, CancellationToken.None));
+                }
+            }
+
+            return git;
         }
     }
 

@@ -56,7 +56,7 @@ internal sealed class ProcessRunner(BuildLog log, Func<ProcessSpec, ProcessSpec>
         }
 
         log.Info($"> {spec.CommandLine}");
-        if (Recorded.Value is { } recorded)
+        if (Recorded.Value is { } recorded && !spec.Incidental)
         {
             lock (recorded)
             {

@@ -17,6 +17,10 @@ public sealed record ProcessSpec(
     string? InstallHint = null,
     Action<string>? OnOutput = null)
 {
+    /// <summary>A run that only prepares the gate's real work (installing a pinned tool): it depends on what a machine
+    /// has cached, so a gate's evidence, which must be the same on every machine, does not list it.</summary>
+    internal bool Incidental { get; init; }
+
     /// <summary>The command as a person would type it, for logs (secrets are masked by the log).</summary>
     public string CommandLine => string.Join(" ", new[] { FileName }.Concat(Arguments).Select(Quote));
 

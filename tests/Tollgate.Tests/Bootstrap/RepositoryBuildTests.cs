@@ -28,4 +28,30 @@ public sealed class RepositoryBuildTests
             Assert.Contains(expected, run.Output, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task Help_starts_no_git_process()
+    {
+        using var shims = new TempDirectory(withNuke: false);
+        var log = Path.Combine(shims.Path, "git.log");
+        var realGit = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, "git")).First(File.Exists);
+        var shim = Path.Combine(shims.Path, "git");
+        File.WriteAllText(shim, $"#!/bin/sh\necho \"git $*\" >> '{log}'\nexec '{realGit}' \"$@\"\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(shim, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        var environment = new Dictionary<string, string> { ["PATH"] = shims.Path + ":" + Environment.GetEnvironmentVariable("PATH") };
+        await Shell.RunAsync(RepositoryRoot.Path, "bash", ["build.sh", "--help"], environment: environment); // builds the build project if it must
+        File.Delete(log);
+
+        var run = await Shell.RunAsync(RepositoryRoot.Path, "bash", ["build.sh", "--help"], environment: environment);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.False(File.Exists(log), File.Exists(log) ? File.ReadAllText(log) : "");
+        var control = await Shell.RunAsync(RepositoryRoot.Path, "bash", ["-c", "git --version"], environment: environment);
+        Assert.Equal(0, control.ExitCode);
+        Assert.Contains("git --version", File.ReadAllText(log), StringComparison.Ordinal); // the shim does count git when it runs
+    }
 }

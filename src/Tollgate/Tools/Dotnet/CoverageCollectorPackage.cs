@@ -46,7 +46,7 @@ internal sealed class CoverageCollectorPackage(ProcessRunner runner, string tool
             </Project>
             """);
         var restore = await runner.RunAsync(
-            new ProcessSpec(DotnetCli.Program, ["restore", Path.Combine(home, "download.csproj"), "--packages", Path.Combine(home, "packages")], home, TimeSpan.FromMinutes(5), InstallHint: DotnetCli.InstallHint),
+            new ProcessSpec(DotnetCli.Program, ["restore", Path.Combine(home, "download.csproj"), "--packages", Path.Combine(home, "packages")], home, TimeSpan.FromMinutes(5), InstallHint: DotnetCli.InstallHint) { Incidental = true },
             cancellation).ConfigureAwait(false);
         return restore.Succeeded && File.Exists(Path.Combine(adapter, "coverlet.collector.dll"))
             ? adapter

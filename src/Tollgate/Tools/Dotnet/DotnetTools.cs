@@ -26,7 +26,7 @@ internal sealed class DotnetTools(ProcessRunner runner, string toolPath)
         {
             // Another version, or a broken install (a file deleted or cut short): replace it with the pinned one.
             var uninstall = await runner.RunAsync(
-                new ProcessSpec(DotnetCli.Program, ["tool", "uninstall", package, "--tool-path", toolPath], toolPath, TimeSpan.FromMinutes(2)), cancellation).ConfigureAwait(false);
+                new ProcessSpec(DotnetCli.Program, ["tool", "uninstall", package, "--tool-path", toolPath], toolPath, TimeSpan.FromMinutes(2)) { Incidental = true }, cancellation).ConfigureAwait(false);
             if (!uninstall.Succeeded || File.Exists(executable))
             {
                 File.Delete(executable);
@@ -40,7 +40,7 @@ internal sealed class DotnetTools(ProcessRunner runner, string toolPath)
 
         Directory.CreateDirectory(toolPath);
         var install = await runner.RunAsync(
-            new ProcessSpec(DotnetCli.Program, DotnetCli.ToolInstall(package, version, toolPath), toolPath, TimeSpan.FromMinutes(10), InstallHint: DotnetCli.InstallHint),
+            new ProcessSpec(DotnetCli.Program, DotnetCli.ToolInstall(package, version, toolPath), toolPath, TimeSpan.FromMinutes(10), InstallHint: DotnetCli.InstallHint) { Incidental = true },
             cancellation).ConfigureAwait(false);
         if (!install.Succeeded || !File.Exists(executable))
         {
