@@ -28,8 +28,8 @@ JSON
         cd "$work"
         git init -q && git add -A && git -c user.email=b@b -c user.name=bench commit -qm bench
         ./build.sh Ci --skip Package >/dev/null || true   # restores, builds the build program, installs the tools
-        echo "warm-up Ci: $(python3 -c 'import json; m = json.load(open("artifacts/evidence/manifest.json")); print(m["outcome"], {g["gate"]: g["status"] for g in m["gates"]})')"
-        export tools="$work/.nuke/temp/tools"
+        echo "warm-up Ci: $(python3 -c 'import json; m = json.load(open("artifacts/evidence/manifest.json")); print(m["outcome"], {g["name"]: g["status"] for g in m["gates"]})')"
+        export tools="$work/.nuke/temp/tools" work
         naive() {
             rm -rf naive-results naive-coverage naive-mutation
             dotnet build Repo.slnx --configuration Release --nologo >/dev/null
@@ -39,8 +39,11 @@ JSON
             dotnet format Repo.slnx --verify-no-changes --no-restore >/dev/null
             for tests in tests/*/; do
                 code=0
-                (cd "$tests" && "$tools/dotnet-stryker" --concurrency "$(nproc)" --additional-timeout 1000 --reporter json \
-                    --output "$PWD/../../naive-mutation/$(basename "$tests")" >/dev/null) || code=$?
+                mkdir -p "naive-mutation/$(basename "$tests")"
+                printf '{ "stryker-config": { "configuration": "Release", "concurrency": %s, "additional-timeout": 1000, "reporters": ["json"] } }\n' "$(nproc)" \
+                    > "naive-mutation/$(basename "$tests")/stryker-config.json"
+                (cd "$tests" && "$tools/dotnet-stryker" --config-file "$work/naive-mutation/$(basename "$tests")/stryker-config.json" \
+                    --output "$work/naive-mutation/$(basename "$tests")" --skip-version-check >/dev/null) || code=$?
                 [ "$code" -eq 0 ] || [ "$code" -eq 2 ] || { echo "stryker failed in $tests ($code)" >&2; return 1; }
             done
         }

@@ -49,6 +49,20 @@ internal sealed class MutationStep(ProcessRunner runner, ProcessRunner stryker, 
         var tools = new Dictionary<string, string> { [StrykerTool.Package] = inputs.StrykerVersion };
         var program = await new DotnetTools(runner, inputs.ToolsDirectory).EnsureAsync(StrykerTool.Package, inputs.StrykerVersion, StrykerTool.Command, cancellation).ConfigureAwait(false);
         var changed = inputs.Since is null ? "" : $" (only code changed since {inputs.Since})";
+        var logs = CompilerLogFreshness.Before(inputs.Built);
+        try
+        {
+            return await RunStrykerAsync(inputs, scope, program, sinceCommit, changed, tools, cancellation).ConfigureAwait(false);
+        }
+        finally
+        {
+            logs.Restore();
+        }
+    }
+
+    private async Task<GateResult> RunStrykerAsync(
+        MutationInputs inputs, MutationScope scope, string program, string? sinceCommit, string changed, Dictionary<string, string> tools, CancellationToken cancellation)
+    {
         var runs = new List<MutationRun>();
         var frameworks = scope.Mutated.Select(t => t.Framework).Distinct().ToList();
         if (scope.Mutated.Count > 1 && inputs.ProjectPatterns.Count == 0 && frameworks.Count == 1)
