@@ -19,18 +19,21 @@ sizes=(${sizes[*]})
 source "$here/bench/consumer.sh"
 
 for count in "${sizes[@]}"; do
+    # Two copies of the same repository, one per contender, so neither's builds invalidate the other's.
     work=$(mktemp -d)
-    make_libraries "$work" "$count"
-    cat > "$work/.nuke/security.json" <<'JSON'
+    make_libraries "$work/tollgate" "$count"
+    cat > "$work/tollgate/.nuke/security.json" <<'JSON'
 { "waivers": [ { "scanner": "trivy", "reason": "not installable on the bench machine" }, { "scanner": "nuget-audit", "reason": "the package mirror serves no vulnerability data" } ] }
 JSON
+    (cd "$work/tollgate" && git init -q && git add -A && git -c user.email=b@b -c user.name=bench commit -qm bench)
+    cp -r "$work/tollgate" "$work/naive"
     (
-        cd "$work"
-        git init -q && git add -A && git -c user.email=b@b -c user.name=bench commit -qm bench
+        cd "$work/tollgate"
         ./build.sh Ci --skip Package >/dev/null || true   # restores, builds the build program, installs the tools
         echo "warm-up Ci: $(python3 -c 'import json; m = json.load(open("artifacts/evidence/manifest.json")); print(m["outcome"], {g["name"]: g["status"] for g in m["gates"]})')"
-        export tools="$work/.nuke/temp/tools" work
+        export tools="$work/tollgate/.nuke/temp/tools" work
         naive() {
+            cd "$work/naive"
             rm -rf naive-results naive-coverage naive-mutation
             dotnet build Repo.slnx --configuration Release --nologo >/dev/null
             dotnet test Repo.slnx --no-build --configuration Release --nologo --results-directory naive-results --collect "XPlat Code Coverage" >/dev/null
@@ -42,12 +45,12 @@ JSON
                 mkdir -p "naive-mutation/$(basename "$tests")"
                 printf '{ "stryker-config": { "configuration": "Release", "concurrency": %s, "additional-timeout": 1000, "reporters": ["json"] } }\n' "$(nproc)" \
                     > "naive-mutation/$(basename "$tests")/stryker-config.json"
-                (cd "$tests" && "$tools/dotnet-stryker" --config-file "$work/naive-mutation/$(basename "$tests")/stryker-config.json" \
-                    --output "$work/naive-mutation/$(basename "$tests")" --skip-version-check >/dev/null) || code=$?
+                (cd "$tests" && "$tools/dotnet-stryker" --config-file "$work/naive/naive-mutation/$(basename "$tests")/stryker-config.json" \
+                    --output "$work/naive/naive-mutation/$(basename "$tests")" --skip-version-check >/dev/null) || code=$?
                 [ "$code" -eq 0 ] || [ "$code" -eq 2 ] || { echo "stryker failed in $tests ($code)" >&2; return 1; }
             done
         }
-        tollgate() { ./build.sh Ci --skip Package >/dev/null || true; }
+        tollgate() { cd "$work/tollgate" && { ./build.sh Ci --skip Package >/dev/null || true; }; }
         export -f naive tollgate
         python3 - "$runs" "$count" <<'PY'
 import statistics, subprocess, sys, time
@@ -56,7 +59,7 @@ def once(name):
     start = time.perf_counter()
     subprocess.run(["bash", "-c", name], check=True)
     return time.perf_counter() - start
-once("naive")  # warm
+once("naive"); once("tollgate")  # warm both
 times = {"naive": [], "tollgate": []}
 for _ in range(runs):
     for name in times:

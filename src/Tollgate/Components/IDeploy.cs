@@ -42,6 +42,6 @@ public interface IDeploy : IVerify
         var inputs = new DeployInputs(
             RootDirectory, name, rollback, this.Read(() => ApprovedBy), EnvironmentVariables, Terminal, this.Read(() => Evidence),
             StandardGates.Checked(this.Read(() => RequiredGates)), async cancellation => (await GitFactsAsync(cancellation).ConfigureAwait(false)).Commit);
-        return new DeployStep(ProcessRunner, RunEvidence, context.Log.Info, context.Log.Always).RunAsync(inputs, context.Cancellation);
+        return new DeployStep(ProcessRunner, RunEvidence, context.Log.Info, context.Log.Always, context.Log.Warn).RunAsync(inputs, context.Cancellation);
     });
 }

@@ -36,6 +36,11 @@ public interface ITollgateBuild : IParameterProvider
     [Bounds(0, 100)]
     int EvidenceHistory => this.ValueOf(() => EvidenceHistory, EvidenceWriter.DefaultHistory);
 
+    /// <summary>The private key that signs the evidence (a PEM file's path, or the PEM text; ECDSA P-256).</summary>
+    [Parameter("The ECDSA P-256 private key (PEM file path, or the PEM text) that signs the evidence bundle's manifest and provenance (manifest.sig.json); unsigned when not set")]
+    [Secret]
+    string? EvidenceSigningKey => this.ValueOf(() => EvidenceSigningKey, null);
+
     /// <summary>The gates that must have passed before Package packs and Deploy promotes.</summary>
     [Parameter("Gates that must have passed before Package packs and Deploy promotes (default: all six)")]
     string[] RequiredGates => this.ValueOf(() => RequiredGates, [.. PolicyDefaults.Current.RequiredGates]);

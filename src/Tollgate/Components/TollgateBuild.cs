@@ -105,8 +105,46 @@ public abstract class TollgateBuild : BuildBase, ITollgateBuild
         }
 
         var run = RunRecords.From(report, facts, host, RootDirectory, RunEvidence.Version);
-        var manifest = EvidenceWriter.Write(RunEvidence, run, this.Read(() => ((ITollgateBuild)this).EvidenceHistory));
+        var (key, keyError) = SigningKey();
+        Manifest manifest;
+        using (key)
+        {
+            Provenance.Write(RunEvidence, run, RootDirectory, [this.Read(() => ((ITollgateBuild)this).ToolsDirectory)], key);
+            manifest = EvidenceWriter.Write(RunEvidence, run, this.Read(() => ((ITollgateBuild)this).EvidenceHistory), key);
+        }
+
+        Log.Info(manifest.Signing!.IsSigned ? $"Evidence signed by key {manifest.Signing.KeyId}." : "Evidence unsigned (no --evidence-signing-key).");
         Log.Info($"Evidence: {((ITollgateBuild)this).EvidenceDirectory.RelativeTo(RootDirectory)}/ ({manifest.Files.Count + 1} files, outcome {manifest.Outcome}).");
         CiConsole.Publish(new CiPublication(RootDirectory, ((ITollgateBuild)this).EvidenceDirectory, RunEvidence.Gates.Select(g => g.Result).ToList()));
+        if (keyError is not null)
+        {
+            throw new BuildException($"{keyError}; the bundle was written unsigned.");
+        }
+    }
+
+    // The signing key, when one is given; an unreadable one is an error after the bundle is written (unsigned), so the
+    // run's evidence is never lost for a key.
+    private (EvidenceKey? Key, string? Error) SigningKey()
+    {
+        if (this.Read(() => ((ITollgateBuild)this).EvidenceSigningKey) is not { Length: > 0 } given)
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            var key = EvidenceKey.Read(given.Contains("-----BEGIN", StringComparison.Ordinal) ? given : Path.GetFullPath(given, RootDirectory), "--evidence-signing-key");
+            if (!key.IsPrivate)
+            {
+                key.Dispose();
+                return (null, "--evidence-signing-key is a public key; signing needs the private key (keep the public key for Verify and Deploy)");
+            }
+
+            return (key, null);
+        }
+        catch (InvalidDataException exception)
+        {
+            return (null, exception.Message);
+        }
     }
 }

@@ -23,7 +23,7 @@ internal sealed record DeployInputs(
 /// and lock, the promoted build proven by verified evidence of this commit, the strategy (docker, gitops,
 /// command) with its health check, the history, and the deployment's own evidence.
 /// </summary>
-internal sealed class DeployStep(ProcessRunner runner, EvidenceBundle evidence, Action<string> say, Action<string> always)
+internal sealed class DeployStep(ProcessRunner runner, EvidenceBundle evidence, Action<string> say, Action<string> always, Action<string> warn)
 {
     public const string Name = "Deploy";
 
@@ -62,7 +62,22 @@ internal sealed class DeployStep(ProcessRunner runner, EvidenceBundle evidence, 
         {
             var head = await inputs.Head(cancellation).ConfigureAwait(false)
                 ?? throw new InvalidDataException("git cannot read HEAD here, so the evidence cannot be matched to the commit it proves; deploy from a git checkout of the built commit.");
-            var promoted = PromotedBuild.From(inputs.Evidence, head, environment.Docker?.Image, inputs.RequiredGates);
+            var trusted = environment.TrustedKeys.Select(k => EvidenceKey.Read(Path.GetFullPath(k, inputs.Root), $".nuke/{EnvironmentsFile.FileName} trustedKeys of {environment.Name}")).ToList();
+            PromotedBuild promoted;
+            try
+            {
+                if (trusted.Count == 0 && DeployEnvironment.LooksLikeProduction(environment.Name))
+                {
+                    warn($"{environment.Name} deploys evidence whoever signed it, or unsigned: list the public keys of your builds as trustedKeys in .nuke/{EnvironmentsFile.FileName}.");
+                }
+
+                promoted = PromotedBuild.From(inputs.Evidence, head, environment.Docker?.Image, inputs.RequiredGates, trusted.Count == 0 ? null : trusted);
+            }
+            finally
+            {
+                trusted.ForEach(k => k.Dispose());
+            }
+
             evidence.WriteFile("promoted-manifest.json", File.ReadAllText(Path.Combine(inputs.Evidence, Manifest.FileName)));
             var request = new DeployRequest(environment, promoted.Version, promoted.Commit, promoted.Image, inputs.Root, approval, history);
             say($"Deploying {promoted.Version} ({promoted.Commit[..12]}) to {environment.Name} with {environment.Strategy}");

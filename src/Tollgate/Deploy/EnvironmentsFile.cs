@@ -67,7 +67,8 @@ internal static class EnvironmentsFile
         }
 
         var approval = e.TryGetProperty("approval", out var a) ? a.GetBoolean() : DeployEnvironment.LooksLikeProduction(name);
-        return strategy switch
+        var trustedKeys = Strings(e, "trustedKeys", at) ?? [];
+        DeployEnvironment environment = strategy switch
         {
             "docker" => new DeployEnvironment(name, strategy, approval, timeout, health,
                 new DockerTarget(Text(target, "image", at)!, Text(target, "container", at)!, Ports(target, at), Text(target, "socket", at, optional: true)), null, null,
@@ -79,6 +80,7 @@ internal static class EnvironmentsFile
                 new CommandTarget(Strings(target, "deploy", at) ?? throw new InvalidDataException($"{at}: target \"deploy\" (the command, as a list of words) is missing."), Strings(target, "rollback", at)),
                 Text(e, "history", at, optional: true) ?? $".nuke/deployments/{name}.json"),
         };
+        return environment with { TrustedKeys = trustedKeys };
     }
 
     private static IReadOnlyList<int> Ports(JsonElement target, string at)

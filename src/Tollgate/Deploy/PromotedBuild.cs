@@ -12,9 +12,9 @@ internal sealed partial record PromotedBuild(string Version, string Commit, stri
     /// belongs to another commit than <paramref name="head"/>, or has no version.
     /// </summary>
     /// <exception cref="InvalidDataException">The refusal.</exception>
-    public static PromotedBuild From(string bundle, string head, string? imageRepository, IReadOnlyList<string> requiredGates)
+    public static PromotedBuild From(string bundle, string head, string? imageRepository, IReadOnlyList<string> requiredGates, IReadOnlyList<EvidenceKey>? trustedKeys = null)
     {
-        var problems = EvidenceVerifier.Verify(bundle);
+        var problems = EvidenceVerifier.Verify(bundle, trustedKeys);
         if (problems.Count > 0)
         {
             throw new InvalidDataException($"the evidence at {bundle} does not verify: {problems[0]}{(problems.Count > 1 ? $" (and {problems.Count - 1} more)" : "")}; deploy only what a build proved.");

@@ -4,13 +4,17 @@ using Tollgate.IO;
 namespace Tollgate.Evidence;
 
 /// <summary>
-/// Re-checks a bundle: every file the manifest lists is present with its digest, no file was added,
-/// and each gate's verdict in the manifest agrees with its document and with the run's outcome.
+/// Re-checks a bundle: with trusted keys, the manifest's signature first; then every file the manifest lists is
+/// present with its digest, no file was added, and each gate's verdict in the manifest agrees with its document
+/// and with the run's outcome.
 /// </summary>
 internal static class EvidenceVerifier
 {
     /// <summary>The problems found, one line each, naming the file; none when the bundle verifies.</summary>
-    public static IReadOnlyList<string> Verify(string directory)
+    /// <param name="directory">The bundle.</param>
+    /// <param name="trusted">Public keys one of which must have signed the manifest; null: the signature is not required (a signed
+    /// manifest must still be the envelope's payload).</param>
+    public static IReadOnlyList<string> Verify(string directory, IReadOnlyList<EvidenceKey>? trusted = null)
     {
         var manifestPath = Path.Combine(directory, Manifest.FileName);
         if (!Directory.Exists(directory))
@@ -43,7 +47,7 @@ internal static class EvidenceVerifier
             return [$"{manifestPath}: schema version {manifest.SchemaVersion}, this Tollgate reads {Manifest.CurrentSchemaVersion}."];
         }
 
-        var problems = new List<string>();
+        var problems = Signature(directory, manifestPath, manifest, trusted).ToList();
         var listed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in manifest.Files)
         {
@@ -65,13 +69,81 @@ internal static class EvidenceVerifier
             }
         }
 
-        foreach (var path in PortablePath.FilesBelow(directory).Where(f => f != Manifest.FileName && !listed.Contains(f)))
+        var envelope = manifest.Signing?.IsSigned == true ? ManifestSigning.EnvelopeFile : null;
+        foreach (var path in PortablePath.FilesBelow(directory).Where(f => f != Manifest.FileName && f != envelope && !listed.Contains(f)))
         {
             problems.Add($"added: {path} (not in the manifest)");
         }
 
         problems.AddRange(Verdicts(directory, manifest));
         return problems;
+    }
+
+    // The manifest's signature: a signed manifest must be exactly its envelope's payload; with trusted keys, the
+    // bundle must be signed, and by one of them.
+    private static IEnumerable<string> Signature(string directory, string manifestPath, Manifest manifest, IReadOnlyList<EvidenceKey>? trusted)
+    {
+        var signed = manifest.Signing?.IsSigned == true;
+        var ids = trusted is null ? "" : string.Join(", ", trusted.Select(k => k.Id));
+        if (!signed)
+        {
+            if (trusted is not null)
+            {
+                yield return $"unsigned: {Manifest.FileName} is not signed, and a signature by one of the trusted keys ({ids}) is required; build with --evidence-signing-key";
+            }
+
+            yield break;
+        }
+
+        var envelopePath = Path.Combine(directory, ManifestSigning.EnvelopeFile);
+        if (!File.Exists(envelopePath))
+        {
+            yield return $"missing: {ManifestSigning.EnvelopeFile} ({Manifest.FileName} says it is signed by key {manifest.Signing!.KeyId})";
+            yield break;
+        }
+
+        DsseEnvelope? envelope = null;
+        string? unreadable = null;
+        try
+        {
+            envelope = JsonSerializer.Deserialize<DsseEnvelope>(File.ReadAllText(envelopePath), EvidenceJson.Options);
+        }
+        catch (JsonException exception)
+        {
+            unreadable = exception.Message.Split('.')[0];
+        }
+
+        if (envelope?.Payload is null || envelope.PayloadType is null || envelope.Signatures is null)
+        {
+            yield return $"unreadable: {ManifestSigning.EnvelopeFile} is not a DSSE envelope{(unreadable is null ? "" : $" ({unreadable})")}";
+            yield break;
+        }
+
+        if (envelope.PayloadType != DsseEnvelope.ManifestType)
+        {
+            yield return $"unsafe: {ManifestSigning.EnvelopeFile} signs a payload of type '{envelope.PayloadType}', not a manifest ({DsseEnvelope.ManifestType})";
+            yield break;
+        }
+
+        byte[] payload;
+        try
+        {
+            payload = envelope.Body();
+        }
+        catch (FormatException)
+        {
+            payload = [];
+        }
+
+        if (!payload.AsSpan().SequenceEqual(File.ReadAllBytes(manifestPath)))
+        {
+            yield return $"altered: {Manifest.FileName} (it differs from the manifest its signature in {ManifestSigning.EnvelopeFile} covers)";
+        }
+
+        if (trusted is not null && envelope.Check(trusted) is { } untrusted)
+        {
+            yield return $"untrusted: {ManifestSigning.EnvelopeFile}: {untrusted}";
+        }
     }
 
     // A bundle path is relative, with forward slashes, and never climbs out: "gates/test.json", not "../x" or "/etc/passwd".

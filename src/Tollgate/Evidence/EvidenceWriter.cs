@@ -13,8 +13,11 @@ internal static class EvidenceWriter
     /// <summary>How many earlier bundles are kept by default.</summary>
     public const int DefaultHistory = 3;
 
-    /// <summary>Writes the bundle, keeping <paramref name="history"/> earlier ones, and returns its manifest.</summary>
-    public static Manifest Write(EvidenceBundle bundle, RunRecord run, int history = DefaultHistory)
+    /// <summary>
+    /// Writes the bundle, keeping <paramref name="history"/> earlier ones, and returns its manifest; with
+    /// <paramref name="signingKey"/>, the manifest is signed (<c>manifest.sig.json</c>, a DSSE envelope of its exact bytes).
+    /// </summary>
+    public static Manifest Write(EvidenceBundle bundle, RunRecord run, int history = DefaultHistory, EvidenceKey? signingKey = null)
     {
         var gateEntries = new List<GateEntry>();
         foreach (var (result, duration) in bundle.Gates)
@@ -49,8 +52,17 @@ internal static class EvidenceWriter
             Manifest.CurrentSchemaVersion, run.TollgateVersion, run.Repository, run.Commit, run.Version, run.CiHost,
             run.StartedAt, run.DurationSeconds, run.Requested, run.Outcome, run.Error,
             run.Parameters.Where(p => !p.Secret || p.Value is null).OrderBy(p => p.Name, StringComparer.Ordinal).ToList(),
-            run.Targets, gateEntries, files);
-        AtomicFile.Write(Path.Combine(bundle.Staging, Manifest.FileName), bundle.Mask(EvidenceJson.Serialize(manifest)));
+            run.Targets, gateEntries, files)
+        {
+            Signing = signingKey is null ? new ManifestSigning("unsigned") : new ManifestSigning("signed", signingKey.Id, ManifestSigning.EnvelopeFile),
+        };
+        var manifestPath = Path.Combine(bundle.Staging, Manifest.FileName);
+        AtomicFile.Write(manifestPath, bundle.Mask(EvidenceJson.Serialize(manifest)));
+        if (signingKey is not null)
+        {
+            var envelope = DsseEnvelope.Sign(DsseEnvelope.ManifestType, File.ReadAllBytes(manifestPath), signingKey);
+            AtomicFile.Write(Path.Combine(bundle.Staging, ManifestSigning.EnvelopeFile), EvidenceJson.Serialize(envelope));
+        }
 
         Swap(bundle, history);
         return manifest;

@@ -32,9 +32,30 @@ public sealed record Manifest(
     IReadOnlyList<GateEntry> Gates,
     IReadOnlyList<FileEntry> Files)
 {
+    /// <summary>Whether the manifest is signed, and by which key; null in bundles written before signing existed (unsigned).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public ManifestSigning? Signing { get; init; }
+
     /// <summary>The schema version this Tollgate writes and reads.</summary>
     public const int CurrentSchemaVersion = 1;
 
     /// <summary>The manifest's file name in the bundle.</summary>
     public const string FileName = "manifest.json";
+}
+
+/// <summary>A manifest's signing: <c>signed</c> (with the key id and the envelope's bundle path) or <c>unsigned</c>.</summary>
+/// <param name="Status"><c>signed</c> or <c>unsigned</c>.</param>
+/// <param name="KeyId">The SHA-256 (hex) of the signing key's public key.</param>
+/// <param name="Envelope">The DSSE envelope's path in the bundle: <c>manifest.sig.json</c>.</param>
+public sealed record ManifestSigning(
+    string Status,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? KeyId = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Envelope = null)
+{
+    /// <summary>The envelope's file name in the bundle.</summary>
+    public const string EnvelopeFile = "manifest.sig.json";
+
+    /// <summary>True when signed.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsSigned => Status == "signed";
 }

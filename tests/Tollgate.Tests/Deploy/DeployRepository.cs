@@ -1,3 +1,4 @@
+using Tollgate.Evidence;
 using Tollgate.Tests.Evidence;
 using Tollgate.Tests.Support;
 
@@ -29,11 +30,11 @@ internal sealed class DeployRepository : IDisposable
     }
 
     /// <summary>Writes the evidence bundle a passing Ci run of HEAD at <paramref name="version"/> would leave: the six gates and Package (or with a failed Lint, or of another commit).</summary>
-    public string WriteBundle(string version, GateStatus lint = GateStatus.Passed, string? commit = null)
+    public string WriteBundle(string version, GateStatus lint = GateStatus.Passed, string? commit = null, EvidenceKey? key = null)
     {
         var run = EvidenceFixture.Run(lint == GateStatus.Passed ? "succeeded" : "failed") with { Commit = commit ?? Head, Version = version };
         var gates = StandardGates.Names.Select(name => EvidenceFixture.Gate(name, name == "Lint" ? lint : GateStatus.Passed)).Append(EvidenceFixture.Gate("Package", GateStatus.Passed));
-        EvidenceFixture.Write(Bundle(version), run, [.. gates]);
+        EvidenceFixture.Write(Bundle(version), run, key, [.. gates]);
         return Bundle(version);
     }
 

@@ -25,7 +25,9 @@ internal static class EvidenceFixture
         new Dictionary<string, string> { ["dotnet-format"] = "10.0.401" },
         [new Finding("violation", "Fix formatting", "src/A.cs", 12, "WHITESPACE")]);
 
-    public static Manifest Write(string directory, RunRecord? run = null, params GateResult[] gates)
+    public static Manifest Write(string directory, RunRecord? run = null, params GateResult[] gates) => Write(directory, run, null, gates);
+
+    public static Manifest Write(string directory, RunRecord? run, EvidenceKey? key, params GateResult[] gates)
     {
         var bundle = new EvidenceBundle(directory);
         foreach (var gate in gates.Length == 0 ? [Gate("Lint", GateStatus.Failed), Gate("Test", GateStatus.Passed)] : gates)
@@ -37,6 +39,6 @@ internal static class EvidenceFixture
         File.WriteAllText(report, "<report />");
         bundle.AddReport("Lint", report, "format.xml");
         File.Delete(report);
-        return EvidenceWriter.Write(bundle, run ?? Run());
+        return EvidenceWriter.Write(bundle, run ?? Run(), signingKey: key);
     }
 }

@@ -67,6 +67,38 @@ public sealed class NuGetPackageTests
     }
 
     [Fact]
+    public async Task With_a_signing_key_the_bundle_is_signed_and_carries_provenance_that_only_its_public_key_verifies()
+    {
+        using var sample = await TaggedSample("v2.0.0");
+        using var keysDirectory = new TempDirectory(withNuke: false);
+        var keys = SigningKeys.Create(keysDirectory.Path, "ci");
+        var other = SigningKeys.Create(keysDirectory.Path, "other");
+
+        var run = await HostRun.RunAsync<PackageBuild>(sample.Root, ["Package", "--required-gates", "--evidence-signing-key", keys.PrivatePem]);
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Output + run.Error);
+        Assert.Contains($"Evidence signed by key {keys.Id}.", run.Output, StringComparison.Ordinal);
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(sample.Evidence, "manifest.json")));
+        Assert.Equal(keys.Id, manifest.RootElement.GetProperty("signing").GetProperty("keyId").GetString());
+        Assert.Contains(manifest.RootElement.GetProperty("files").EnumerateArray(), f => f.GetProperty("path").GetString() == "provenance/package.intoto.json");
+        using var provenance = JsonDocument.Parse(File.ReadAllText(Path.Combine(sample.Evidence, "provenance", "package.intoto.json")));
+        var subjects = provenance.RootElement.GetProperty("subject").EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("digest").GetProperty("sha256").GetString());
+        Assert.Equal(FileDigest.Sha256(Path.Combine(sample.Root, "artifacts", "packages", "Sample.2.0.0.nupkg")), subjects["Sample.2.0.0.nupkg"]);
+        Assert.Contains(subjects.Keys, name => name.StartsWith("Sample.2.0.0.nupkg!/lib/", StringComparison.Ordinal) && name.EndsWith("/Sample.dll", StringComparison.Ordinal));
+        Assert.Contains(subjects.Keys, name => name == "Sample.2.0.0.snupkg");
+
+        var verified = await HostRun.RunAsync<PackageBuild>(sample.Root, ["Verify", "--evidence-public-key", keys.PublicPem]);
+        var untrusted = await HostRun.RunAsync<PackageBuild>(sample.Root, ["Verify", "--evidence-public-key", other.PublicPem]);
+
+        Assert.True(verified.ExitCode == ExitCodes.Success, verified.Output + verified.Error);
+        Assert.Contains($"signed by trusted key {keys.Id}", verified.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Failure, untrusted.ExitCode);
+        Assert.Contains($"signed by key {keys.Id}, which is not among the trusted keys ({other.Id}", untrusted.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("BEGIN PRIVATE KEY", string.Concat(Directory.GetFiles(sample.Root, "*", SearchOption.AllDirectories)
+            .Where(f => f.Contains("artifacts", StringComparison.Ordinal)).Select(File.ReadAllText)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_http_feed_gets_the_api_key_which_no_log_or_evidence_holds_and_a_second_push_of_the_version_is_refused()
     {
         const string apiKey = "tg-api-key-7f3a91c2e8";

@@ -111,7 +111,7 @@ internal static class BuildHost
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or BuildException)
         {
-            log.Error($"Could not write the run's evidence: {exception.Message}");
+            log.Error(exception is BuildException ? exception.Message : $"Could not write the run's evidence: {exception.Message}");
             SummaryPrinter.Print(log, report);
             return ExitCodes.Failure;
         }
