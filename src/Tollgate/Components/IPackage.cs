@@ -1,4 +1,5 @@
 using Tollgate.Gates.Package;
+using Tollgate.Tools.CycloneDx;
 using Tollgate.Tools.Docker;
 using Tollgate.Tools.Dotnet;
 
@@ -74,7 +75,7 @@ public interface IPackage : ICompile, IHazVersion
                 CheckedMSBuildProperties, PackagesDirectory, ArtifactsDirectory / "publish", this.Read(() => NuGetFeed), this.Read(() => NuGetApiKey),
                 this.Read(() => ContainerRegistry), username is null ? null : new RegistryCredentials(username, this.Read(() => ContainerRegistryPassword), this.Read(() => ContainerRegistry) ?? ""),
                 this.Read(() => DockerSocket), async cancellation => (await GitFactsAsync(cancellation).ConfigureAwait(false)).Remote,
-                RunEvidence.Gates.Select(g => g.Result).ToList());
+                RunEvidence.Gates.Select(g => g.Result).ToList(), this.Read(() => ToolsDirectory), PolicyDefaults.Current.ToolVersion(CycloneDxTool.Package), ArtifactsDirectory / "sbom");
             var packager = ProcessRunner.With(PackSettings(new DotnetPackSettings())).With(PushSettings(new NuGetPushSettings()));
             return await new PackageStep(ProcessRunner, packager, RunEvidence, context.Log.Info).RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
         }));

@@ -28,7 +28,7 @@ public interface ITollgateBuild : IParameterProvider
     internal EvidenceBundle RunEvidence { get; }
 
     /// <summary>Where the pinned .NET tools the gates drive are installed.</summary>
-    [Parameter("Where Tollgate installs the .NET tools it pins (ReportGenerator, Stryker)")]
+    [Parameter("Where Tollgate installs the .NET tools it pins (ReportGenerator, Stryker, CycloneDX)")]
     AbsolutePath ToolsDirectory => this.ValueOf(() => ToolsDirectory, RootDirectory / ".nuke" / "temp" / "tools");
 
     /// <summary>How many earlier evidence bundles are kept beside the current one.</summary>

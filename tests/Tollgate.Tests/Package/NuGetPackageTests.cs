@@ -86,6 +86,11 @@ public sealed class NuGetPackageTests
         Assert.Equal(FileDigest.Sha256(Path.Combine(sample.Root, "artifacts", "packages", "Sample.2.0.0.nupkg")), subjects["Sample.2.0.0.nupkg"]);
         Assert.Contains(subjects.Keys, name => name.StartsWith("Sample.2.0.0.nupkg!/lib/", StringComparison.Ordinal) && name.EndsWith("/Sample.dll", StringComparison.Ordinal));
         Assert.Contains(subjects.Keys, name => name == "Sample.2.0.0.snupkg");
+        using var artifacts = JsonDocument.Parse(File.ReadAllText(Path.Combine(sample.Evidence, "artifacts.json")));
+        var sbom = artifacts.RootElement.GetProperty("artifacts").EnumerateArray().Single(a => a.GetProperty("kind").GetString() == "sbom");
+        Assert.Equal(("Sample", "2.0.0", "artifacts/sbom/Sample.cdx.json"), (sbom.GetProperty("name").GetString(), sbom.GetProperty("version").GetString(), sbom.GetProperty("location").GetString()));
+        Assert.Equal("sha256:" + FileDigest.Sha256(Path.Combine(sample.Root, "artifacts", "sbom", "Sample.cdx.json")), sbom.GetProperty("digest").GetString());
+        Assert.Empty(StandardSchema.Errors("bom-1.6.schema.json", File.ReadAllText(Path.Combine(sample.Evidence, "reports", "sbom", "Sample.cdx.json"))));
 
         var verified = await HostRun.RunAsync<PackageBuild>(sample.Root, ["Verify", "--evidence-public-key", keys.PublicPem]);
         var untrusted = await HostRun.RunAsync<PackageBuild>(sample.Root, ["Verify", "--evidence-public-key", other.PublicPem]);

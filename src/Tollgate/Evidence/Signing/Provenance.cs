@@ -68,7 +68,7 @@ internal static class Provenance
                     subjects.Add(Subject($"{name}!/{entry}", sha256));
                 }
             }
-            else
+            else if (kind == "image")
             {
                 subjects.Add(Subject((string?)artifact["pushedTo"] ?? (string?)artifact["name"] ?? location, digest));
             }

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Tollgate.Evidence;
 using Tollgate.Tools;
+using Tollgate.IO;
+using Tollgate.Tools.CycloneDx;
 using Tollgate.Tools.Docker;
 using Tollgate.Tools.Dotnet;
 
@@ -23,10 +25,14 @@ namespace Tollgate.Gates.Package;
 /// <param name="DockerSocket">The Docker Engine's socket.</param>
 /// <param name="Remote">The repository's remote, for the images' source label (read only when an image is built).</param>
 /// <param name="Gates">The gates of this run, recorded beside the artifacts.</param>
+/// <param name="ToolsDirectory">Where the pinned CycloneDX tool is installed.</param>
+/// <param name="CycloneDxVersion">The pinned CycloneDX version.</param>
+/// <param name="SbomDirectory">Where each packed project's SBOM goes.</param>
 internal sealed record PackageInputs(
     string Root, IReadOnlyList<ProjectInfo> Built, IReadOnlyList<string> ProjectPatterns, string BuildTarget, string Configuration, BuildVersion Version,
     IReadOnlyList<string> Properties, string PackagesDirectory, string PublishDirectory, string? Feed, string? ApiKey, string? Registry,
-    RegistryCredentials? Credentials, string DockerSocket, Func<CancellationToken, Task<string?>> Remote, IReadOnlyList<GateResult> Gates);
+    RegistryCredentials? Credentials, string DockerSocket, Func<CancellationToken, Task<string?>> Remote, IReadOnlyList<GateResult> Gates,
+    string ToolsDirectory, string CycloneDxVersion, string SbomDirectory);
 
 /// <summary>
 /// Package from inputs to result: NuGet packages of the chosen projects (pushed when a feed is given), a
@@ -61,7 +67,8 @@ internal sealed class PackageStep(ProcessRunner runner, ProcessRunner packager, 
             }
         }
 
-        var tools = new Dictionary<string, string> { ["dotnet"] = inputs.Built.FirstOrDefault()?.Sdk ?? "unknown" };
+        var tools = new Dictionary<string, string> { ["dotnet"] = inputs.Built.FirstOrDefault()?.Sdk ?? "unknown", [CycloneDxTool.Package] = inputs.CycloneDxVersion };
+        artifacts.AddRange(await SbomsAsync(inputs, choice, cancellation).ConfigureAwait(false));
         var images = ContainerImage.Of(inputs.Built.Where(p => !p.IsTestProject).Select(p => p.Project), inputs.Registry);
         if (images.Count > 0)
         {
@@ -93,6 +100,32 @@ internal sealed class PackageStep(ProcessRunner runner, ProcessRunner packager, 
                 .Concat(choice.Packed.Select(p => new Finding("packed", $"{p} packed", p)))
                 .Concat(choice.NotPacked.Select(n => new Finding("not-packed", $"{n.Project} not packed: {n.Reason}", n.Project)))
                 .ToList());
+    }
+
+    // A CycloneDX SBOM of every packed project: its NuGet dependencies, with versions and hashes, from the build's restore.
+    private async Task<List<Artifact>> SbomsAsync(PackageInputs inputs, PackageChoice choice, CancellationToken cancellation)
+    {
+        var projects = choice.PacksAllPackable
+            ? inputs.Built.Where(p => !p.IsTestProject && p.IsPackable).Select(p => p.Project).Distinct().ToList()
+            : choice.Packed.Select(p => Path.Combine(inputs.Root, p)).ToList();
+        if (projects.Count == 0)
+        {
+            return [];
+        }
+
+        var program = await new DotnetTools(runner, inputs.ToolsDirectory)
+            .EnsureAsync(CycloneDxTool.Package, inputs.CycloneDxVersion, CycloneDxTool.Command, cancellation).ConfigureAwait(false);
+        var sboms = new List<Artifact>();
+        foreach (var project in projects)
+        {
+            var name = Path.GetFileNameWithoutExtension(project);
+            var sbom = await new CycloneDxTool(runner, program)
+                .WriteAsync(inputs.Root, project, name, inputs.Version.NuGetVersion, inputs.SbomDirectory, $"{name}.cdx.json", cancellation).ConfigureAwait(false);
+            evidence.AddReport("sbom", sbom, $"{name}.cdx.json");
+            sboms.Add(new Artifact("sbom", name, inputs.Version.NuGetVersion, "sha256:" + FileDigest.Sha256(sbom), PortablePath.Relative(inputs.Root, sbom)));
+        }
+
+        return sboms;
     }
 
     private static string ArtifactsDocument(BuildVersion version, IReadOnlyList<Artifact> artifacts, IReadOnlyList<GateResult> gates)

@@ -1,0 +1,35 @@
+using Tollgate.Tools.Dotnet;
+
+namespace Tollgate.Tools.CycloneDx;
+
+/// <summary>
+/// The CycloneDX module for .NET (<c>dotnet-CycloneDX</c>, pinned in the policy): a CycloneDX 1.6 JSON SBOM of one
+/// project from the restore the build already did (no restore of its own, no network: package hashes come from
+/// the NuGet cache).
+/// </summary>
+internal sealed class CycloneDxTool(ProcessRunner runner, string program)
+{
+    public const string Package = "CycloneDX";
+
+    public const string Command = "dotnet-CycloneDX";
+
+    /// <summary>Writes <paramref name="output"/>/<paramref name="fileName"/> for <paramref name="project"/> as a library named <paramref name="name"/> at <paramref name="version"/>.</summary>
+    /// <exception cref="InvalidDataException">The tool failed or wrote nothing; the message says why.</exception>
+    public async Task<string> WriteAsync(string root, string project, string name, string version, string output, string fileName, CancellationToken cancellation)
+    {
+        Directory.CreateDirectory(output);
+        var result = await runner.RunAsync(
+            new ProcessSpec(
+                program,
+                [project, "--output", output, "--filename", fileName, "--output-format", "Json", "--spec-version", "1.6", "--disable-package-restore",
+                    "--set-name", name, "--set-version", version, "--set-type", "Library", "--exclude-test-projects", "--no-serial-number"],
+                root,
+                TimeSpan.FromMinutes(10),
+                InstallHint: DotnetCli.InstallHint),
+            cancellation).ConfigureAwait(false);
+        var sbom = Path.Combine(output, fileName);
+        return result.Succeeded && File.Exists(sbom)
+            ? sbom
+            : throw new InvalidDataException($"{Command} on {Path.GetFileName(project)} failed (exit {result.ExitCode}) and wrote no SBOM: {result.Tail(3).ReplaceLineEndings(" ")}");
+    }
+}
