@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Tollgate.Evidence;
-using Tollgate.Tools;
 using Tollgate.IO;
+using Tollgate.Tools;
 using Tollgate.Tools.CycloneDx;
 using Tollgate.Tools.Docker;
 using Tollgate.Tools.Dotnet;
