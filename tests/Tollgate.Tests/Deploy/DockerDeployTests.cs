@@ -50,6 +50,7 @@ public sealed class DockerDeployTests(DockerHost docker)
               "environments": {
                 "dev": {
                   "strategy": "docker",
+                  "trustedKeys": ["keys/ci.pub.pem"],
                   "target": { "image": "{{Image}}", "container": "tollgate-web-dev", "ports": [{{a}}, {{b}}], "socket": "{{docker.Socket}}" },
                   "healthCheck": { "url": "http://127.0.0.1:{port}/version.txt" },
                   "timeoutSeconds": 5
@@ -58,10 +59,11 @@ public sealed class DockerDeployTests(DockerHost docker)
             }
             """;
         using var repository = await DeployRepository.CreateAsync(environment);
+        using var key = Tollgate.Evidence.EvidenceKey.Read(SigningKeys.Create(Path.Combine(repository.Root, "keys"), "ci").PrivatePem, "test");
         await BuildImage("1.0.0");
         await BuildImage("2.0.0");
         await BuildImage("3.0.0", serves: false);
-        Task<HostRun> Deploy(string version) => HostRun.RunAsync<DeployBuild>(repository.Root, ["Deploy", "--env", "dev", "--evidence", repository.WriteBundle(version)]);
+        Task<HostRun> Deploy(string version) => HostRun.RunAsync<DeployBuild>(repository.Root, ["Deploy", "--env", "dev", "--evidence", repository.WriteBundle(version, key: key)]);
 
         var first = await Deploy("1.0.0");
         Assert.True(first.ExitCode == ExitCodes.Success, first.Output + first.Error);

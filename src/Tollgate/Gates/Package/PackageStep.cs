@@ -105,9 +105,15 @@ internal sealed class PackageStep(ProcessRunner runner, ProcessRunner packager, 
     // A CycloneDX SBOM of every packed project: its NuGet dependencies, with versions and hashes, from the build's restore.
     private async Task<List<Artifact>> SbomsAsync(PackageInputs inputs, PackageChoice choice, CancellationToken cancellation)
     {
-        var projects = choice.PacksAllPackable
-            ? inputs.Built.Where(p => !p.IsTestProject && p.IsPackable).Select(p => p.Project).Distinct().ToList()
-            : choice.Packed.Select(p => Path.Combine(inputs.Root, p)).ToList();
+        // Every packed project, and every project an image is built from (the image's .NET content).
+        var packed = choice.PacksAllPackable
+            ? inputs.Built.Where(p => !p.IsTestProject && p.IsPackable).Select(p => p.Project)
+            : choice.Packed.Select(p => Path.Combine(inputs.Root, p));
+        var projects = packed
+            .Concat(ContainerImage.Of(inputs.Built.Where(p => !p.IsTestProject).Select(p => p.Project), inputs.Registry).Select(i => i.Project))
+            .Select(Path.GetFullPath)
+            .Distinct()
+            .ToList();
         if (projects.Count == 0)
         {
             return [];
