@@ -28,12 +28,17 @@ public sealed class TrivyGateTests : IDisposable
         tools.Dispose();
     }
 
-    private TrivyStandIn StandIn(string fs, string config = "empty", string version = "0.58.1", string? image = null)
+    private TrivyStandIn StandIn(string fs, string config = "empty", string version = "0.58.1", string? image = null, string? sbom = null)
     {
         var replays = new Dictionary<string, string> { ["fs"] = TrivyReportReaderTests.Report(fs), ["config"] = TrivyReportReaderTests.Report(config) };
         if (image is not null)
         {
             replays["image"] = TrivyReportReaderTests.Report(image);
+        }
+
+        if (sbom is not null)
+        {
+            replays["sbom"] = TrivyReportReaderTests.Report(sbom);
         }
 
         return new TrivyStandIn(tools.Path, version, replays);
@@ -151,6 +156,27 @@ public sealed class TrivyGateTests : IDisposable
         Assert.Contains("--skip-check-update", calls[2]);
         Assert.Equal("registry.local/app:1.2.3", calls[3][^1]);
         Assert.True(File.Exists(Path.Combine(Evidence, "reports", "securityscan", "trivy-image-1.json")));
+    }
+
+    [Fact]
+    public async Task The_sboms_package_wrote_for_this_commit_are_scanned_with_trivy_sbom_and_their_vulnerabilities_count()
+    {
+        var git = await GitRepository.InitAsync(repository.Path);
+        var head = await git.CommitAsync("service");
+        repository.Write("artifacts/sbom/App.cdx.json", """{ "bomFormat": "CycloneDX", "specVersion": "1.6" }""");
+        repository.Write("artifacts/evidence/artifacts.json", $$"""
+            { "commit": "{{head}}", "artifacts": [ { "kind": "sbom", "name": "App", "version": "1.0.0", "location": "artifacts/sbom/App.cdx.json" } ] }
+            """);
+        var trivy = StandIn("empty", sbom: "vulnerabilities");
+
+        var run = await Run(trivy);
+
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        var sbom = trivy.ReadCalls().Single(c => c[0] == "sbom");
+        Assert.Equal(Path.Combine(repository.Path, "artifacts", "sbom", "App.cdx.json"), sbom[^1]);
+        Assert.Equal("vuln", sbom[sbom.ToList().IndexOf("--scanners") + 1]);
+        Assert.True(File.Exists(Path.Combine(Evidence, "reports", "securityscan", "trivy-sbom-App.cdx.json")));
+        Assert.Contains("critical", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

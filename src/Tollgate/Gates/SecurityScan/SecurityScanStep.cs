@@ -22,11 +22,13 @@ namespace Tollgate.Gates.SecurityScan;
 /// <param name="TrivyMinimumVersion">The oldest Trivy accepted.</param>
 /// <param name="Trivy">A build's changes to how Trivy runs.</param>
 /// <param name="Images">The images to scan, found only when Trivy runs (Package's images need git's commit).</param>
+/// <param name="Sboms">The SBOMs Package wrote for this commit, found only when Trivy runs.</param>
 /// <param name="TollgateVersion">The secret scanner's version and the SARIF report's.</param>
 internal sealed record SecurityScanInputs(
     string Root, string BuildTarget, ProjectSelection? Selection, string? SelectionError, IReadOnlyList<string> Properties, IReadOnlyList<string> AuditSources,
     string WorkDirectory, IReadOnlyList<string> FailOn, IReadOnlyDictionary<string, string> Environment, string TrivyExecutable, bool TrivyOffline,
-    string TrivyMinimumVersion, TrivySettings Trivy, Func<CancellationToken, Task<IReadOnlyList<string>>> Images, string TollgateVersion);
+    string TrivyMinimumVersion, TrivySettings Trivy, Func<CancellationToken, Task<IReadOnlyList<string>>> Images, string TollgateVersion,
+    Func<CancellationToken, Task<IReadOnlyList<string>>>? Sboms = null);
 
 /// <summary>
 /// The SecurityScan gate from inputs to result: the policy file (and <c>.trivyignore</c>), then the secret scan,
@@ -60,7 +62,8 @@ internal sealed class SecurityScanStep(ProcessRunner runner, EvidenceBundle evid
             }).ConfigureAwait(false),
             await Scan(ScannerNames.Trivy, entries, async () =>
                 await new TrivyRunner(new TrivyTool(runner.With(inputs.Trivy), inputs.TrivyExecutable, Path.Combine(inputs.Root, ".nuke", "temp", "trivy"), trivyEnvironment), trivyEnvironment)
-                    .RunAsync(inputs.Root, await inputs.Images(cancellation).ConfigureAwait(false), inputs.TrivyOffline, inputs.TrivyMinimumVersion, inputs.WorkDirectory, cancellation)).ConfigureAwait(false),
+                    .RunAsync(inputs.Root, await inputs.Images(cancellation).ConfigureAwait(false), inputs.TrivyOffline, inputs.TrivyMinimumVersion, inputs.WorkDirectory, cancellation,
+                        inputs.Sboms is null ? [] : await inputs.Sboms(cancellation).ConfigureAwait(false))).ConfigureAwait(false),
         };
 
         foreach (var (name, text) in outputs.SelectMany(o => o.Reports))

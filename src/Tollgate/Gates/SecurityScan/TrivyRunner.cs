@@ -18,7 +18,8 @@ internal sealed class TrivyRunner(TrivyTool trivy, TrivyEnvironment environment)
 
     /// <summary>Runs the scans.</summary>
     public async Task<ScanOutput> RunAsync(
-        string root, IReadOnlyList<string> images, bool offline, string minimumVersion, string reportDirectory, CancellationToken cancellation)
+        string root, IReadOnlyList<string> images, bool offline, string minimumVersion, string reportDirectory, CancellationToken cancellation,
+        IReadOnlyList<string>? sboms = null)
     {
         string version;
         try
@@ -45,6 +46,7 @@ internal sealed class TrivyRunner(TrivyTool trivy, TrivyEnvironment environment)
             TrivyScan.Config(root, Path.Combine(reportDirectory, "trivy-config.json")),
         };
         scans.AddRange(images.Select((image, i) => TrivyScan.Image(image, Path.Combine(reportDirectory, $"trivy-image-{i + 1}.json"))));
+        scans.AddRange((sboms ?? []).Select(sbom => TrivyScan.Sbom(sbom, Path.Combine(reportDirectory, $"trivy-sbom-{Path.GetFileNameWithoutExtension(sbom)}.json"))));
 
         var findings = new List<Finding>();
         var reports = new List<(string, string)> { ("trivy-inputs.json", Inputs(root, images, offline)) };

@@ -14,4 +14,7 @@ internal sealed record TrivyScan(string Command, string Target, string Output)
 
     /// <summary>A scan of a built container image.</summary>
     public static TrivyScan Image(string reference, string output) => new("image", reference, output);
+
+    /// <summary>A vulnerability scan of a CycloneDX SBOM (the packages a project or image ships).</summary>
+    public static TrivyScan Sbom(string file, string output) => new("sbom", file, output);
 }

@@ -68,10 +68,11 @@ internal sealed class TrivyTool(ProcessRunner runner, string executable, string 
         };
         if (scan.Command != "config")
         {
-            arguments.AddRange(["--scanners", "vuln,secret"]);
+            // An SBOM lists packages: there is nothing in it to scan for secrets.
+            arguments.AddRange(["--scanners", scan.Command == "sbom" ? "vuln" : "vuln,secret"]);
         }
 
-        foreach (var directory in skipDirectories)
+        foreach (var directory in scan.Command == "sbom" ? [] : skipDirectories)
         {
             arguments.AddRange(["--skip-dirs", directory]);
         }
