@@ -56,6 +56,23 @@ public sealed class SignedDeployTests
     }
 
     [Fact]
+    public async Task A_signed_bundle_changed_after_signing_is_refused_naming_the_file()
+    {
+        var (repository, ci, _) = await Repository();
+        using var _ = repository;
+        using var key = EvidenceKey.Read(ci.PrivatePem, "test");
+        var bundle = repository.WriteBundle("1.0.0", key: key);
+        var manifest = Path.Combine(bundle, "manifest.json");
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"version\": \"1.0.0\"", "\"version\": \"1.0.1\"", StringComparison.Ordinal));
+
+        var run = await Deploy(repository, "prod", bundle);
+
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.Contains("altered: manifest.json", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(repository.Root, "deployed.txt")));
+    }
+
+    [Fact]
     public async Task An_unsigned_bundle_is_refused_naming_the_trusted_key()
     {
         var (repository, ci, _) = await Repository();
