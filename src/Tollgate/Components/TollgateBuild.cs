@@ -109,7 +109,7 @@ public abstract class TollgateBuild : BuildBase, ITollgateBuild
         Manifest manifest;
         using (key)
         {
-            Provenance.Write(RunEvidence, run, RootDirectory, [this.Read(() => ((ITollgateBuild)this).ToolsDirectory)], key);
+            Provenance.Write(RunEvidence, run, RootDirectory, [this.Read(() => ((ITollgateBuild)this).ToolsDirectory)], key, [.. PolicyDefaults.Current.Tools.Keys]);
             manifest = EvidenceWriter.Write(RunEvidence, run, this.Read(() => ((ITollgateBuild)this).EvidenceHistory), key);
         }
 

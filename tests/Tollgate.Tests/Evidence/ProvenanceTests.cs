@@ -87,7 +87,7 @@ public sealed class ProvenanceTests : IDisposable
         var (bundle, run, _, _) = Packaged();
 
         var statement = Provenance.Statement(
-            JsonNode.Parse(File.ReadAllText(Path.Combine(bundle.Staging, "artifacts.json")))!["artifacts"]!.AsArray(), run, root.Path, bundle.Gates.Select(g => g.Result).ToList(), []);
+            JsonNode.Parse(File.ReadAllText(Path.Combine(bundle.Staging, "artifacts.json")))!["artifacts"]!.AsArray(), run, root.Path, bundle.Gates.Select(g => g.Result).ToList(), [], ["dotnet-stryker"]);
 
         var definition = statement["predicate"]!["buildDefinition"]!;
         Assert.Equal(Provenance.BuildType, (string)definition["buildType"]!);

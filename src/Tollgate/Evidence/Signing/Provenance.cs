@@ -27,7 +27,13 @@ internal static class Provenance
 
     /// <summary>Writes the statement (and its envelope with <paramref name="key"/>) when Package wrote <c>artifacts.json</c>.</summary>
     /// <returns>True when written.</returns>
-    public static bool Write(EvidenceBundle bundle, RunRecord run, string root, IReadOnlyList<string> toolStores, EvidenceKey? key)
+    /// <param name="bundle">The run's bundle, with <c>artifacts.json</c> staged.</param>
+    /// <param name="run">The run.</param>
+    /// <param name="root">The repository root (artifact locations are relative to it).</param>
+    /// <param name="toolStores">Tool folders whose <c>.store</c> holds the pinned tools' package digests.</param>
+    /// <param name="key">Signs the statement, when given.</param>
+    /// <param name="nugetTools">The tools that are NuGet packages (Tollgate's pinned tools): named as <c>pkg:nuget</c>, the others <c>pkg:generic</c>.</param>
+    public static bool Write(EvidenceBundle bundle, RunRecord run, string root, IReadOnlyList<string> toolStores, EvidenceKey? key, IReadOnlyCollection<string>? nugetTools = null)
     {
         var artifactsFile = Path.Combine(bundle.Staging, "artifacts.json");
         if (!File.Exists(artifactsFile))
@@ -36,7 +42,7 @@ internal static class Provenance
         }
 
         var artifacts = JsonNode.Parse(File.ReadAllText(artifactsFile))!["artifacts"]!.AsArray();
-        var statement = Statement(artifacts, run, root, bundle.Gates.Select(g => g.Result).ToList(), toolStores);
+        var statement = Statement(artifacts, run, root, bundle.Gates.Select(g => g.Result).ToList(), toolStores, nugetTools);
         var text = statement.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
         var path = Path.Combine(bundle.Staging, StatementFile);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -51,7 +57,8 @@ internal static class Provenance
     }
 
     /// <summary>The in-toto statement with its SLSA v1 predicate.</summary>
-    public static JsonObject Statement(JsonArray artifacts, RunRecord run, string root, IReadOnlyList<GateResult> gates, IReadOnlyList<string> toolStores)
+    public static JsonObject Statement(
+        JsonArray artifacts, RunRecord run, string root, IReadOnlyList<GateResult> gates, IReadOnlyList<string> toolStores, IReadOnlyCollection<string>? nugetTools = null)
     {
         var subjects = new JsonArray();
         foreach (var artifact in artifacts.Select(a => a!.AsObject()))
@@ -90,7 +97,8 @@ internal static class Provenance
         };
         foreach (var (tool, version) in gates.SelectMany(g => g.Tools).DistinctBy(t => t.Key).OrderBy(t => t.Key, StringComparer.Ordinal))
         {
-            var dependency = new JsonObject { ["name"] = tool, ["uri"] = $"pkg:{(IsNuGetPackage(tool) ? "nuget" : "generic")}/{tool}@{version}" };
+            var isPackage = nugetTools?.Contains(tool, StringComparer.OrdinalIgnoreCase) ?? false;
+            var dependency = new JsonObject { ["name"] = tool, ["uri"] = $"pkg:{(isPackage ? "nuget" : "generic")}/{tool}@{version}" };
             if (PackageSha512(tool, version, toolStores) is { } sha512)
             {
                 dependency["digest"] = new JsonObject { ["sha512"] = sha512 };
@@ -152,8 +160,6 @@ internal static class Provenance
             yield return (entry.FullName, Convert.ToHexStringLower(SHA256.HashData(stream)));
         }
     }
-
-    private static bool IsNuGetPackage(string tool) => tool.StartsWith("dotnet-", StringComparison.Ordinal) && tool != "dotnet-format" || tool.Contains('.', StringComparison.Ordinal);
 
     // NuGet keeps "<id>.<version>.nupkg.sha512" (base64) beside every package it extracts: in a tool store and in the global packages folder.
     private static string? PackageSha512(string tool, string version, IReadOnlyList<string> toolStores)
