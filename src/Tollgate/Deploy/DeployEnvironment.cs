@@ -16,8 +16,8 @@ internal sealed partial record DeployEnvironment(
 {
     private static readonly string[] ProductionWords = ["prod", "production", "live"];
 
-    /// <summary>PEM public keys (paths from the root) one of which must have signed a bundle this environment deploys; none: unsigned bundles deploy.</summary>
-    public IReadOnlyList<string> TrustedKeys { get; init; } = [];
+    /// <summary>PEM public keys (paths from the root), each trusted until a day or for good, one of which must have signed a bundle this environment deploys; none: unsigned bundles deploy.</summary>
+    public IReadOnlyList<TrustedKey> TrustedKeys { get; init; } = [];
 
     /// <summary>True for a name that is safe in a path: lower-case letters, digits and dashes (<c>prod</c>, <c>prod-eu</c>).</summary>
     public static bool IsValidName(string name) => ValidName().IsMatch(name);

@@ -62,7 +62,11 @@ internal sealed class DeployStep(ProcessRunner runner, EvidenceBundle evidence, 
         {
             var head = await inputs.Head(cancellation).ConfigureAwait(false)
                 ?? throw new InvalidDataException("git cannot read HEAD here, so the evidence cannot be matched to the commit it proves; deploy from a git checkout of the built commit.");
-            var trusted = environment.TrustedKeys.Select(k => EvidenceKey.Read(Path.GetFullPath(k, inputs.Root), $".nuke/{EnvironmentsFile.FileName} trustedKeys of {environment.Name}")).ToList();
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var expired = environment.TrustedKeys.Where(k => k.HasExpired(today)).ToList();
+            var trusted = environment.TrustedKeys.Where(k => !k.HasExpired(today))
+                .Select(k => EvidenceKey.Read(Path.GetFullPath(k.Path, inputs.Root), $".nuke/{EnvironmentsFile.FileName} trustedKeys of {environment.Name}")).ToList();
+            RefuseExpiredSigner(inputs, environment, expired);
             PromotedBuild promoted;
             try
             {
@@ -119,5 +123,35 @@ internal sealed class DeployStep(ProcessRunner runner, EvidenceBundle evidence, 
         }
 
         return DeploymentHistory.Read(Path.Combine(scratch, environment.History));
+    }
+
+    // A bundle signed by a key whose trust has ended is refused by name, not just as "not among the trusted keys".
+    private static void RefuseExpiredSigner(DeployInputs inputs, DeployEnvironment environment, IReadOnlyList<TrustedKey> expired)
+    {
+        var manifest = Path.Combine(inputs.Evidence, Manifest.FileName);
+        if (expired.Count == 0 || !File.Exists(manifest))
+        {
+            return;
+        }
+
+        string? signer;
+        try
+        {
+            signer = System.Text.Json.JsonSerializer.Deserialize<Manifest>(File.ReadAllText(manifest), EvidenceJson.Options)?.Signing?.KeyId;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return; // the verifier names what is wrong with the manifest
+        }
+
+        foreach (var key in expired)
+        {
+            using var evidenceKey = EvidenceKey.Read(Path.GetFullPath(key.Path, inputs.Root), $".nuke/{EnvironmentsFile.FileName} trustedKeys of {environment.Name}");
+            if (evidenceKey.Id == signer)
+            {
+                throw new InvalidDataException(
+                    $"the evidence at {inputs.Evidence} is signed by key {signer} ({key.Path}), which {environment.Name} trusted until {key.Until:yyyy-MM-dd}; build again with the current key.");
+            }
+        }
     }
 }

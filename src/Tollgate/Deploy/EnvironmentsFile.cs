@@ -67,7 +67,7 @@ internal static class EnvironmentsFile
         }
 
         var approval = e.TryGetProperty("approval", out var a) ? a.GetBoolean() : DeployEnvironment.LooksLikeProduction(name);
-        var trustedKeys = Strings(e, "trustedKeys", at) ?? [];
+        var trustedKeys = TrustedKeys(e, at);
         DeployEnvironment environment = strategy switch
         {
             "docker" => new DeployEnvironment(name, strategy, approval, timeout, health,
@@ -89,6 +89,23 @@ internal static class EnvironmentsFile
             ? p.EnumerateArray().Select(x => x.TryGetInt32(out var port) && port is > 0 and < 65536 ? port : throw new InvalidDataException($"{at}: port '{x}' is not a port number.")).ToList()
             : [];
         return ports.Count is 1 or 2 ? ports : throw new InvalidDataException($"{at}: target \"ports\" needs one port, or two for side-by-side switching, e.g. [8080, 8081].");
+    }
+
+    // "trustedKeys": ["keys/ci.pub.pem", { "key": "keys/old.pub.pem", "until": "2026-12-31" }]
+    private static IReadOnlyList<TrustedKey> TrustedKeys(JsonElement environment, string at)
+    {
+        if (!environment.TryGetProperty("trustedKeys", out var keys) || keys.ValueKind != JsonValueKind.Array)
+        {
+            return [];
+        }
+
+        return keys.EnumerateArray().Select(k => k.ValueKind == JsonValueKind.String
+            ? new TrustedKey(k.GetString()!, null)
+            : new TrustedKey(
+                k.GetProperty("key").GetString()!,
+                DateOnly.TryParseExact(k.GetProperty("until").GetString(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var until)
+                    ? until
+                    : throw new InvalidDataException($"{at}: trustedKeys \"until\" '{k.GetProperty("until").GetString()}' is not a day; write it as 2026-12-31."))).ToList();
     }
 
     private static IReadOnlyList<string>? Strings(JsonElement element, string name, string at) =>

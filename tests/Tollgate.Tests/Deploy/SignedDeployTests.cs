@@ -24,6 +24,12 @@ public sealed class SignedDeployTests
               "trustedKeys": ["keys/ci.pub.pem"],
               "target": { "image": "registry.local/app", "container": "app", "ports": [18080], "socket": "/nonexistent/docker.sock" }
             },
+            "prod-rotating": {
+              "strategy": "command",
+              "approval": false,
+              "trustedKeys": [{ "key": "keys/ci.pub.pem", "until": "2020-01-31" }, { "key": "scratch/other.pub.pem", "until": "2999-12-31" }],
+              "target": { "deploy": ["sh", "-c", "echo $0 > deployed-rotating.txt", "{version}"] }
+            },
             "production-open": {
               "strategy": "command",
               "approval": false,
@@ -70,6 +76,23 @@ public sealed class SignedDeployTests
         Assert.Equal(ExitCodes.Failure, run.ExitCode);
         Assert.Contains("altered: manifest.json", run.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(repository.Root, "deployed.txt")));
+    }
+
+    [Fact]
+    public async Task A_key_past_its_day_of_trust_is_refused_by_name_and_one_still_trusted_deploys()
+    {
+        var (repository, ci, other) = await Repository();
+        using var _ = repository;
+        using var old = EvidenceKey.Read(ci.PrivatePem, "test");
+        using var current = EvidenceKey.Read(other.PrivatePem, "test");
+
+        var expired = await Deploy(repository, "prod-rotating", repository.WriteBundle("1.0.0", key: old));
+        var trusted = await Deploy(repository, "prod-rotating", repository.WriteBundle("1.1.0", key: current));
+
+        Assert.Equal(ExitCodes.Failure, expired.ExitCode);
+        Assert.Contains($"is signed by key {ci.Id} (keys/ci.pub.pem), which prod-rotating trusted until 2020-01-31", expired.Error, StringComparison.Ordinal);
+        Assert.True(trusted.ExitCode == ExitCodes.Success, trusted.Output + trusted.Error);
+        Assert.Equal("1.1.0", repository.Read("deployed-rotating.txt").Trim());
     }
 
     [Fact]
