@@ -1,13 +1,11 @@
 using System.Linq.Expressions;
 using System.Reflection;
-using System.Reflection.Emit;
 
 namespace Tollgate.Engine;
 
 /// <summary>
 /// Calls a component's own (default interface) implementation of a target, bypassing the build's
-/// override, so an override can keep what the component does. C# has no <c>base(ITest)</c> call; the
-/// runtime does, through a non-virtual <c>call</c> to the interface's getter.
+/// override, so an override can keep what the component does (<see cref="InterfaceDefault"/>).
 /// </summary>
 internal static class BaseTargetInvoker
 {
@@ -42,13 +40,6 @@ internal static class BaseTargetInvoker
             throw new BuildException($"{component.Name}.{property.Name} has no implementation of its own to inherit.");
         }
 
-        var method = new DynamicMethod($"base_{property.Name}", typeof(Target), [typeof(object)], typeof(BaseTargetInvoker).Module, skipVisibility: true);
-        var il = method.GetILGenerator();
-        il.Emit(OpCodes.Ldarg_0);
-        il.Emit(OpCodes.Castclass, property.DeclaringType!);
-        il.Emit(OpCodes.Call, getter);
-        il.Emit(OpCodes.Ret);
-        var call = method.CreateDelegate<Func<object, Target>>();
-        return call(build);
+        return (Target)InterfaceDefault.Get(build, property)!;
     }
 }

@@ -1,11 +1,9 @@
 using System.Reflection;
-using System.Reflection.Emit;
 
 namespace Tollgate.Engine;
 
 /// <summary>
 /// Whether a build overrides a component's parameter property in code, and the component's own value of it.
-/// C# has no <c>base(ICoverage)</c>; the runtime's non-virtual <c>call</c> of the interface getter gives it.
 /// </summary>
 internal static class CodeOverride
 {
@@ -24,25 +22,6 @@ internal static class CodeOverride
     }
 
     /// <summary>The component's default implementation of <paramref name="property"/>, bypassing any override.</summary>
-    public static object? ComponentValue(object build, PropertyInfo property)
-    {
-        var getter = property.GetMethod!;
-        if (getter.IsAbstract)
-        {
-            return null;
-        }
-
-        var method = new DynamicMethod($"component_{property.Name}", typeof(object), [typeof(object)], typeof(CodeOverride).Module, skipVisibility: true);
-        var il = method.GetILGenerator();
-        il.Emit(OpCodes.Ldarg_0);
-        il.Emit(OpCodes.Castclass, property.DeclaringType!);
-        il.Emit(OpCodes.Call, getter);
-        if (property.PropertyType.IsValueType)
-        {
-            il.Emit(OpCodes.Box, property.PropertyType);
-        }
-
-        il.Emit(OpCodes.Ret);
-        return method.CreateDelegate<Func<object, object?>>()(build);
-    }
+    public static object? ComponentValue(object build, PropertyInfo property) =>
+        property.GetMethod!.IsAbstract ? null : InterfaceDefault.Get(build, property);
 }

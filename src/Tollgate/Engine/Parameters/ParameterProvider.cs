@@ -18,16 +18,8 @@ public static class ParameterProviderExtensions
     /// The value given for the parameter <paramref name="member"/> names, or <paramref name="fallback"/> when
     /// none was given: <c>[Parameter] string Configuration => this.ValueOf(() => Configuration, "Release");</c>
     /// </summary>
-    public static T ValueOf<T>(this IParameterProvider build, Expression<Func<T>> member, T fallback)
-    {
-        var body = member.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : member.Body;
-        if (body is not MemberExpression { Member: var info })
-        {
-            throw new BuildException($"ValueOf needs a member, as in () => Configuration; got {member}.");
-        }
-
-        return build.Parameters.TryGet(info.Name, out var value) ? (T)value! : fallback;
-    }
+    public static T ValueOf<T>(this IParameterProvider build, Expression<Func<T>> member, T fallback) =>
+        build.Parameters.TryGet(MemberOf(member, "ValueOf").Name, out var value) ? (T)value! : fallback;
 
     /// <summary>
     /// The parameter's value as a target should use it: the value given (command line, environment, profile,
@@ -35,14 +27,16 @@ public static class ParameterProviderExtensions
     /// component's default. Component code reads its parameters this way, so <c>double ICoverage.CoverageThreshold => 85;</c>
     /// in a build stays overridable with <c>--coverage-threshold</c>: <c>this.Read(() =&gt; CoverageThreshold)</c>.
     /// </summary>
-    public static T Read<T>(this IParameterProvider build, Expression<Func<T>> member)
+    public static T Read<T>(this IParameterProvider build, Expression<Func<T>> member) =>
+        MemberOf(member, "Read") is PropertyInfo property
+            ? build.Parameters.TryGet(property.Name, out var value) ? (T)value! : (T)property.GetValue(build)!
+            : throw new BuildException($"Read needs a parameter property, as in () => Configuration; got {member}.");
+
+    private static MemberInfo MemberOf<T>(Expression<Func<T>> member, string caller)
     {
         var body = member.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : member.Body;
-        if (body is not MemberExpression { Member: PropertyInfo property })
-        {
-            throw new BuildException($"Read needs a parameter property, as in () => Configuration; got {member}.");
-        }
-
-        return build.Parameters.TryGet(property.Name, out var value) ? (T)value! : (T)property.GetValue(build)!;
+        return body is MemberExpression { Member: var info }
+            ? info
+            : throw new BuildException($"{caller} needs a member, as in () => Configuration; got {member}.");
     }
 }
