@@ -63,13 +63,14 @@ internal sealed class DeployStep(ProcessRunner runner, EvidenceBundle evidence, 
             var head = await inputs.Head(cancellation).ConfigureAwait(false)
                 ?? throw new InvalidDataException("git cannot read HEAD here, so the evidence cannot be matched to the commit it proves; deploy from a git checkout of the built commit.");
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
-            var expired = environment.TrustedKeys.Where(k => k.HasExpired(today)).ToList();
-            var trusted = environment.TrustedKeys.Where(k => !k.HasExpired(today))
-                .Select(k => EvidenceKey.Read(Path.GetFullPath(k.Path, inputs.Root), $".nuke/{EnvironmentsFile.FileName} trustedKeys of {environment.Name}")).ToList();
-            RefuseExpiredSigner(inputs, environment, expired);
+            var keys = environment.TrustedKeys
+                .Select(k => (Entry: k, Key: EvidenceKey.Read(Path.GetFullPath(k.Path, inputs.Root), $".nuke/{EnvironmentsFile.FileName} trustedKeys of {environment.Name}")))
+                .ToList();
             PromotedBuild promoted;
             try
             {
+                RefuseExpiredSigner(inputs, environment, keys.Where(k => k.Entry.HasExpired(today)).ToList());
+                var trusted = keys.Where(k => !k.Entry.HasExpired(today)).Select(k => k.Key).ToList();
                 if (trusted.Count == 0 && DeployEnvironment.LooksLikeProduction(environment.Name))
                 {
                     warn($"{environment.Name} deploys evidence whoever signed it, or unsigned: list the public keys of your builds as trustedKeys in .nuke/{EnvironmentsFile.FileName}.");
@@ -79,7 +80,7 @@ internal sealed class DeployStep(ProcessRunner runner, EvidenceBundle evidence, 
             }
             finally
             {
-                trusted.ForEach(k => k.Dispose());
+                keys.ForEach(k => k.Key.Dispose());
             }
 
             evidence.WriteFile("promoted-manifest.json", File.ReadAllText(Path.Combine(inputs.Evidence, Manifest.FileName)));
@@ -126,7 +127,7 @@ internal sealed class DeployStep(ProcessRunner runner, EvidenceBundle evidence, 
     }
 
     // A bundle signed by a key whose trust has ended is refused by name, not just as "not among the trusted keys".
-    private static void RefuseExpiredSigner(DeployInputs inputs, DeployEnvironment environment, IReadOnlyList<TrustedKey> expired)
+    private static void RefuseExpiredSigner(DeployInputs inputs, DeployEnvironment environment, IReadOnlyList<(TrustedKey Entry, EvidenceKey Key)> expired)
     {
         var manifest = Path.Combine(inputs.Evidence, Manifest.FileName);
         if (expired.Count == 0 || !File.Exists(manifest))
@@ -144,14 +145,10 @@ internal sealed class DeployStep(ProcessRunner runner, EvidenceBundle evidence, 
             return; // the verifier names what is wrong with the manifest
         }
 
-        foreach (var key in expired)
+        if (expired.FirstOrDefault(k => k.Key.Id == signer) is { Key: not null } past)
         {
-            using var evidenceKey = EvidenceKey.Read(Path.GetFullPath(key.Path, inputs.Root), $".nuke/{EnvironmentsFile.FileName} trustedKeys of {environment.Name}");
-            if (evidenceKey.Id == signer)
-            {
-                throw new InvalidDataException(
-                    $"the evidence at {inputs.Evidence} is signed by key {signer} ({key.Path}), which {environment.Name} trusted until {key.Until:yyyy-MM-dd}; build again with the current key.");
-            }
+            throw new InvalidDataException(
+                $"the evidence at {inputs.Evidence} is signed by key {signer} ({past.Entry.Path}), which {environment.Name} trusted until {past.Entry.Until:yyyy-MM-dd}; build again with the current key.");
         }
     }
 }

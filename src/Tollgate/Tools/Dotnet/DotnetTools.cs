@@ -11,13 +11,14 @@ internal sealed class DotnetTools(ProcessRunner runner, string toolPath)
     {
         var executable = Path.Combine(toolPath, OperatingSystem.IsWindows() ? command + ".exe" : command);
         var installed = Path.Combine(toolPath, ".store", package.ToLowerInvariant(), version);
-        if (File.Exists(executable) && Directory.Exists(installed) && IsIntact(executable, installed))
+        bool Installed() => File.Exists(executable) && Directory.Exists(installed) && IsIntact(executable, installed);
+        if (Installed())
         {
             return executable;
         }
 
         using var held = await InstallLock.AcquireAsync(toolPath, cancellation).ConfigureAwait(false);
-        if (File.Exists(executable) && Directory.Exists(installed) && IsIntact(executable, installed))
+        if (Installed())
         {
             return executable; // another run installed it while this one waited
         }
