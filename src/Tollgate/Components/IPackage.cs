@@ -1,4 +1,5 @@
 using Tollgate.Gates.Package;
+using Tollgate.Gates.SecurityScan;
 using Tollgate.Tools.CycloneDx;
 using Tollgate.Tools.Docker;
 using Tollgate.Tools.Dotnet;
@@ -7,8 +8,9 @@ namespace Tollgate;
 
 /// <summary>
 /// Packs the release artifacts with the version computed from git: NuGet packages of the packable
-/// projects (with symbols) and a container image of each project with a Dockerfile, built through the
-/// Docker Engine API; pushes them when a feed or registry is given. In a run with gates, only when
+/// projects (with symbols), a CycloneDX SBOM of each, and a container image of each project with a Dockerfile,
+/// built through the Docker Engine API; a build with SecurityScan scans the SBOMs and images with that gate's policy,
+/// and only then are they pushed, when a feed or registry is given. In a run with gates, only when
 /// every gate passed. The evidence records each artifact's digest and links it to the run's gate results.
 /// </summary>
 public interface IPackage : ICompile, IHazVersion
@@ -53,6 +55,13 @@ public interface IPackage : ICompile, IHazVersion
     /// <summary>Changes how <c>dotnet nuget push</c> runs, e.g. <c>s =&gt; s.AddArguments("--skip-duplicate")</c>.</summary>
     Configure<NuGetPushSettings> PushSettings => settings => settings;
 
+    // A build with SecurityScan scans what it ships before publishing, with that gate's policy and Trivy settings.
+    private ShippedScanInputs? ShippedScan => this is ISecurityScan scan
+        ? new ShippedScanInputs(
+            scan.CheckedSecurityFailOn, scan.Read(() => scan.TrivyExecutable), scan.Read(() => scan.TrivyOffline), PolicyDefaults.Current.TrivyMinimumVersion,
+            scan.TrivySettings(new TrivySettings()), EnvironmentVariables, RootDirectory / ".nuke" / "temp" / "package-scan")
+        : null;
+
     /// <summary>Packs NuGet packages and container images.</summary>
     Target Package => _ => _
         .Description("Pack NuGet packages and container images with the version from git (only after every gate of the run passed)")
@@ -75,7 +84,8 @@ public interface IPackage : ICompile, IHazVersion
                 CheckedMSBuildProperties, PackagesDirectory, ArtifactsDirectory / "publish", this.Read(() => NuGetFeed), this.Read(() => NuGetApiKey),
                 this.Read(() => ContainerRegistry), username is null ? null : new RegistryCredentials(username, this.Read(() => ContainerRegistryPassword), this.Read(() => ContainerRegistry) ?? ""),
                 this.Read(() => DockerSocket), async cancellation => (await GitFactsAsync(cancellation).ConfigureAwait(false)).Remote,
-                RunEvidence.Gates.Select(g => g.Result).ToList(), this.Read(() => ToolsDirectory), PolicyDefaults.Current.ToolVersion(CycloneDxTool.Package), ArtifactsDirectory / "sbom");
+                RunEvidence.Gates.Select(g => g.Result).ToList(), this.Read(() => ToolsDirectory), PolicyDefaults.Current.ToolVersion(CycloneDxTool.Package), ArtifactsDirectory / "sbom",
+                ShippedScan);
             var packager = ProcessRunner.With(PackSettings(new DotnetPackSettings())).With(PushSettings(new NuGetPushSettings()));
             return await new PackageStep(ProcessRunner, packager, RunEvidence, context.Log.Info).RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
         }));

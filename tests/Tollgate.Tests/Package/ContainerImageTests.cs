@@ -2,6 +2,7 @@ using System.Text.Json;
 using Tollgate.Engine;
 using Tollgate.Tests.Adoption;
 using Tollgate.Tests.Host;
+using Tollgate.Tests.Security;
 using Tollgate.Tests.Support;
 using Tollgate.Tools.Docker;
 
@@ -58,6 +59,36 @@ public sealed class ContainerImageTests(DockerHost docker)
         Assert.Equal((repository, docker.Registry), (entry.GetProperty("name").GetString(), entry.GetProperty("pushedTo").GetString()));
         Assert.Equal("3.1.0: 1 package(s), 1 image(s)", Gate.Read(sample.Evidence, "Package").Headline);
         Assert.True(File.Exists(Path.Combine(sample.Root, "artifacts", "publish", "Sample", "Sample.dll")));
+    }
+
+    [Fact]
+    public async Task An_image_with_a_high_vulnerability_is_built_and_scanned_but_neither_it_nor_the_package_is_pushed()
+    {
+        var (sample, sha) = await SampleWithDockerfile("v3.2.0");
+        using var _ = sample;
+        using var tools = new TempDirectory(withNuke: false);
+        var trivy = new TrivyStandIn(tools.Path, "0.58.1", new Dictionary<string, string>
+        {
+            ["image"] = TrivyReportReaderTests.Report("vulnerabilities"),
+            ["sbom"] = TrivyReportReaderTests.Report("empty"),
+        });
+        var feed = Path.Combine(tools.Path, "feed");
+
+        var run = await HostRun.RunAsync<ScannedPackageBuild>(sample.Root, [
+            "Package", "--required-gates", "--docker-socket", docker.Socket, "--container-registry", docker.Registry, "--nuget-feed", feed, "--trivy-executable", trivy.Path]);
+
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        var repository = $"{docker.Registry}/sample";
+        Assert.Equal($"{repository}:3.2.0", Assert.Single(trivy.ReadCalls(), c => c[0] == "image")[^1]);
+        using var engine = new DockerEngine(docker.Socket);
+        Assert.NotNull(await engine.InspectImageAsync($"{repository}:{sha}", CancellationToken.None));
+        Assert.Null(await docker.ManifestDigestAsync("sample", "3.2.0"));
+        Assert.Null(await docker.ManifestDigestAsync("sample", sha));
+        Assert.False(Directory.Exists(feed));
+        var gate = Gate.Read(sample.Evidence, "Package");
+        Assert.Equal(("failed", 1.0), (gate.Status, gate.Metrics.GetProperty("shipped-high").GetDouble()));
+        Assert.Contains(gate.Findings, f => f.GetProperty("rule").GetString() == "CVE-2024-43485");
+        Assert.True(File.Exists(Path.Combine(sample.Evidence, "reports", "package", "trivy-image-1.json")));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Tollgate.Evidence;
+using Tollgate.Gates.SecurityScan;
 using Tollgate.IO;
 using Tollgate.Tools;
 using Tollgate.Tools.CycloneDx;
@@ -28,16 +29,18 @@ namespace Tollgate.Gates.Package;
 /// <param name="ToolsDirectory">Where the pinned CycloneDX tool is installed.</param>
 /// <param name="CycloneDxVersion">The pinned CycloneDX version.</param>
 /// <param name="SbomDirectory">Where each packed project's SBOM goes.</param>
+/// <param name="Scan">How what ships is scanned before it is published (null: the build has no SecurityScan; nothing is scanned).</param>
 internal sealed record PackageInputs(
     string Root, IReadOnlyList<ProjectInfo> Built, IReadOnlyList<string> ProjectPatterns, string BuildTarget, string Configuration, BuildVersion Version,
     IReadOnlyList<string> Properties, string PackagesDirectory, string PublishDirectory, string? Feed, string? ApiKey, string? Registry,
     RegistryCredentials? Credentials, string DockerSocket, Func<CancellationToken, Task<string?>> Remote, IReadOnlyList<GateResult> Gates,
-    string ToolsDirectory, string CycloneDxVersion, string SbomDirectory);
+    string ToolsDirectory, string CycloneDxVersion, string SbomDirectory, ShippedScanInputs? Scan = null);
 
 /// <summary>
-/// Package from inputs to result: NuGet packages of the chosen projects (pushed when a feed is given), a
-/// container image of every non-test project with a Dockerfile (pushed when a registry is given), and
-/// <c>artifacts.json</c> tying each digest to the commit, the version and the run's gate verdicts.
+/// Package from inputs to result: NuGet packages of the chosen projects, an SBOM of each, a container image of every
+/// non-test project with a Dockerfile; then the SBOMs and images are scanned with the SecurityScan policy, and only
+/// when that passes are the packages pushed (when a feed is given) and the images (when a registry is given).
+/// <c>artifacts.json</c> ties each digest to the commit, the version and the run's gate verdicts, pushed or not.
 /// </summary>
 internal sealed class PackageStep(ProcessRunner runner, ProcessRunner packager, EvidenceBundle evidence, Action<string> say)
 {
@@ -56,31 +59,43 @@ internal sealed class PackageStep(ProcessRunner runner, ProcessRunner packager, 
         var nuget = new NuGetPackager(packager);
         var targets = choice.PacksAllPackable ? [inputs.BuildTarget] : choice.Packed.Select(p => Path.Combine(inputs.Root, p)).ToList();
         var artifacts = (await nuget.PackAsync(inputs.Root, targets, inputs.Configuration, version, inputs.Properties, inputs.PackagesDirectory, cancellation).ConfigureAwait(false)).ToList();
-        if (inputs.Feed is { } feed)
-        {
-            for (var i = 0; i < artifacts.Count; i++)
-            {
-                if (artifacts[i].Kind == "nupkg")
-                {
-                    artifacts[i] = await nuget.PushAsync(inputs.Root, artifacts[i], feed, inputs.ApiKey, Path.Combine(inputs.Root, ".nuke", "temp", "package"), cancellation).ConfigureAwait(false);
-                }
-            }
-        }
-
         var tools = new Dictionary<string, string> { ["dotnet"] = inputs.Built.FirstOrDefault()?.Sdk ?? "unknown", [CycloneDxTool.Package] = inputs.CycloneDxVersion };
         artifacts.AddRange(await SbomsAsync(inputs, choice, cancellation).ConfigureAwait(false));
         var images = ContainerImage.Of(inputs.Built.Where(p => !p.IsTestProject).Select(p => p.Project), inputs.Registry);
-        if (images.Count > 0)
+        using var engine = images.Count > 0 ? new DockerEngine(inputs.DockerSocket) : null;
+        var containers = engine is null ? null : new ContainerPackager(runner, engine, say);
+        if (engine is not null)
         {
-            using var engine = new DockerEngine(inputs.DockerSocket);
             tools["docker-engine"] = await engine.VersionAsync(cancellation).ConfigureAwait(false);
-            var containers = new ContainerPackager(runner, engine, say);
             var remote = await inputs.Remote(cancellation).ConfigureAwait(false);
             foreach (var image in images)
             {
-                var built = await containers.BuildAsync(
-                    inputs.Root, image, inputs.Configuration, version, inputs.Properties, Path.Combine(inputs.PublishDirectory, Path.GetFileNameWithoutExtension(image.Project)), remote, cancellation).ConfigureAwait(false);
-                artifacts.Add(inputs.Registry is { } registry ? await containers.PushAsync(built, registry, inputs.Credentials, cancellation).ConfigureAwait(false) : built);
+                artifacts.Add(await containers!.BuildAsync(
+                    inputs.Root, image, inputs.Configuration, version, inputs.Properties, Path.Combine(inputs.PublishDirectory, Path.GetFileNameWithoutExtension(image.Project)), remote, cancellation).ConfigureAwait(false));
+            }
+        }
+
+        var scan = await ScanAsync(inputs, artifacts, cancellation).ConfigureAwait(false);
+        foreach (var (tool, toolVersion) in scan?.Tools ?? new Dictionary<string, string>())
+        {
+            tools[tool] = toolVersion;
+        }
+
+        if (scan is { Status: not GateStatus.Passed })
+        {
+            evidence.WriteFile("artifacts.json", ArtifactsDocument(version, artifacts, inputs.Gates));
+            return Result(version, artifacts, choice, tools, scan, scan.Status, $"{version.NuGetVersion}: not published; {scan.Headline}", ["Nothing was published: what it ships did not pass the security scan.", .. scan.Reasons]);
+        }
+
+        for (var i = 0; i < artifacts.Count; i++)
+        {
+            if (artifacts[i].Kind == "nupkg" && inputs.Feed is { } feed)
+            {
+                artifacts[i] = await nuget.PushAsync(inputs.Root, artifacts[i], feed, inputs.ApiKey, Path.Combine(inputs.Root, ".nuke", "temp", "package"), cancellation).ConfigureAwait(false);
+            }
+            else if (artifacts[i].Kind == "image" && inputs.Registry is { } registry)
+            {
+                artifacts[i] = await containers!.PushAsync(artifacts[i], registry, inputs.Credentials, cancellation).ConfigureAwait(false);
             }
         }
 
@@ -92,14 +107,49 @@ internal sealed class PackageStep(ProcessRunner runner, ProcessRunner packager, 
 
         var packages = artifacts.Count(a => a.Kind == "nupkg");
         var imageCount = artifacts.Count(a => a.Kind == "image");
+        return Result(version, artifacts, choice, tools, scan, GateStatus.Passed, $"{version.NuGetVersion}: {packages} package(s), {imageCount} image(s)", []);
+    }
+
+    // The SBOMs and images are scanned before anything is published, when the build scans at all and something ships.
+    private async Task<GateResult?> ScanAsync(PackageInputs inputs, IReadOnlyList<Artifact> artifacts, CancellationToken cancellation)
+    {
+        var sboms = artifacts.Where(a => a.Kind == "sbom").Select(a => Path.GetFullPath(a.Location, inputs.Root)).ToList();
+        var images = artifacts.Where(a => a.Kind == "image").Select(a => a.Location.Split(' ')[0]).ToList();
+        if (inputs.Scan is null || sboms.Count + images.Count == 0)
+        {
+            return null;
+        }
+
+        say($"Scanning what ships before publishing it: {sboms.Count} SBOM(s), {images.Count} image(s)");
+        var scan = await new ShippedArtifactScan(runner, evidence, Name).RunAsync(inputs.Root, inputs.Scan, images, sboms, cancellation).ConfigureAwait(false);
+        say($"Security scan of what ships: {scan.Status.ToString().ToLowerInvariant()} ({scan.Headline})");
+        return scan;
+    }
+
+    private static GateResult Result(
+        BuildVersion version, IReadOnlyList<Artifact> artifacts, PackageChoice choice, IReadOnlyDictionary<string, string> tools, GateResult? scan, GateStatus status,
+        string headline, IReadOnlyList<string> reasons)
+    {
+        var metrics = new Dictionary<string, double>
+        {
+            ["packages"] = artifacts.Count(a => a.Kind == "nupkg"),
+            ["images"] = artifacts.Count(a => a.Kind == "image"),
+            ["pushed"] = artifacts.Count(a => a.PushedTo is not null),
+        };
+        foreach (var (severity, count) in scan?.Metrics ?? new Dictionary<string, double>())
+        {
+            metrics[$"shipped-{severity}"] = count;
+        }
+
         return new GateResult(
-            Name, GateStatus.Passed, $"{version.NuGetVersion}: {packages} package(s), {imageCount} image(s)", [],
-            new Dictionary<string, double> { ["packages"] = packages, ["images"] = imageCount, ["pushed"] = artifacts.Count(a => a.PushedTo is not null) },
-            new Dictionary<string, double>(), tools,
+            Name, status, headline, reasons, metrics,
+            (scan?.Thresholds ?? new Dictionary<string, double>()).ToDictionary(t => $"shipped-{t.Key}", t => t.Value), tools,
             artifacts.Select(a => new Finding("artifact", $"{a.Kind} {a.Name} {a.Version}", a.Kind == "image" ? null : a.Location, Rule: a.Name, Detail: a.Digest))
                 .Concat(choice.Packed.Select(p => new Finding("packed", $"{p} packed", p)))
                 .Concat(choice.NotPacked.Select(n => new Finding("not-packed", $"{n.Project} not packed: {n.Reason}", n.Project)))
-                .ToList());
+                .Concat(scan?.Findings ?? [])
+                .ToList())
+        { Waivers = scan?.Waivers ?? [] };
     }
 
     // A CycloneDX SBOM of every packed project: its NuGet dependencies, with versions and hashes, from the build's restore.

@@ -1,3 +1,5 @@
+using Tollgate.IO;
+
 namespace Tollgate.Gates.SecurityScan;
 
 /// <summary>The SecurityScan gate's policy: which severities fail it, and the repository's waivers, suppressions and allowed secrets, judged on <paramref name="Today"/>.</summary>
@@ -5,6 +7,21 @@ internal sealed record SecurityPolicy(IReadOnlyList<string> FailOn, SecurityPoli
 {
     /// <summary>The severities, most severe first.</summary>
     public static readonly IReadOnlyList<string> Severities = ["critical", "high", "medium", "low", "unknown"];
+
+    /// <summary>The repository's policy: <c>.nuke/security.json</c> with the <c>.trivyignore</c> entries as suppressions.</summary>
+    public static SecurityPolicy Of(string root, IReadOnlyList<string> failOn, DateOnly today)
+    {
+        var policyFile = Path.Combine(root, ".nuke", SecurityPolicyFile.FileName);
+        var policySource = PortablePath.Relative(root, policyFile);
+        var entries = SecurityPolicyFile.Read(policyFile, policySource);
+        var trivyIgnore = Path.Combine(root, ".trivyignore");
+        if (File.Exists(trivyIgnore))
+        {
+            entries = entries with { Suppressions = [.. entries.Suppressions, .. TrivyIgnoreFile.Parse(File.ReadAllText(trivyIgnore), ".trivyignore")] };
+        }
+
+        return new SecurityPolicy(failOn, entries, policySource, today);
+    }
 
     /// <summary>A tool's severity in Tollgate's words: NuGet's <c>Moderate</c> is <c>medium</c>, anything unknown is <c>unknown</c>.</summary>
     public static string Normalize(string? severity) => severity?.Trim().ToLowerInvariant() switch

@@ -1,9 +1,7 @@
 using Tollgate.Evidence;
-using Tollgate.IO;
 using Tollgate.Tools;
 using Tollgate.Tools.Dotnet;
 using Tollgate.Tools.Git;
-using Tollgate.Tools.Trivy;
 
 namespace Tollgate.Gates.SecurityScan;
 
@@ -40,17 +38,8 @@ internal sealed class SecurityScanStep(ProcessRunner runner, EvidenceBundle evid
     {
         var nuke = Path.Combine(inputs.Root, ".nuke");
         SecuritySchema.WriteTo(nuke);
-        var policyFile = Path.Combine(nuke, SecurityPolicyFile.FileName);
-        var policySource = PortablePath.Relative(inputs.Root, policyFile);
-        var entries = SecurityPolicyFile.Read(policyFile, policySource);
-        var trivyIgnore = Path.Combine(inputs.Root, ".trivyignore");
-        if (File.Exists(trivyIgnore))
-        {
-            entries = entries with { Suppressions = [.. entries.Suppressions, .. TrivyIgnoreFile.Parse(File.ReadAllText(trivyIgnore), ".trivyignore")] };
-        }
-
-        var policy = new SecurityPolicy(inputs.FailOn, entries, policySource, DateOnly.FromDateTime(DateTime.UtcNow));
-        var trivyEnvironment = TrivyEnvironment.Of(inputs.Environment);
+        var policy = SecurityPolicy.Of(inputs.Root, inputs.FailOn, DateOnly.FromDateTime(DateTime.UtcNow));
+        var entries = policy.Entries;
         var outputs = new List<ScanOutput>
         {
             await Scan(ScannerNames.Secrets, entries, () => ScanSecretsAsync(inputs, cancellation)).ConfigureAwait(false),
@@ -61,7 +50,7 @@ internal sealed class SecurityScanStep(ProcessRunner runner, EvidenceBundle evid
                     .RunAsync(inputs.Root, inputs.BuildTarget, inputs.Selection?.Included ?? throw new InvalidDataException(inputs.SelectionError), inputs.Properties, inputs.AuditSources, inputs.WorkDirectory, cancellation).ConfigureAwait(false);
             }).ConfigureAwait(false),
             await Scan(ScannerNames.Trivy, entries, async () =>
-                await new TrivyRunner(new TrivyTool(runner.With(inputs.Trivy), inputs.TrivyExecutable, Path.Combine(inputs.Root, ".nuke", "temp", "trivy"), trivyEnvironment), trivyEnvironment)
+                await TrivyRunner.Create(runner, inputs.Root, inputs.TrivyExecutable, inputs.Trivy, inputs.Environment)
                     .RunAsync(inputs.Root, await inputs.Images(cancellation).ConfigureAwait(false), inputs.TrivyOffline, inputs.TrivyMinimumVersion, inputs.WorkDirectory, cancellation,
                         inputs.Sboms is null ? [] : await inputs.Sboms(cancellation).ConfigureAwait(false))).ConfigureAwait(false),
         };

@@ -16,10 +16,34 @@ internal sealed class TrivyRunner(TrivyTool trivy, TrivyEnvironment environment)
     /// <summary>Directories Trivy does not walk: build output and tool state.</summary>
     public static readonly IReadOnlyList<string> SkippedDirectories = ["**/bin", "**/obj", "artifacts", ".nuke/temp", ".git"];
 
-    /// <summary>Runs the scans.</summary>
-    public async Task<ScanOutput> RunAsync(
+    /// <summary>Trivy run by <paramref name="runner"/> with a build's <paramref name="settings"/>, its cache under <c>.nuke/temp/trivy</c>.</summary>
+    public static TrivyRunner Create(ProcessRunner runner, string root, string executable, TrivySettings settings, IReadOnlyDictionary<string, string> environment)
+    {
+        var trivyEnvironment = TrivyEnvironment.Of(environment);
+        return new TrivyRunner(new TrivyTool(runner.With(settings), executable, Path.Combine(root, ".nuke", "temp", "trivy"), trivyEnvironment), trivyEnvironment);
+    }
+
+    /// <summary>Runs the scans of the repository (<c>trivy fs</c>, <c>trivy config</c>), then of the images and SBOMs given.</summary>
+    public Task<ScanOutput> RunAsync(
         string root, IReadOnlyList<string> images, bool offline, string minimumVersion, string reportDirectory, CancellationToken cancellation,
-        IReadOnlyList<string>? sboms = null)
+        IReadOnlyList<string>? sboms = null) =>
+        ScanAsync(
+            root, images, offline, minimumVersion, [
+                TrivyScan.Filesystem(root, Path.Combine(reportDirectory, "trivy-fs.json")),
+                TrivyScan.Config(root, Path.Combine(reportDirectory, "trivy-config.json")),
+                .. ArtifactScans(images, sboms ?? [], reportDirectory)],
+            cancellation);
+
+    /// <summary>Runs the scans of what a build ships only: <c>trivy image</c> on each image, <c>trivy sbom</c> on each SBOM.</summary>
+    public Task<ScanOutput> RunOnArtifactsAsync(
+        string root, IReadOnlyList<string> images, IReadOnlyList<string> sboms, bool offline, string minimumVersion, string reportDirectory, CancellationToken cancellation) =>
+        ScanAsync(root, images, offline, minimumVersion, [.. ArtifactScans(images, sboms, reportDirectory)], cancellation);
+
+    private static IEnumerable<TrivyScan> ArtifactScans(IReadOnlyList<string> images, IReadOnlyList<string> sboms, string reportDirectory) =>
+        images.Select((image, i) => TrivyScan.Image(image, Path.Combine(reportDirectory, $"trivy-image-{i + 1}.json")))
+            .Concat(sboms.Select(sbom => TrivyScan.Sbom(sbom, Path.Combine(reportDirectory, $"trivy-sbom-{Path.GetFileNameWithoutExtension(sbom)}.json"))));
+
+    private async Task<ScanOutput> ScanAsync(string root, IReadOnlyList<string> images, bool offline, string minimumVersion, IReadOnlyList<TrivyScan> scans, CancellationToken cancellation)
     {
         string version;
         try
@@ -39,14 +63,6 @@ internal sealed class TrivyRunner(TrivyTool trivy, TrivyEnvironment environment)
         {
             return ScanOutput.NotRun(ScannerNames.Trivy, ScannerState.Failed, $"Trivy {version} is older than the minimum {minimumVersion} the policy pins; upgrade Trivy.", version);
         }
-
-        var scans = new List<TrivyScan>
-        {
-            TrivyScan.Filesystem(root, Path.Combine(reportDirectory, "trivy-fs.json")),
-            TrivyScan.Config(root, Path.Combine(reportDirectory, "trivy-config.json")),
-        };
-        scans.AddRange(images.Select((image, i) => TrivyScan.Image(image, Path.Combine(reportDirectory, $"trivy-image-{i + 1}.json"))));
-        scans.AddRange((sboms ?? []).Select(sbom => TrivyScan.Sbom(sbom, Path.Combine(reportDirectory, $"trivy-sbom-{Path.GetFileNameWithoutExtension(sbom)}.json"))));
 
         var findings = new List<Finding>();
         var reports = new List<(string, string)> { ("trivy-inputs.json", Inputs(root, images, offline)) };
