@@ -2,7 +2,10 @@ using Tollgate.Engine;
 
 namespace Tollgate.Ci;
 
-/// <summary>Azure Pipelines: <c>##[group]</c> per target, <c>##vso[task.logissue …]</c> per problem, <c>summary.md</c> uploaded as the run's summary.</summary>
+/// <summary>
+/// Azure Pipelines: <c>##[group]</c> per target, <c>##vso[task.logissue …]</c> per problem (on a pull request, those on
+/// changed lines only), <c>pr-report.md</c> (on a pull request) and <c>summary.md</c> uploaded as the run's summaries.
+/// </summary>
 internal sealed class AzureConsole(BuildLog log) : CiConsole(log)
 {
     /// <inheritdoc />
@@ -14,9 +17,15 @@ internal sealed class AzureConsole(BuildLog log) : CiConsole(log)
     /// <inheritdoc />
     public override void Publish(CiPublication publication)
     {
-        foreach (var annotation in CiAnnotation.From(publication.Gates))
+        foreach (var annotation in CiAnnotation.From(publication.Gates, ChangedLines.Read(publication.EvidenceDirectory)))
         {
             Log.Always(Command(annotation));
+        }
+
+        var report = Path.Combine(publication.EvidenceDirectory, GitHubConsole.PullRequestReportFile);
+        if (File.Exists(report))
+        {
+            Log.Always($"##vso[task.uploadsummary]{Message(report)}");
         }
 
         Log.Always($"##vso[task.uploadsummary]{Message(Path.Combine(publication.EvidenceDirectory, "summary.md"))}");

@@ -4,7 +4,8 @@ namespace Tollgate.Ci;
 
 /// <summary>
 /// GitHub Actions: <c>::group::</c> per target, <c>::error file=…,line=…,title=…::</c> annotations, and
-/// <c>summary.md</c> appended to the job's step summary (<c>GITHUB_STEP_SUMMARY</c>).
+/// <c>summary.md</c> appended to the job's step summary (<c>GITHUB_STEP_SUMMARY</c>); on a pull request the report
+/// (<c>pr-report.md</c>) comes first and only findings on changed lines are annotated.
 /// </summary>
 internal sealed class GitHubConsole(BuildLog log, IReadOnlyDictionary<string, string> environment) : CiConsole(log)
 {
@@ -17,16 +18,20 @@ internal sealed class GitHubConsole(BuildLog log, IReadOnlyDictionary<string, st
     /// <inheritdoc />
     public override void Publish(CiPublication publication)
     {
-        foreach (var annotation in CiAnnotation.From(publication.Gates))
+        foreach (var annotation in CiAnnotation.From(publication.Gates, ChangedLines.Read(publication.EvidenceDirectory)))
         {
             Log.Always(Command(annotation));
         }
 
         if (environment.TryGetValue("GITHUB_STEP_SUMMARY", out var summary) && summary.Length > 0)
         {
-            File.AppendAllText(summary, File.ReadAllText(Path.Combine(publication.EvidenceDirectory, "summary.md")) + "\n");
+            var report = Path.Combine(publication.EvidenceDirectory, PullRequestReportFile);
+            File.AppendAllText(summary, (File.Exists(report) ? File.ReadAllText(report) + "\n" : "") + File.ReadAllText(Path.Combine(publication.EvidenceDirectory, "summary.md")) + "\n");
         }
     }
+
+    /// <summary>The pull request's report at the bundle's top level.</summary>
+    public const string PullRequestReportFile = "pr-report.md";
 
     /// <summary>The workflow command of one annotation.</summary>
     public static string Command(CiAnnotation annotation)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Tollgate.Evidence;
+using Tollgate.Gates.Review;
 using Tollgate.Tools;
 
 namespace Tollgate;
@@ -37,7 +38,7 @@ internal static partial class GateTarget
             }
         }
 
-        result = result with { Commands = Relative(commands, build.RootDirectory) };
+        result = FindingFingerprint.AddTo(result with { Commands = Relative(commands, build.RootDirectory) }, build.RootDirectory);
         build.RunEvidence.RecordGate(result, clock.Elapsed);
         context.Headline = result.Headline;
         if (result.Status != GateStatus.Passed)

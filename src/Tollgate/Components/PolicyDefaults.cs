@@ -9,7 +9,7 @@ namespace Tollgate;
 /// version, and a repository that sets a value itself shows up as overridden in the evidence.
 /// </summary>
 internal sealed record PolicyDefaults(
-    IReadOnlyList<string> LintFailOn, double CoverageLine, double? CoverageBranch, double CoverageTolerance, double MutationScore,
+    IReadOnlyList<string> LintFailOn, double CoverageLine, double? CoverageBranch, double CoverageTolerance, double CoverageChangedLines, double MutationScore,
     IReadOnlyList<string> SecurityFailOn, string TrivyMinimumVersion, string VersionTool, IReadOnlyDictionary<string, string> Tools,
     IReadOnlyList<string> RequiredGates)
 {
@@ -32,6 +32,7 @@ internal sealed record PolicyDefaults(
             coverage.GetProperty("line").GetDouble(),
             branch.ValueKind == JsonValueKind.Null ? null : branch.GetDouble(),
             coverage.GetProperty("tolerance").GetDouble(),
+            coverage.GetProperty("changedLines").GetDouble(),
             root.GetProperty("mutation").GetProperty("score").GetDouble(),
             root.GetProperty("security").GetProperty("failOn").EnumerateArray().Select(e => e.GetString()!).ToList(),
             root.GetProperty("security").GetProperty("trivyMinimumVersion").GetString()!,

@@ -29,6 +29,13 @@ public sealed record Finding(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? FixedVersion { get; init; }
 
+    /// <summary>
+    /// A hash of the rule and the finding's line as written (whitespace collapsed), so the same problem on moved code is
+    /// recognised in a later run: what a pull request's report uses to tell new findings from old ones.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Fingerprint { get; init; }
+
     /// <summary>Why the finding does not count against the gate (a suppression or allow-list entry), when it doesn't.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? SuppressedBy { get; init; }

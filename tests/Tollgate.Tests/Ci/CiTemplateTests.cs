@@ -43,8 +43,13 @@ public sealed class CiTemplateTests : IDisposable
         Assert.Equal(Shipped("github/tollgate.yml"), text);
         var steps = (YamlSequenceNode)At(Yaml(text), "jobs", "gates", "steps");
         Assert.Equal("0", Scalar(steps, "0", "with", "fetch-depth"));
-        Assert.Equal("./build.sh ${{ inputs.target || 'Ci' }}", Scalar(steps, "2", "run"));
-        Assert.Equal(("always()", "artifacts/evidence/"), (Scalar(steps, "3", "if"), Scalar(steps, "3", "with", "path")));
+        Assert.Equal("./build.sh ${{ inputs.target || 'Ci' }}", Scalar(steps, "3", "run"));
+        Assert.Equal(("always()", "artifacts/evidence/"), (Scalar(steps, "5", "if"), Scalar(steps, "5", "with", "path")));
+        // On a pull request: the main branch's last evidence as the base, then the report posted as the one comment.
+        Assert.Equal("github.event_name == 'pull_request'", Scalar(steps, "2", "if"));
+        Assert.Contains("gh run download \"$run\" --name evidence --dir artifacts/base-evidence", Scalar(steps, "2", "run"), StringComparison.Ordinal);
+        Assert.Equal("./build.sh CommentOnPullRequest --pull-request-token \"${{ github.token }}\"", Scalar(steps, "4", "run"));
+        Assert.Equal("write", Scalar(Yaml(text), "permissions", "pull-requests"));
         Assert.Equal("Ci", Scalar(Yaml(text), "on", "workflow_call", "inputs", "target", "default"));
     }
 
@@ -59,7 +64,11 @@ public sealed class CiTemplateTests : IDisposable
         Assert.Equal("0", Scalar(job, "tollgate", "variables", "GIT_DEPTH"));
         Assert.Equal("artifacts/evidence/junit.xml", Scalar(job, "tollgate", "artifacts", "reports", "junit"));
         Assert.Equal("artifacts/evidence/reports/coverage/Cobertura.xml", Scalar(job, "tollgate", "artifacts", "reports", "coverage_report", "path"));
-        Assert.Equal("artifacts/evidence/codequality.json", Scalar(job, "tollgate", "artifacts", "reports", "codequality"));
+        Assert.Equal("artifacts/codequality.json", Scalar(job, "tollgate", "artifacts", "reports", "codequality"));
+        Assert.Contains("cp artifacts/evidence/pr-codequality.json artifacts/codequality.json", Scalar(job, "tollgate", "after_script", "0"), StringComparison.Ordinal);
+        Assert.Contains("/jobs/artifacts/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME/download?job=$CI_JOB_NAME", Scalar(job, "tollgate", "before_script", "0"), StringComparison.Ordinal);
+        Assert.Contains("unzip -q base-evidence.zip -d artifacts/base-evidence", Scalar(job, "tollgate", "before_script", "0"), StringComparison.Ordinal);
+        Assert.Contains("./build.sh CommentOnPullRequest --pull-request-token \"$TOLLGATE_GITLAB_TOKEN\"", Scalar(job, "tollgate", "after_script", "1"), StringComparison.Ordinal);
         Assert.Matches(Scalar(job, "tollgate", "coverage").Trim('/'), "Coverage      Succeeded   3.1 s     95.05 % lines");
     }
 
@@ -71,9 +80,11 @@ public sealed class CiTemplateTests : IDisposable
         Assert.Equal(Shipped("azure/azure-pipelines.yml"), text);
         var steps = (YamlSequenceNode)At(Yaml(text), "steps");
         Assert.Equal("0", Scalar(steps, "0", "fetchDepth"));
-        Assert.Equal("./build.sh Ci", Scalar(steps, "2", "bash"));
-        Assert.Equal("artifacts/evidence/junit.xml", Scalar(steps, "3", "inputs", "testResultsFiles"));
-        Assert.Equal("artifacts/evidence", Scalar(steps, "5", "publish"));
+        Assert.Equal("./build.sh Ci", Scalar(steps, "3", "bash"));
+        Assert.Equal("artifacts/evidence/junit.xml", Scalar(steps, "4", "inputs", "testResultsFiles"));
+        Assert.Equal("artifacts/evidence", Scalar(steps, "6", "publish"));
+        Assert.Equal(("DownloadPipelineArtifact@2", "latestFromBranch", "$(System.PullRequest.TargetBranch)", "artifacts/base-evidence"), (
+            Scalar(steps, "2", "task"), Scalar(steps, "2", "inputs", "runVersion"), Scalar(steps, "2", "inputs", "runBranch"), Scalar(steps, "2", "inputs", "path")));
     }
 
     [Fact]
@@ -85,6 +96,8 @@ public sealed class CiTemplateTests : IDisposable
         Assert.Contains("sh './build.sh Ci'", text, StringComparison.Ordinal);
         Assert.Contains("junit testResults: 'artifacts/evidence/junit.xml'", text, StringComparison.Ordinal);
         Assert.Contains("archiveArtifacts artifacts: 'artifacts/evidence/**'", text, StringComparison.Ordinal);
+        Assert.Contains("when { changeRequest() }", text, StringComparison.Ordinal);
+        Assert.Contains("target: 'artifacts/base-evidence'", text, StringComparison.Ordinal);
         Assert.Equal(text.Count(c => c == '{'), text.Count(c => c == '}'));
     }
 

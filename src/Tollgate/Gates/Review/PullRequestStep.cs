@@ -1,0 +1,95 @@
+using System.Text.Json.Nodes;
+using Tollgate.Evidence;
+using Tollgate.Tools;
+using Tollgate.Tools.Cobertura;
+using Tollgate.Tools.Git;
+
+namespace Tollgate.Gates.Review;
+
+/// <summary>What the pull request's report reads.</summary>
+/// <param name="Root">The repository root.</param>
+/// <param name="Commit">HEAD.</param>
+/// <param name="Cobertura">This run's merged Cobertura file.</param>
+/// <param name="BaseEvidence">The base bundle given (<c>--base-evidence</c>), or the default one found; null: none.</param>
+/// <param name="BaseEvidenceGiven">Whether <paramref name="BaseEvidence"/> was given (a default that is not there is "no base bundle").</param>
+/// <param name="BaseRef">The ref to diff against (<c>--base-ref</c>, or the pull request's target branch); null: the base bundle's commit.</param>
+/// <param name="CoverageThreshold">The bar for the changed lines, percent.</param>
+/// <param name="FailOnNew">Whether a new problem fails the gate.</param>
+/// <param name="Gates">This run's gate results.</param>
+internal sealed record PullRequestInputs(
+    string Root, string? Commit, string Cobertura, string? BaseEvidence, bool BaseEvidenceGiven, string? BaseRef, double CoverageThreshold, bool FailOnNew,
+    IReadOnlyList<GateResult> Gates);
+
+/// <summary>
+/// The pull request's report from inputs to result: the base bundle (verified), the change (<c>git diff</c> from the merge
+/// base), coverage of the changed lines, new problems, deltas; then <c>pr-report.md</c>, <c>pr-codequality.json</c> (new
+/// problems only) and <c>reports/pullrequest/changed-lines.json</c> (what the host annotations are limited to).
+/// </summary>
+internal sealed class PullRequestStep(ProcessRunner runner, EvidenceBundle evidence, Action<string> say, Action<string> warn)
+{
+    /// <summary>The report's file at the bundle's top level.</summary>
+    public const string ReportFile = "pr-report.md";
+
+    /// <summary>The new problems in GitLab's code quality format.</summary>
+    public const string CodeQualityFile = "pr-codequality.json";
+
+    /// <summary>The changed lines by file, in the gate's reports.</summary>
+    public const string ChangedLinesReport = "changed-lines.json";
+
+    public async Task<GateResult> RunAsync(PullRequestInputs inputs, CancellationToken cancellation)
+    {
+        BaseBundle? baseline = null;
+        string? noBase = null;
+        if (inputs.BaseEvidence is null || (!inputs.BaseEvidenceGiven && !Directory.Exists(inputs.BaseEvidence)))
+        {
+            noBase = "no --base-evidence given, and none stored at the default place";
+        }
+        else
+        {
+            try
+            {
+                baseline = BaseBundle.Read(inputs.BaseEvidence);
+            }
+            catch (InvalidDataException exception)
+            {
+                noBase = exception.Message;
+            }
+        }
+
+        if (noBase is not null)
+        {
+            warn($"No base bundle: {noBase}. The report shows coverage of the changed lines, but cannot tell new problems from old ones.");
+        }
+
+        var baseRef = inputs.BaseRef ?? baseline?.Commit
+            ?? throw new InvalidDataException("Nothing to compare with: this is not a pull request build and no base bundle names a commit; give --base-ref <branch or commit> or --base-evidence <bundle>.");
+        var mergeBase = await GitDiff.MergeBaseAsync(runner, inputs.Root, baseRef, cancellation).ConfigureAwait(false);
+        var changes = await GitDiff.ChangesAsync(runner, inputs.Root, mergeBase, cancellation).ConfigureAwait(false);
+        say($"Changes since {baseRef} ({mergeBase[..Math.Min(12, mergeBase.Length)]}): {changes.Count} file(s), {changes.Sum(c => c.Lines.Count)} added or changed line(s)");
+
+        var coverage = File.Exists(inputs.Cobertura) ? ChangedLineCoverage.Of(changes, CoberturaLines.Read(inputs.Cobertura, inputs.Root)) : null;
+        var problems = NewFindings.Problems(inputs.Gates.Select(g => (g.Gate, g.Findings)));
+        var renames = changes.Where(c => c.OldPath is not null).ToDictionary(c => c.OldPath!, c => c.Path, StringComparer.Ordinal);
+        var fresh = baseline is null ? null : NewFindings.Of(problems, NewFindings.Problems(baseline.Gates.Values.Select(g => (g.Gate, g.Findings))), renames);
+        var now = inputs.Gates.ToDictionary(g => g.Gate, g => g.Metrics, StringComparer.Ordinal);
+        var before = baseline?.Gates.ToDictionary(g => g.Key, g => g.Value.Metrics, StringComparer.Ordinal);
+        var statuses = inputs.Gates.Where(g => g.Gate != PullRequestGate.Name)
+            .Select(g => (g.Gate, g.Status.ToString().ToLowerInvariant(), baseline?.Gates.TryGetValue(g.Gate, out var old) == true ? old.Status.ToString().ToLowerInvariant() : null))
+            .ToList();
+        var report = new PullRequestReport(
+            inputs.Commit, mergeBase, baseRef, baseline?.Commit, noBase, changes, coverage, inputs.CoverageThreshold, statuses, problems, fresh, FigureDelta.Of(now, before));
+        var result = PullRequestGate.Evaluate(report, inputs.FailOnNew, new Dictionary<string, string>());
+
+        evidence.WriteFile(ReportFile, PullRequestMarkdown.Render(report, result));
+        evidence.WriteFile(CodeQualityFile, CodeQualityExporter.Render((fresh ?? []).GroupBy(f => f.Gate)
+            .Select(g => new GateResult(g.Key, GateStatus.Passed, "", [], new Dictionary<string, double>(), new Dictionary<string, double>(), new Dictionary<string, string>(), g.Select(f => f.Finding).ToList()))));
+        evidence.WriteReport(PullRequestGate.Name, ChangedLinesReport, ChangedLines(changes));
+        return result;
+    }
+
+    private static string ChangedLines(IReadOnlyList<ChangedFile> changes) => new JsonObject(changes
+        .Where(c => c.Kind != ChangeKind.Deleted)
+        .OrderBy(c => c.Path, StringComparer.Ordinal)
+        .Select(c => KeyValuePair.Create(c.Path, (JsonNode?)new JsonArray(c.Lines.Order().Select(l => (JsonNode?)l).ToArray()))))
+        .ToJsonString(EvidenceJson.Options) + "\n";
+}

@@ -1,0 +1,53 @@
+using Tollgate.Gates.Review;
+
+namespace Tollgate.Tests.Review;
+
+public sealed class NewFindingsTests
+{
+    private static GateFinding Lint(string file, int line, string content, string message = "Fix formatting") =>
+        new("Lint", new Finding("lint", message, file, line, "IDE0055", "warning") { Fingerprint = FindingFingerprint.Of("IDE0055", content) });
+
+    [Fact]
+    public void Moved_code_and_a_renamed_file_keep_old_findings_old_while_a_changed_line_and_a_second_copy_are_new()
+    {
+        var baseline = new[]
+        {
+            Lint("src/Discount.cs", 7, "      return price;"),
+            Lint("src/A.cs", 3, "  int x = 1;"),
+            Lint("src/B.cs", 5, "  call();"),
+        };
+        var current = new[]
+        {
+            Lint("src/Discounts.cs", 9, "      return   price;"), // renamed, moved two lines down; whitespace inside differs
+            Lint("src/A.cs", 3, "  int x = 2;"),               // the line changed
+            Lint("src/B.cs", 8, "  call();"),                  // moved
+            Lint("src/B.cs", 9, "  call();"),                  // a second copy of the old problem
+        };
+
+        var fresh = NewFindings.Of(current, baseline, new Dictionary<string, string> { ["src/Discount.cs"] = "src/Discounts.cs" });
+
+        Assert.Equal([("src/A.cs", 3), ("src/B.cs", 9)], fresh.Select(f => (f.Finding.File!, f.Finding.Line!.Value)));
+    }
+
+    [Fact]
+    public void Only_problems_count_suppressed_and_informational_findings_do_not()
+    {
+        var problems = NewFindings.Problems(
+        [
+            ("Lint", [new Finding("lint", "x", "a.cs", 1, "IDE0055")]),
+            ("Coverage", [new Finding("uncovered", "1 of 6 lines not covered", "a.cs")]),
+            ("Mutation", [new Finding("hotspot", "2 undetected mutants", "a.cs"), new Finding("survived", "a → b", "a.cs", 4, "Equality mutation")]),
+            ("SecurityScan", [new Finding("vulnerability", "CVE", Rule: "CVE-1") { SuppressedBy = "suppression" }, new Finding("vulnerability", "CVE", Rule: "CVE-2")]),
+        ]);
+
+        Assert.Equal(["Lint IDE0055", "Mutation Equality mutation", "SecurityScan CVE-2"], problems.Select(p => $"{p.Gate} {p.Finding.Rule}"));
+    }
+
+    [Fact]
+    public void A_fingerprint_is_the_rule_and_the_line_s_content_with_whitespace_collapsed()
+    {
+        Assert.Equal(FindingFingerprint.Of("R", "a  =\tb;"), FindingFingerprint.Of("R", "  a = b;  "));
+        Assert.NotEqual(FindingFingerprint.Of("R", "a = b;"), FindingFingerprint.Of("S", "a = b;"));
+        Assert.NotEqual(FindingFingerprint.Of("R", "a = b;"), FindingFingerprint.Of("R", "a = c;"));
+    }
+}
