@@ -1,0 +1,36 @@
+using Tollgate.Gates.Shards;
+using Tollgate.Tests.Review;
+using Tollgate.Tools.Assemblies;
+using Tollgate.Tools.Dotnet;
+
+namespace Tollgate.Tests.Shards;
+
+public sealed class ShardUnitsTests
+{
+    private static readonly string Assembly = typeof(ShardUnitsTests).Assembly.Location;
+
+    [Fact]
+    public void The_test_classes_of_a_built_assembly_are_read_from_its_metadata_with_their_test_counts()
+    {
+        var classes = TestClassReader.Read(Assembly);
+
+        Assert.Contains(new TestClass(typeof(GitDiffTests).FullName!, 2), classes);
+        Assert.Contains(new TestClass(typeof(ShardSpecTests).FullName!, 4), classes); // two theories count once each
+        Assert.DoesNotContain(classes, c => c.FullName == typeof(ReviewBuild).FullName);
+    }
+
+    [Fact]
+    public void A_project_heavier_than_a_shard_s_share_splits_into_its_classes_a_light_one_stays_whole()
+    {
+        var root = Path.GetDirectoryName(Assembly)!;
+        var big = new ProjectInfo(Path.Combine(root, "Big.Tests.csproj"), "net10.0", true, Assembly, "", "10.0");
+        var small = new ProjectInfo(Path.Combine(root, "Small.Tests.csproj"), "net10.0", true, Path.Combine(root, "missing.dll"), "", "10.0");
+
+        var split = ShardUnits.Tests(root, [big, small], 3);
+        var whole = ShardUnits.Tests(root, [big, small], 1);
+
+        Assert.Contains(split, u => u.Project == "Big.Tests.csproj" && u.Part == typeof(GitDiffTests).FullName && u.Size == 2);
+        Assert.Contains(new ShardUnit(ShardWork.Test, "Small.Tests.csproj", null, 1), split);
+        Assert.Equal(["test:Big.Tests.csproj", "test:Small.Tests.csproj"], whole.Select(u => u.Key));
+    }
+}
