@@ -41,7 +41,7 @@ internal static partial class GateTarget
         result = FindingFingerprint.AddTo(result with { Commands = Relative(commands, build.RootDirectory) }, build.RootDirectory);
         build.RunEvidence.RecordGate(result, clock.Elapsed);
         context.Headline = result.Headline;
-        if (result.Status != GateStatus.Passed)
+        if (result.Status is not (GateStatus.Passed or GateStatus.Skipped))
         {
             throw new TargetFailedException($"{name} gate {result.Status.ToString().ToLowerInvariant()}: {string.Join("; ", result.Reasons)}");
         }

@@ -1,4 +1,5 @@
 using Tollgate.Gates.Coverage;
+using Tollgate.Gates.Shards;
 using Tollgate.Tools.ReportGenerator;
 
 namespace Tollgate;
@@ -48,14 +49,16 @@ public interface ICoverage : ITest
         .DependsOn(Test)
         .ProceedAfterFailure()
         .Produces("artifacts/coverage")
-        .Executes(context => GateTarget.RunAsync(this, context, CoverageGate.Name, () =>
+        .Executes(context => GateTarget.RunAsync(this, context, CoverageGate.Name, async () =>
         {
             var inputs = new CoverageInputs(
                 RootDirectory, TestResultsDirectory, CoverageReportDirectory,
                 new CoveragePolicy(this.Read(() => CoverageThreshold), this.Read(() => CoverageBranchThreshold), this.Read(() => CoverageTolerance)),
                 CoverageBaselineOrDefault(), this.Read(() => CoverageAssemblyFilters), this.Read(() => CoverageFileFilters), this.Read(() => ToolsDirectory),
                 PolicyDefaults.Current.ToolVersion(ReportGeneratorTool.Package), this.Read(() => Configuration));
-            return new CoverageStep(ProcessRunner.With(ReportGeneratorSettings(new ReportGeneratorSettings())), RunEvidence).RunAsync(inputs, context.Cancellation);
+            var shard = CheckedShard;
+            var result = await new CoverageStep(ProcessRunner.With(ReportGeneratorSettings(new ReportGeneratorSettings())), RunEvidence).RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
+            return shard.IsSplit ? ShardVerdict.Partial(result, shard) : result;
         }));
 
     private CoverageBaseline? CoverageBaselineOrDefault()

@@ -63,6 +63,7 @@ public interface IMutation : ITest
         .TryAfter<IArchitectureTests>(x => x.ArchitectureTests)
         .TryAfter<ISecurityScan>(x => x.SecurityScan)
         .Produces("artifacts/mutation")
+        .OnlyWhen(() => CheckedShard.RunsGlobalGates, "this is shard 1 of a split run, or the run is not split (mutation is not split over shards yet)")
         .Executes(context => GateTarget.RunAsync(this, context, MutationGate.Name, async () =>
         {
             var since = this.Read(() => MutationSince) ?? PullRequest.TargetRef(EnvironmentVariables);

@@ -40,6 +40,7 @@ public interface IPullRequestReport : ITollgateBuild
         .TryAfter<IArchitectureTests>(x => x.ArchitectureTests)
         .TryAfter<ISecurityScan>(x => x.SecurityScan)
         .ProceedAfterFailure()
+        .OnlyWhen(() => !CheckedShard.IsSplit, "the run is not split over shards")
         .OnlyWhen(
             () => PullRequest.TargetRef(EnvironmentVariables) is not null || this.Read(() => BaseEvidence) is not null || this.Read(() => BaseRef) is not null,
             "a pull request build, or --base-ref / --base-evidence given")

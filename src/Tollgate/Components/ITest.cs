@@ -27,10 +27,14 @@ public interface ITest : ICompile
         .Produces("artifacts/test-results")
         .Executes(context => GateTarget.RunAsync(this, context, TestGate.Name, async () =>
         {
+            // The build's filter goes into each run's own, so a shard's classes are chosen within it.
+            var settings = TestSettings(new DotnetTestSettings());
+            var shard = CheckedShard;
             var inputs = new TestInputs(
                 RootDirectory, BuildInfo.Read(BuildInfoDirectory), this.Read(() => Configuration), TestResultsDirectory, this.Read(() => CollectCoverage),
-                CheckedMSBuildProperties, this.Read(() => ToolsDirectory), PolicyDefaults.Current.ToolVersion(CoverageCollectorPackage.Package));
-            var result = await new TestStep(ProcessRunner.With(TestSettings(new DotnetTestSettings())), RunEvidence, context.Log.Info)
+                CheckedMSBuildProperties, this.Read(() => ToolsDirectory), PolicyDefaults.Current.ToolVersion(CoverageCollectorPackage.Package),
+                settings.Filter, shard, shard.IsSplit ? CheckedShardTimings : null);
+            var result = await new TestStep(ProcessRunner.With(settings with { Filter = null }), RunEvidence, context.Log.Info)
                 .RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
             foreach (var finding in result.Findings.Where(f => f.Kind != "coverage-collector"))
             {

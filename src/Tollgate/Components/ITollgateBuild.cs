@@ -45,6 +45,49 @@ public interface ITollgateBuild : IParameterProvider
     [Parameter("Gates that must have passed before Package packs and Deploy promotes (default: all six)")]
     string[] RequiredGates => this.ValueOf(() => RequiredGates, [.. PolicyDefaults.Current.RequiredGates]);
 
+    /// <summary>This agent's part of a run split over several.</summary>
+    [Parameter("This agent's part of a run split over several CI agents, as i/N (default: the CI host's parallel job — GitLab, Azure, CircleCI, Buildkite — else 1/1)")]
+    string? Shard => this.ValueOf(() => Shard, null);
+
+    /// <summary>How long each unit took before, to balance the shards.</summary>
+    [Parameter("Durations of an earlier split run to balance the shards by: a merged bundle or a timings file (default: .nuke/shard-timings.json when it exists; without, by size)")]
+    AbsolutePath? ShardTimings => this.ValueOf(() => ShardTimings, null);
+
+    /// <summary>The shard, checked: <c>--shard</c>, else the host's parallel job, else the whole run.</summary>
+    internal Gates.Shards.ShardSpec CheckedShard
+    {
+        get
+        {
+            try
+            {
+                return this.Read(() => Shard) is { } given ? Gates.Shards.ShardSpec.Parse(given)
+                    : Ci.CiShard.Detect(EnvironmentVariables) is { } host ? Gates.Shards.ShardSpec.Parse(host.Shard, host.Source)
+                    : Gates.Shards.ShardSpec.Whole;
+            }
+            catch (FormatException exception)
+            {
+                throw new BuildException(exception.Message);
+            }
+        }
+    }
+
+    /// <summary>The timings the shards are balanced by, when there are any.</summary>
+    internal Gates.Shards.ShardTimings? CheckedShardTimings
+    {
+        get
+        {
+            var path = this.Read(() => ShardTimings) ?? (File.Exists(RootDirectory / Gates.Shards.ShardTimings.DefaultFile) ? RootDirectory / Gates.Shards.ShardTimings.DefaultFile : null);
+            try
+            {
+                return path is null ? null : Gates.Shards.ShardTimings.Read(path);
+            }
+            catch (InvalidDataException exception)
+            {
+                throw new BuildException(exception.Message);
+            }
+        }
+    }
+
     /// <summary><c>artifacts/</c> under the root.</summary>
     AbsolutePath ArtifactsDirectory => RootDirectory / "artifacts";
 

@@ -14,19 +14,34 @@ internal sealed record ShardTimings(IReadOnlyDictionary<string, double> Seconds)
     /// <summary>The default file below the root.</summary>
     public const string DefaultFile = ".nuke/shard-timings.json";
 
-    /// <summary>The file in a bundle.</summary>
-    public const string BundleFile = "reports/shards/timings.json";
+    /// <summary>The folder of a bundle holding each kind of work's timings (<c>test.json</c>, <c>mutation.json</c>).</summary>
+    public const string BundleFolder = "reports/shards";
 
-    /// <summary>Reads <paramref name="path"/>: a timings file, or a bundle directory holding one.</summary>
+    /// <summary>The gate name the timings are written under (its reports folder is <see cref="BundleFolder"/>).</summary>
+    public const string BundleGate = "Shards";
+
+    /// <summary>Reads <paramref name="path"/>: a timings file, or a bundle directory holding them.</summary>
     /// <exception cref="InvalidDataException">Neither, or not timings; the message names the file and the fix.</exception>
     public static ShardTimings Read(string path)
     {
-        var file = Directory.Exists(path) ? Path.Combine(path, BundleFile) : path;
-        if (!File.Exists(file))
+        if (Directory.Exists(path))
         {
-            throw new InvalidDataException($"--shard-timings {path}: no timings there; give a merged bundle (its {BundleFile}) or a {Path.GetFileName(DefaultFile)} file, or leave it out to split by size.");
+            var files = Directory.Exists(Path.Combine(path, BundleFolder)) ? Directory.GetFiles(Path.Combine(path, BundleFolder), "*.json").Order(StringComparer.Ordinal).ToList() : [];
+            return files.Count == 0
+                ? throw new InvalidDataException($"--shard-timings {path}: the bundle has no {BundleFolder}/; give the bundle of a split run, or a {Path.GetFileName(DefaultFile)} file, or leave it out to split by size.")
+                : files.Select(ReadFile).Aggregate((all, next) => all.With(next));
         }
 
+        if (!File.Exists(path))
+        {
+            throw new InvalidDataException($"--shard-timings {path}: no timings there; give a bundle of a split run or a {Path.GetFileName(DefaultFile)} file, or leave it out to split by size.");
+        }
+
+        return ReadFile(path);
+    }
+
+    private static ShardTimings ReadFile(string file)
+    {
         try
         {
             using var document = JsonDocument.Parse(File.ReadAllText(file));

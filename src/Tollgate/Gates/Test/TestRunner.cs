@@ -62,6 +62,11 @@ internal sealed class TestRunner(ProcessRunner runner, Action<string>? say = nul
         var relative = PortablePath.Relative(root, run.Project);
         var directory = ResultsDirectoryOf(resultsDirectory, run.Project, run.Framework);
         var arguments = DotnetCli.Test(run.Project, configuration, directory, TrxFileName, collectCoverage, properties, run.Framework, run.CollectorPath);
+        if (run.Filter is not null)
+        {
+            arguments = [.. arguments, "--filter", run.Filter];
+        }
+
         var result = await runner.RunAsync(new ProcessSpec(DotnetCli.Program, arguments, root, InstallHint: DotnetCli.InstallHint, OnOutput: progress.Observe), cancellation).ConfigureAwait(false);
         var trx = Path.Combine(directory, TrxFileName);
         TrxResults? results = null;

@@ -1,4 +1,5 @@
 using Tollgate.Evidence;
+using Tollgate.Gates.Shards;
 using Tollgate.IO;
 using Tollgate.Tools;
 using Tollgate.Tools.Dotnet;
@@ -14,20 +15,41 @@ namespace Tollgate.Gates.Test;
 /// <param name="Properties">MSBuild properties of the run.</param>
 /// <param name="ToolsDirectory">Where Tollgate's pinned coverage collector is kept.</param>
 /// <param name="CollectorVersion">The pinned coverlet.collector version for projects that reference none.</param>
+/// <param name="Filter">The build's own VSTest filter (its <c>TestSettings</c>), combined with a shard's.</param>
+/// <param name="Shard">This agent's part of a split run.</param>
+/// <param name="Timings">Earlier durations the shards are balanced by.</param>
 internal sealed record TestInputs(
     string Root, IReadOnlyList<ProjectInfo> Built, string Configuration, string ResultsDirectory, bool CollectCoverage,
-    IReadOnlyList<string> Properties, string ToolsDirectory, string CollectorVersion);
+    IReadOnlyList<string> Properties, string ToolsDirectory, string CollectorVersion, string? Filter = null, ShardSpec? Shard = null, ShardTimings? Timings = null);
 
 /// <summary>
 /// The Test gate from inputs to result: every test project once per framework, side by side, against the one
 /// build; a project without a coverage collector gets Tollgate's pinned one (the findings say whose ran);
-/// TRX files and a JUnit rendering into the evidence.
+/// TRX files and a JUnit rendering into the evidence. On a shard of a split run, only the shard's units: whole test
+/// projects, or test classes of a large one chosen by a VSTest filter; the units' durations go into the evidence.
 /// </summary>
 internal sealed class TestStep(ProcessRunner runner, EvidenceBundle evidence, Action<string> say)
 {
     public async Task<GateResult> RunAsync(TestInputs inputs, CancellationToken cancellation)
     {
         var tests = inputs.Built.Where(p => p.IsTestProject).ToList();
+        var shard = inputs.Shard ?? ShardSpec.Whole;
+        IReadOnlyList<ShardUnit>? mine = null;
+        if (shard.IsSplit)
+        {
+            var units = ShardUnits.Tests(inputs.Root, inputs.Built, shard.Total);
+            mine = ShardPlan.Assign(units, shard.Total, inputs.Timings).Of(shard.Index);
+            say($"Shard {shard}: {mine.Count} of {units.Count} test unit(s) ({(inputs.Timings is null ? "balanced by size" : "balanced by recorded durations")})");
+            var chosen = mine.Select(u => u.Project).ToHashSet(StringComparer.Ordinal);
+            tests = tests.Where(p => chosen.Contains(PortablePath.Relative(inputs.Root, p.Project))).ToList();
+            if (tests.Count == 0)
+            {
+                return new GateResult(
+                    TestGate.Name, GateStatus.Skipped, $"shard {shard} has no test unit ({units.Count} unit(s) over {shard.Total} shards)", [],
+                    new Dictionary<string, double>(), new Dictionary<string, double>(), new Dictionary<string, string>(), []);
+            }
+        }
+
         var projects = tests.Select(p => p.Project).Distinct().ToList();
         say($"Test projects: {(projects.Count == 0 ? "none" : string.Join(", ", projects.Select(Path.GetFileNameWithoutExtension)))}");
         var tools = new Dictionary<string, string> { ["dotnet"] = inputs.Built[0].Sdk };
@@ -47,7 +69,7 @@ internal sealed class TestStep(ProcessRunner runner, EvidenceBundle evidence, Ac
                 : new Finding("coverage-collector", $"the project's own {CoverageCollectorPackage.Package} {own}", relative, Rule: "own");
         }).ToList();
 
-        var runs = tests.Select(p => new TestRun(p.Project, p.Framework, p.CoverageCollector is null ? supplied : null)).Distinct().ToList();
+        var runs = tests.Select(p => new TestRun(p.Project, p.Framework, p.CoverageCollector is null ? supplied : null, Filter(inputs, mine, p.Project))).Distinct().ToList();
         var outcomes = await new TestRunner(runner, say).RunAsync(
             inputs.Root, runs, inputs.Configuration, inputs.ResultsDirectory, inputs.CollectCoverage, inputs.Properties, cancellation).ConfigureAwait(false);
         var multiTargeted = runs.GroupBy(r => r.Project).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
@@ -61,8 +83,36 @@ internal sealed class TestStep(ProcessRunner runner, EvidenceBundle evidence, Ac
             }
         }
 
+        if (mine is not null)
+        {
+            evidence.WriteReport(ShardTimings.BundleGate, "test.json", UnitTimings(mine, outcomes).ToJson());
+        }
+
         var evaluated = TestGate.Evaluate(outcomes, tools);
         evidence.WriteFile("junit.xml", JUnitExporter.Render(TestJUnit.Suites(outcomes)));
         return evaluated with { Findings = [.. evaluated.Findings, .. collectorFindings] };
     }
+
+    // The build's filter, and on a shard the test classes it was given of this project: FullyQualifiedName~Ns.Class.
+    private static string? Filter(TestInputs inputs, IReadOnlyList<ShardUnit>? mine, string project)
+    {
+        var relative = PortablePath.Relative(inputs.Root, project);
+        var classes = mine?.Where(u => u.Project == relative && u.Part is not null).Select(u => $"FullyQualifiedName~{u.Part}.").ToList() ?? [];
+        var shard = classes.Count == 0 ? null : string.Join('|', classes);
+        return (inputs.Filter, shard) switch
+        {
+            (null, var only) => only,
+            (var own, null) => own,
+            var (own, only) => $"({own})&({only})",
+        };
+    }
+
+    // How long each of the shard's units took: a whole project its tests' time, a class the time of its tests.
+    private static ShardTimings UnitTimings(IReadOnlyList<ShardUnit> units, IReadOnlyList<TestProjectOutcome> outcomes) => new(units.ToDictionary(
+        u => u.Key,
+        u => outcomes.Where(o => o.Project == u.Project && o.Results is not null)
+            .SelectMany(o => o.Results!.Tests)
+            .Where(t => u.Part is null || t.Name.StartsWith(u.Part + ".", StringComparison.Ordinal))
+            .Sum(t => t.Duration.TotalSeconds),
+        StringComparer.Ordinal));
 }
