@@ -1,5 +1,6 @@
 using Tollgate.Ci;
 using Tollgate.Gates.Mutation;
+using Tollgate.Gates.Shards;
 using Tollgate.Tools.Dotnet;
 using Tollgate.Tools.Stryker;
 
@@ -63,7 +64,6 @@ public interface IMutation : ITest
         .TryAfter<IArchitectureTests>(x => x.ArchitectureTests)
         .TryAfter<ISecurityScan>(x => x.SecurityScan)
         .Produces("artifacts/mutation")
-        .OnlyWhen(() => CheckedShard.RunsGlobalGates, "this is shard 1 of a split run, or the run is not split (mutation is not split over shards yet)")
         .Executes(context => GateTarget.RunAsync(this, context, MutationGate.Name, async () =>
         {
             var since = this.Read(() => MutationSince) ?? PullRequest.TargetRef(EnvironmentVariables);
@@ -72,9 +72,10 @@ public interface IMutation : ITest
                 new MutationPolicy(this.Read(() => MutationThreshold), this.Read(() => MutationEmptyScopeAllowed), since), this.Read(() => Configuration),
                 this.Read(() => MutationConcurrency), this.Read(() => MutationAdditionalTimeout), this.Read(() => MutationMutate), this.Read(() => MutationTestCaseFilter),
                 BuildTarget, Path.GetFileNameWithoutExtension(SolutionFile), CheckedMSBuildProperties, this.Read(() => ToolsDirectory),
-                PolicyDefaults.Current.ToolVersion(StrykerTool.Package), MutationReportDirectory);
+                PolicyDefaults.Current.ToolVersion(StrykerTool.Package), MutationReportDirectory, CheckedShard, CheckedShard.IsSplit ? CheckedShardTimings : null);
             var step = new MutationStep(ProcessRunner, ProcessRunner.With(StrykerSettings(new StrykerSettings())), RunEvidence, context.Log.Info, context.Log.Always);
             var result = await step.RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
+            result = inputs.Shard!.IsSplit && result.Status != GateStatus.Skipped ? ShardVerdict.Partial(result, inputs.Shard) : result;
             foreach (var finding in result.Findings.Where(f => f.Kind == "hotspot"))
             {
                 context.Log.Warn($"{finding.File}: {finding.Message}");

@@ -8,13 +8,13 @@ namespace Tollgate.Tests.Bootstrap;
 public sealed class RepositoryBuildTests
 {
     [Fact]
-    public async Task Plan_of_ci_runs_compile_first_every_gate_then_ci_then_package()
+    public async Task Plan_of_ci_runs_compile_first_every_gate_then_the_pull_request_report_then_ci_then_package()
     {
         var run = await Shell.RunAsync(RepositoryRoot.Path, "bash", ["build.sh", "--plan", "Ci"]);
 
         Assert.Equal(0, run.ExitCode);
         var order = run.Output.Split('\n').Where(l => l.Contains(". ", StringComparison.Ordinal)).Select(l => l.Trim().Split(' ')[1]).ToList();
-        Assert.Equal(["Compile", "Lint", "TestPrerequisites", "Test", "Coverage", "ArchitectureTests", "SecurityScan", "Mutation", "Ci", "Package"], order);
+        Assert.Equal(["Compile", "Lint", "TestPrerequisites", "Test", "Coverage", "ArchitectureTests", "SecurityScan", "Mutation", "PullRequestReport", "Ci", "Package"], order);
     }
 
     [Fact]

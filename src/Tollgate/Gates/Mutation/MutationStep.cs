@@ -1,4 +1,6 @@
 using Tollgate.Evidence;
+using Tollgate.Gates.Shards;
+using Tollgate.IO;
 using Tollgate.Tools;
 using Tollgate.Tools.Dotnet;
 using Tollgate.Tools.Git;
@@ -23,15 +25,19 @@ namespace Tollgate.Gates.Mutation;
 /// <param name="ToolsDirectory">Where Stryker is installed.</param>
 /// <param name="StrykerVersion">The pinned Stryker version.</param>
 /// <param name="ReportDirectory">Where Stryker's reports go.</param>
+/// <param name="Shard">This agent's part of a split run.</param>
+/// <param name="Timings">Earlier durations the shards are balanced by.</param>
 internal sealed record MutationInputs(
     string Root, IReadOnlyList<ProjectInfo> Built, IReadOnlyList<string> ProjectPatterns, string? Since, MutationPolicy Policy, string Configuration,
     int Concurrency, int AdditionalTimeout, IReadOnlyList<string> Mutate, string? TestCaseFilter, string BuildTarget, string SolutionName,
-    IReadOnlyList<string> Properties, string ToolsDirectory, string StrykerVersion, string ReportDirectory);
+    IReadOnlyList<string> Properties, string ToolsDirectory, string StrykerVersion, string ReportDirectory, ShardSpec? Shard = null, ShardTimings? Timings = null);
 
 /// <summary>
 /// The Mutation gate from inputs to result: the scope (projects the tests reach), Stryker in solution mode when
 /// the default scope holds several projects of one framework, else once per project; reports into the
-/// evidence; the score recomputed from the mutants' statuses and held to the policy.
+/// evidence; the score recomputed from the mutants' statuses and held to the policy. On a shard of a split run, only
+/// the shard's units, each project on its own: whole projects, or some source files of a large one (Stryker's
+/// <c>mutate</c>); the units' durations go into the evidence.
 /// </summary>
 internal sealed class MutationStep(ProcessRunner runner, ProcessRunner stryker, EvidenceBundle evidence, Action<string> say, Action<string> progress)
 {
@@ -64,8 +70,25 @@ internal sealed class MutationStep(ProcessRunner runner, ProcessRunner stryker, 
         MutationInputs inputs, MutationScope scope, string program, string? sinceCommit, string changed, Dictionary<string, string> tools, CancellationToken cancellation)
     {
         var runs = new List<MutationRun>();
-        var frameworks = scope.Mutated.Select(t => t.Framework).Distinct().ToList();
-        if (scope.Mutated.Count > 1 && inputs.ProjectPatterns.Count == 0 && frameworks.Count == 1)
+        var targets = scope.Mutated;
+        IReadOnlyList<ShardUnit>? mine = null;
+        if (inputs.Shard is { IsSplit: true } shard)
+        {
+            var units = ShardUnits.Mutation(inputs.Root, scope.Mutated.Select(t => t.Project).ToList(), shard.Total);
+            mine = ShardPlan.Assign(units, shard.Total, inputs.Timings).Of(shard.Index);
+            say($"Shard {shard}: {mine.Count} of {units.Count} mutation unit(s) ({(inputs.Timings is null ? "balanced by size" : "balanced by recorded durations")})");
+            var chosen = mine.Select(u => u.Project).ToHashSet(StringComparer.Ordinal);
+            targets = scope.Mutated.Where(t => chosen.Contains(PortablePath.Relative(inputs.Root, t.Project))).ToList();
+            if (targets.Count == 0)
+            {
+                return new GateResult(
+                    MutationGate.Name, GateStatus.Skipped, $"shard {shard} has no mutation unit ({units.Count} unit(s) over {shard.Total} shards)", [],
+                    new Dictionary<string, double>(), new Dictionary<string, double>(), tools, []);
+            }
+        }
+
+        var frameworks = targets.Select(t => t.Framework).Distinct().ToList();
+        if (mine is null && targets.Count > 1 && inputs.ProjectPatterns.Count == 0 && frameworks.Count == 1)
         {
             // Several projects, the default scope: Stryker's solution mode mutates exactly what the solution's test
             // projects reach, in one analysis and one build instead of one per project (bench/mutation-scope.sh).
@@ -77,14 +100,23 @@ internal sealed class MutationStep(ProcessRunner runner, ProcessRunner stryker, 
             AddReports(output, inputs.SolutionName);
         }
 
-        foreach (var target in runs.Count > 0 ? [] : scope.Mutated)
+        var durations = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        foreach (var target in runs.Count > 0 ? [] : targets)
         {
             var name = Path.GetFileNameWithoutExtension(target.Project);
-            say($"Mutating {name} ({target.Framework}){changed} with {inputs.Concurrency} runners, tested by {string.Join(", ", target.TestProjects.Select(Path.GetFileNameWithoutExtension))}…");
-            var config = Config(inputs, Path.GetFileName(target.Project), target.TestProjects, target.Framework, sinceCommit);
+            var mutate = Mutate(inputs, mine, target.Project);
+            say($"Mutating {name} ({target.Framework}){changed}{(mutate == inputs.Mutate ? "" : $", {mutate.Count(m => !m.StartsWith('!'))} of its files")} with {inputs.Concurrency} runners, tested by {string.Join(", ", target.TestProjects.Select(Path.GetFileNameWithoutExtension))}…");
+            var config = Config(inputs, Path.GetFileName(target.Project), target.TestProjects, target.Framework, sinceCommit) with { Mutate = mutate };
             var output = Path.Combine(inputs.ReportDirectory, name);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             runs.Add(await new MutationRunner(stryker, progress).RunAsync(program, inputs.Root, target.Project, config, output, inputs.Properties, cancellation).ConfigureAwait(false));
+            durations[PortablePath.Relative(inputs.Root, target.Project)] = clock.Elapsed;
             AddReports(output, name);
+        }
+
+        if (mine is not null)
+        {
+            evidence.WriteReport(ShardTimings.BundleGate, "mutation.json", UnitTimings(mine, runs, durations, inputs.Root).ToJson());
         }
 
         var evaluated = MutationGate.Evaluate(runs, inputs.Policy, tools);
@@ -107,5 +139,39 @@ internal sealed class MutationStep(ProcessRunner runner, ProcessRunner stryker, 
                 evidence.AddReport(MutationGate.Name, path, name + extension);
             }
         }
+    }
+
+    // A shard's files of a project split by file: Stryker's mutate globs (relative to the project), the build's exclusions kept.
+    private static IReadOnlyList<string> Mutate(MutationInputs inputs, IReadOnlyList<ShardUnit>? mine, string project)
+    {
+        var relative = PortablePath.Relative(inputs.Root, project);
+        var files = mine?.Where(u => u.Project == relative && u.Part is not null).Select(u => u.Part!).ToList() ?? [];
+        if (files.Count == 0)
+        {
+            return inputs.Mutate;
+        }
+
+        var directory = Path.GetDirectoryName(project)!;
+        return [.. files.Select(f => Path.GetRelativePath(directory, Path.Combine(inputs.Root, f)).Replace('\\', '/')), .. inputs.Mutate.Where(m => m.StartsWith('!'))];
+    }
+
+    // How long each unit took: a whole project its Stryker run, a file its share of its project's run by mutants.
+    private static ShardTimings UnitTimings(IReadOnlyList<ShardUnit> units, IReadOnlyList<MutationRun> runs, IReadOnlyDictionary<string, TimeSpan> durations, string root)
+    {
+        var mutants = runs.SelectMany(r => r.Mutants ?? []).GroupBy(m => PortablePath.Relative(root, m.File)).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        return new ShardTimings(units.ToDictionary(
+            u => u.Key,
+            u =>
+            {
+                var run = durations.GetValueOrDefault(u.Project).TotalSeconds;
+                if (u.Part is null)
+                {
+                    return run;
+                }
+
+                var project = units.Where(o => o.Project == u.Project && o.Part is not null).Sum(o => mutants.GetValueOrDefault(o.Part!));
+                return project == 0 ? run / units.Count(o => o.Project == u.Project) : run * mutants.GetValueOrDefault(u.Part) / project;
+            },
+            StringComparer.Ordinal));
     }
 }
