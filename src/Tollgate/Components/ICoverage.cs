@@ -51,15 +51,18 @@ public interface ICoverage : ITest
         .Produces("artifacts/coverage")
         .Executes(context => GateTarget.RunAsync(this, context, CoverageGate.Name, async () =>
         {
-            var inputs = new CoverageInputs(
-                RootDirectory, TestResultsDirectory, CoverageReportDirectory,
-                new CoveragePolicy(this.Read(() => CoverageThreshold), this.Read(() => CoverageBranchThreshold), this.Read(() => CoverageTolerance)),
-                CoverageBaselineOrDefault(), this.Read(() => CoverageAssemblyFilters), this.Read(() => CoverageFileFilters), this.Read(() => ToolsDirectory),
-                PolicyDefaults.Current.ToolVersion(ReportGeneratorTool.Package), this.Read(() => Configuration));
+            var inputs = CoverageInputsOf(TestResultsDirectory);
             var shard = CheckedShard;
             var result = await new CoverageStep(ProcessRunner.With(ReportGeneratorSettings(new ReportGeneratorSettings())), RunEvidence).RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
             return shard.IsSplit ? ShardVerdict.Partial(result, shard) : result;
         }));
+
+    /// <summary>The Coverage gate's inputs over the coverage files below <paramref name="collected"/>: the policy, the baseline, the filters.</summary>
+    internal CoverageInputs CoverageInputsOf(AbsolutePath collected) => new(
+        RootDirectory, collected, CoverageReportDirectory,
+        new CoveragePolicy(this.Read(() => CoverageThreshold), this.Read(() => CoverageBranchThreshold), this.Read(() => CoverageTolerance)),
+        CoverageBaselineOrDefault(), this.Read(() => CoverageAssemblyFilters), this.Read(() => CoverageFileFilters), this.Read(() => ToolsDirectory),
+        PolicyDefaults.Current.ToolVersion(ReportGeneratorTool.Package), this.Read(() => Configuration));
 
     private CoverageBaseline? CoverageBaselineOrDefault()
     {

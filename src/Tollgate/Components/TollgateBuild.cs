@@ -105,6 +105,7 @@ public abstract class TollgateBuild : BuildBase, ITollgateBuild
         }
 
         var run = RunRecords.From(report, facts, host, RootDirectory, RunEvidence.Version);
+        RunEvidence.Shard ??= SplitShard();
         var (key, keyError) = SigningKey();
         Manifest manifest;
         using (key)
@@ -119,6 +120,20 @@ public abstract class TollgateBuild : BuildBase, ITollgateBuild
         if (keyError is not null)
         {
             throw new BuildException($"{keyError}; the bundle was written unsigned.");
+        }
+    }
+
+    // The part of a split run this is, for the manifest (a shard that is not i/N already made the gates that read it errors).
+    private ShardRecord? SplitShard()
+    {
+        try
+        {
+            var shard = ((ITollgateBuild)this).CheckedShard;
+            return shard.IsSplit ? new ShardRecord(shard.Index, shard.Total) : null;
+        }
+        catch (BuildException)
+        {
+            return null;
         }
     }
 

@@ -24,6 +24,12 @@ internal sealed class EvidenceBundle
         ClearStaging(Staging);
     }
 
+    /// <summary>The part of a split run this bundle is (null: not split).</summary>
+    public ShardRecord? Shard { get; set; }
+
+    /// <summary>The shard bundles this merged bundle was made of (null: not a merge).</summary>
+    public IReadOnlyList<ShardRecord>? Shards { get; set; }
+
     /// <summary>Masks secrets in a text before it is written into the bundle.</summary>
     public Func<string, string> Mask { get; }
 

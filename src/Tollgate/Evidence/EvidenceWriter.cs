@@ -55,6 +55,8 @@ internal static class EvidenceWriter
             run.Targets, gateEntries, files)
         {
             Signing = signingKey is null ? new ManifestSigning("unsigned") : new ManifestSigning("signed", signingKey.Id, ManifestSigning.EnvelopeFile),
+            Shard = bundle.Shard,
+            Shards = bundle.Shards,
         };
         var manifestPath = Path.Combine(bundle.Staging, Manifest.FileName);
         AtomicFile.Write(manifestPath, bundle.Mask(EvidenceJson.Serialize(manifest)));

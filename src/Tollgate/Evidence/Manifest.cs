@@ -36,6 +36,14 @@ public sealed record Manifest(
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public ManifestSigning? Signing { get; init; }
 
+    /// <summary>The part of a split run this bundle is; null when the run was not split.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public ShardRecord? Shard { get; init; }
+
+    /// <summary>The shard bundles a merged bundle was made of; null for any other bundle.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ShardRecord>? Shards { get; init; }
+
     /// <summary>The schema version this Tollgate writes and reads.</summary>
     public const int CurrentSchemaVersion = 1;
 
@@ -59,3 +67,11 @@ public sealed record ManifestSigning(
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsSigned => Status == "signed";
 }
+
+/// <summary>One shard of a split run: which part it was, and of a merged bundle's shards, their commit, CI host and run page.</summary>
+public sealed record ShardRecord(
+    int Index,
+    int Total,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Commit = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Host = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Url = null);

@@ -17,6 +17,7 @@ public sealed class OwnLayersTests
         }
 
         Assert.True(rules.Count >= 5, $"{rules.Count} rules");
-        Assert.Empty(architecture.Check());
+        var violations = architecture.Check();
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
     }
 }

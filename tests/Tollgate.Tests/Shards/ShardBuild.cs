@@ -1,4 +1,4 @@
 namespace Tollgate.Tests.Shards;
 
 /// <summary>A repository's build whose gates can be split over shards.</summary>
-public sealed class ShardBuild : TollgateBuild, ILint, ICoverage, IMutation, IPackage;
+public sealed class ShardBuild : TollgateBuild, ILint, ICoverage, IMutation, IPackage, IMergeEvidence, IVerify;

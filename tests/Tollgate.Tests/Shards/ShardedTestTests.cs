@@ -14,7 +14,7 @@ namespace Tollgate.Tests.Shards;
 [Collection(nameof(GateRunsCollection))]
 public sealed class ShardedTestTests
 {
-    private const string MoneyTests = """
+    internal const string MoneyTests = """
         using Sample.Domain;
         using Xunit;
 

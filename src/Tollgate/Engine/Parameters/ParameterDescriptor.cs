@@ -6,10 +6,10 @@ namespace Tollgate.Engine;
 internal sealed record ParameterDescriptor(MemberInfo Member, Type Type, string? Description, bool IsSecret)
 {
     /// <summary>The member's name, e.g. <c>MSBuildProperties</c>.</summary>
-    public string Name => Member.Name;
+    public string Name => Member.GetCustomAttribute<ParameterAttribute>()?.Name ?? Member.Name;
 
     /// <summary>The command-line form, e.g. <c>msbuild-properties</c>.</summary>
-    public string KebabName => Names.ToKebabCase(Member.Name);
+    public string KebabName => Names.ToKebabCase(Name);
 
     /// <summary>The range a number must be in, when the member declares one.</summary>
     public BoundsAttribute? Bounds => Member.GetCustomAttribute<BoundsAttribute>();

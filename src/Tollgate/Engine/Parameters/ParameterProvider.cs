@@ -19,7 +19,7 @@ public static class ParameterProviderExtensions
     /// none was given: <c>[Parameter] string Configuration => this.ValueOf(() => Configuration, "Release");</c>
     /// </summary>
     public static T ValueOf<T>(this IParameterProvider build, Expression<Func<T>> member, T fallback) =>
-        build.Parameters.TryGet(MemberOf(member, "ValueOf").Name, out var value) ? (T)value! : fallback;
+        build.Parameters.TryGet(NameOf(MemberOf(member, "ValueOf")), out var value) ? (T)value! : fallback;
 
     /// <summary>
     /// The parameter's value as a target should use it: the value given (command line, environment, profile,
@@ -29,8 +29,11 @@ public static class ParameterProviderExtensions
     /// </summary>
     public static T Read<T>(this IParameterProvider build, Expression<Func<T>> member) =>
         MemberOf(member, "Read") is PropertyInfo property
-            ? build.Parameters.TryGet(property.Name, out var value) ? (T)value! : (T)property.GetValue(build)!
+            ? build.Parameters.TryGet(NameOf(property), out var value) ? (T)value! : (T)property.GetValue(build)!
             : throw new BuildException($"Read needs a parameter property, as in () => Configuration; got {member}.");
+
+    // The parameter's name: its attribute's, else the member's.
+    private static string NameOf(MemberInfo member) => member.GetCustomAttribute<ParameterAttribute>()?.Name ?? member.Name;
 
     private static MemberInfo MemberOf<T>(Expression<Func<T>> member, string caller)
     {

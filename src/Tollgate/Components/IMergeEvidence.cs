@@ -1,0 +1,56 @@
+using Tollgate.Gates.Merge;
+using Tollgate.Gates.Mutation;
+
+namespace Tollgate;
+
+/// <summary>
+/// Merges the bundles of a run split over CI agents (<c>--shard i/N</c>) into the bundle one run would have written,
+/// every verdict recomputed from the merged data with the policy; the manifest lists the shards. Package, Deploy and
+/// Verify read it as any other bundle; the units' durations update <c>.nuke/shard-timings.json</c> for the next split.
+/// </summary>
+public interface IMergeEvidence : ICoverage, IMutation
+{
+    /// <summary>The shards' bundles.</summary>
+    [Parameter("The evidence bundles of every shard of a split run (each agent's artifacts/evidence) to merge into one", Name = "MergeEvidence")]
+    AbsolutePath[] ShardBundles => this.ValueOf(() => ShardBundles, []);
+
+    /// <summary>Merges the shards' bundles.</summary>
+    Target MergeEvidence => _ => _
+        .Description("Merge the evidence bundles of a split run's shards into the bundle one run would have written")
+        .Executes(async context =>
+        {
+            IReadOnlyList<ShardBundle> bundles;
+            try
+            {
+                bundles = Gates.Merge.ShardBundles.Read([.. this.Read(() => ShardBundles).Select(b => b.ToString())], (await GitFactsAsync(context.Cancellation).ConfigureAwait(false)).Commit);
+            }
+            catch (InvalidDataException exception)
+            {
+                throw new BuildException(exception.Message);
+            }
+
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var inputs = new MergeInputs(
+                RootDirectory, bundles, RootDirectory / ".nuke" / "temp" / "merge", CoverageInputsOf(RootDirectory / ".nuke" / "temp" / "merge" / "coverage"),
+                new MutationPolicy(this.Read(() => MutationThreshold), this.Read(() => MutationEmptyScopeAllowed), null));
+            var (gates, timings) = await new ShardMerge(ProcessRunner.With(ReportGeneratorSettings(new ReportGeneratorSettings())), RunEvidence, context.Log.Info)
+                .RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
+            foreach (var gate in gates)
+            {
+                RunEvidence.RecordGate(gate, clock.Elapsed);
+            }
+
+            RunEvidence.Shards = [.. bundles.Select(b => new ShardRecord(
+                b.Shard.Index, b.Shard.Total, b.Manifest.Commit, b.Manifest.CiHost.Name, b.Manifest.CiHost.Details.TryGetValue("url", out var url) ? url : null))];
+            var file = RootDirectory / Gates.Shards.ShardTimings.DefaultFile;
+            var known = File.Exists(file) ? Gates.Shards.ShardTimings.Read(file) : new Gates.Shards.ShardTimings(new Dictionary<string, double>());
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            File.WriteAllText(file, known.With(timings).ToJson());
+            context.Log.Info($"Shard timings for the next split: {file.RelativeTo(RootDirectory)} ({timings.Seconds.Count} units).");
+            var failed = gates.Where(g => g.Status is not (GateStatus.Passed or GateStatus.Skipped)).ToList();
+            if (failed.Count > 0)
+            {
+                throw new TargetFailedException($"merged gates did not pass: {string.Join("; ", failed.Select(g => $"{g.Gate} {g.Status.ToString().ToLowerInvariant()}: {string.Join("; ", g.Reasons)}"))}");
+            }
+        });
+}
