@@ -24,6 +24,30 @@ internal sealed record CiTemplate(string Host, string Resource, string Target, s
     /// <summary>The template's text.</summary>
     public string Text => EmbeddedText.Read(Resource);
 
+    /// <summary>
+    /// The template split over <paramref name="shards"/> agents: the host's matrix or parallel job running <c>Ci</c> with
+    /// its shard, each keeping its bundle the host's way, and a merge job running <c>MergeEvidence Package</c> on them all.
+    /// </summary>
+    public string Sharded(int shards)
+    {
+        var resource = Resource.EndsWith(".yml", StringComparison.Ordinal) ? Resource[..^4] + "-sharded.yml" : Resource + "-sharded";
+        var stages = string.Join("\n", Enumerable.Range(1, shards).Select(i => $$"""
+                            stage('Shard {{i}}') {
+                                agent any
+                                steps {
+                                    sh './build.sh Ci --shard {{i}}/{{shards}}'
+                                }
+                                post {
+                                    always { stash name: 'evidence-{{i}}', includes: 'artifacts/evidence/**' }
+                                }
+                            }
+            """.TrimEnd()));
+        return EmbeddedText.Read(resource)
+            .Replace("__SHARD_STAGES__", stages, StringComparison.Ordinal)
+            .Replace("__SHARD_LIST__", string.Join(", ", Enumerable.Range(1, shards)), StringComparison.Ordinal)
+            .Replace("__SHARDS__", shards.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
     /// <summary>The template of <paramref name="host"/>, or an error naming the hosts there are.</summary>
     public static CiTemplate For(string host) =>
         All.FirstOrDefault(t => t.Host == host)

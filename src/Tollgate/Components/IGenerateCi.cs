@@ -14,6 +14,11 @@ public interface IGenerateCi : ITollgateBuild
     [Parameter("Let GenerateCi replace a CI file that differs from the template (the old one is kept as <file>.bak)")]
     bool Force => this.ValueOf(() => Force, false);
 
+    /// <summary>How many agents the template splits Ci over.</summary>
+    [Parameter("Split Ci over this many agents in the template GenerateCi writes: the host's matrix or parallel job with --shard, and a merge job (MergeEvidence, then Package)")]
+    [Bounds(1, 64)]
+    int Shards => this.ValueOf(() => Shards, 1);
+
     /// <summary>Writes the template.</summary>
     Target GenerateCi => _ => _
         .Description("Write the CI template of --host into this repository")
@@ -32,7 +37,7 @@ public interface IGenerateCi : ITollgateBuild
             }
 
             var target = RootDirectory / template.Target;
-            var text = template.Text;
+            var text = this.Read(() => Shards) > 1 ? template.Sharded(this.Read(() => Shards)) : template.Text;
             if (File.Exists(target))
             {
                 if (File.ReadAllText(target) == text)

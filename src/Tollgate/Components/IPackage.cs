@@ -66,6 +66,7 @@ public interface IPackage : ICompile, IHazVersion
     Target Package => _ => _
         .Description("Pack NuGet packages and container images with the version from git (only after every gate of the run passed)")
         .DependsOn(Compile)
+        .TryAfter<IMergeEvidence>(x => x.MergeEvidence) // a merge job packages from the merged verdicts
         .OnlyWhen(() => !CheckedShard.IsSplit, "the run is not split over shards (package from the merged bundle's commit in one job)")
         .OnlyWhen(() => !RunEvidence.Gates.Any() || StandardGates.NotPassed(StandardGates.Checked(this.Read(() => RequiredGates)), StandardGates.StatusesOf(RunEvidence)).Count == 0, "every required gate of this run passed")
         .Executes(context => GateTarget.RunAsync(this, context, PackageStep.Name, async () =>

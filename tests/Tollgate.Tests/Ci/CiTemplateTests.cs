@@ -101,6 +101,68 @@ public sealed class CiTemplateTests : IDisposable
         Assert.Equal(text.Count(c => c == '{'), text.Count(c => c == '}'));
     }
 
+    private async Task<string> GenerateSharded(string host, string written, int shards)
+    {
+        var run = await HostRun.RunAsync<GenerateBuild>(repository.Path, ["GenerateCi", "--host", host, "--shards", shards.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Output + run.Error);
+        return File.ReadAllText(Path.Combine(repository.Path, written));
+    }
+
+    [Fact]
+    public async Task GitHub_sharded_workflow_runs_a_matrix_of_shards_then_a_merge_job_on_every_shard_s_evidence()
+    {
+        var yaml = Yaml(await GenerateSharded("github-actions", ".github/workflows/tollgate.yml", 3));
+
+        Assert.Equal(["1", "2", "3"], ((YamlSequenceNode)At(yaml, "jobs", "gates", "strategy", "matrix", "shard")).Children.Select(c => ((YamlScalarNode)c).Value));
+        Assert.Equal("false", Scalar(yaml, "jobs", "gates", "strategy", "fail-fast"));
+        Assert.Equal("./build.sh Ci --shard ${{ matrix.shard }}/3", Scalar(yaml, "jobs", "gates", "steps", "2", "run"));
+        Assert.Equal("evidence-shard-${{ matrix.shard }}", Scalar(yaml, "jobs", "gates", "steps", "3", "with", "name"));
+        Assert.Equal(("gates", "always()"), (Scalar(yaml, "jobs", "merge", "needs"), Scalar(yaml, "jobs", "merge", "if")));
+        Assert.Equal("evidence-shard-*", Scalar(yaml, "jobs", "merge", "steps", "2", "with", "pattern"));
+        Assert.Equal("./build.sh MergeEvidence Package --merge-evidence shards/evidence-shard-*", Scalar(yaml, "jobs", "merge", "steps", "3", "run"));
+    }
+
+    [Fact]
+    public async Task GitLab_sharded_template_runs_parallel_jobs_that_keep_their_bundles_and_a_merge_job_that_reports()
+    {
+        var yaml = Yaml(await GenerateSharded("gitlab-ci", ".gitlab/quality-gates.yml", 4));
+
+        Assert.Equal(("4", "./build.sh Ci"), (Scalar(yaml, "tollgate", "parallel"), Scalar(yaml, "tollgate", "script", "0")));
+        Assert.Equal("mkdir -p shards && cp -r artifacts/evidence \"shards/$CI_NODE_INDEX\"", Scalar(yaml, "tollgate", "after_script", "0"));
+        Assert.Equal("shards/", Scalar(yaml, "tollgate", "artifacts", "paths", "0"));
+        Assert.Equal(("tollgate", "./build.sh MergeEvidence Package --merge-evidence shards/*"), (Scalar(yaml, "tollgate-merge", "needs", "0"), Scalar(yaml, "tollgate-merge", "script", "0")));
+        Assert.Equal("artifacts/evidence/junit.xml", Scalar(yaml, "tollgate-merge", "artifacts", "reports", "junit"));
+    }
+
+    [Fact]
+    public async Task Azure_sharded_pipeline_runs_parallel_agents_then_a_merge_job()
+    {
+        var yaml = Yaml(await GenerateSharded("azure-pipelines", "azure-pipelines.yml", 2));
+
+        Assert.Equal(("gates", "2"), (Scalar(yaml, "jobs", "0", "job"), Scalar(yaml, "jobs", "0", "strategy", "parallel")));
+        Assert.Equal("evidence-shard-$(System.JobPositionInPhase)", Scalar(yaml, "jobs", "0", "steps", "3", "artifact"));
+        Assert.Equal(("merge", "gates"), (Scalar(yaml, "jobs", "1", "job"), Scalar(yaml, "jobs", "1", "dependsOn")));
+        Assert.Equal("./build.sh MergeEvidence Package --merge-evidence $(Pipeline.Workspace)/evidence-shard-*", Scalar(yaml, "jobs", "1", "steps", "3", "bash"));
+    }
+
+    [Fact]
+    public async Task Jenkins_sharded_pipeline_has_a_parallel_stage_per_shard_and_a_merge_stage()
+    {
+        var text = await GenerateSharded("jenkins", "Jenkinsfile", 3);
+
+        foreach (var i in new[] { 1, 2, 3 })
+        {
+            Assert.Contains($"stage('Shard {i}')", text, StringComparison.Ordinal);
+            Assert.Contains($"sh './build.sh Ci --shard {i}/3'", text, StringComparison.Ordinal);
+            Assert.Contains($"stash name: 'evidence-{i}'", text, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("__", text, StringComparison.Ordinal);
+        Assert.Contains("for (int i = 1; i <= 3; i++)", text, StringComparison.Ordinal);
+        Assert.Contains("sh './build.sh MergeEvidence Package --merge-evidence shards/*/artifacts/evidence'", text, StringComparison.Ordinal);
+        Assert.Equal(text.Count(c => c == '{'), text.Count(c => c == '}'));
+    }
+
     [Fact]
     public async Task A_different_file_is_never_overwritten_without_force_and_with_force_it_is_kept_as_bak()
     {
