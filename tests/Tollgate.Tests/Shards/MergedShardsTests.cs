@@ -11,8 +11,8 @@ namespace Tollgate.Tests.Shards;
 
 /// <summary>
 /// Local proof of equivalence: the sample (two test classes) run as one Test+Coverage+Mutation, and as two shards run as
-/// separate processes then merged: the same tests, the same covered and coverable lines, the same mutants with the same
-/// statuses, the same verdicts; only times and shard metadata differ. The merged bundle verifies.
+/// separate runs — the second in a clone at another path, as on another agent — then merged: the same tests, the same covered and coverable lines, the same mutants with the same
+/// statuses (killed and timed out alike: both detect, and which one a run hits depends on the load), the same verdicts; only times and shard metadata differ. The merged bundle verifies.
 /// </summary>
 [Trait("Category", "Integration")]
 [Collection(nameof(GateRunsCollection))]
@@ -33,7 +33,11 @@ public sealed class MergedShardsTests
 
     private static IReadOnlyList<string> Mutants(string bundle) =>
         Directory.GetFiles(Path.Combine(bundle, "reports", "mutation"), "*.json").SelectMany(MutationReportReader.Read)
-            .Select(m => $"{Path.GetFileName(m.File)}:{m.Line} {m.Mutator} {m.Original} → {m.Replacement}: {m.Status}").Order(StringComparer.Ordinal).ToList();
+            .Select(m => $"{Path.GetFileName(m.File)}:{m.Line} {m.Mutator} {m.Original} → {m.Replacement}: {Detection(m.Status)}").Order(StringComparer.Ordinal).ToList();
+
+    // Killed and Timeout both detect a mutant (the score counts them alike); which of the two a test run hits depends on
+    // the machine's load at that moment, in one run as in a split one.
+    private static string Detection(string status) => status is "Killed" or "Timeout" ? "detected" : status;
 
     private static Dictionary<string, (string Status, string Metrics)> Verdicts(string bundle)
     {
@@ -42,7 +46,7 @@ public sealed class MergedShardsTests
             g => g.GetProperty("name").GetString()!,
             g => (g.GetProperty("status").GetString()!, string.Join(", ", g.GetProperty("metrics").EnumerateObject()
                 .Where(m => m.Name is "passed" or "failed" or "skipped" or "linesCovered" or "linesValid" or "branchesCovered" or "branchesValid" or "line"
-                    or "killed" or "survived" or "nocoverage" or "timeout" or "valid" or "score")
+                    or "survived" or "nocoverage" or "valid" or "score")
                 .Select(m => $"{m.Name}={m.Value}"))));
     }
 
@@ -55,16 +59,19 @@ public sealed class MergedShardsTests
         var git = await GitRepository.InitAsync(sample.Root);
         var commit = await git.CommitAsync("sample with two test classes");
 
-        var whole = await HostRun.RunAsync<ShardBuild>(sample.Root, ["Test", "Coverage", "Mutation"]);
+        var whole = await HostRun.RunAsync<ShardBuild>(sample.Root, ["Test", "Coverage", "Mutation", "--tools-directory", SharedTools.Path]);
         Assert.True(whole.ExitCode == ExitCodes.Success, whole.Output + whole.Error);
         var single = Keep(sample, "single");
-        var shards = new List<string>();
-        foreach (var shard in new[] { "1/2", "2/2" })
-        {
-            var run = await HostRun.RunAsync<ShardBuild>(sample.Root, ["Test", "Coverage", "Mutation", "--shard", shard]);
-            Assert.True(run.ExitCode == ExitCodes.Success, run.Output + run.Error);
-            shards.Add(Keep(sample, $"shard{shard[0]}"));
-        }
+
+        // Two agents: this checkout, and a clone of the same commit at another path (as another runner's workspace).
+        using var agent = new TempDirectory(withNuke: false);
+        var clone = Path.Combine(agent.Path, "workspace");
+        await git.GitAsync("clone", "--quiet", sample.Root, clone);
+        var first = await HostRun.RunAsync<ShardBuild>(sample.Root, ["Test", "Coverage", "Mutation", "--shard", "1/2", "--tools-directory", SharedTools.Path]);
+        Assert.True(first.ExitCode == ExitCodes.Success, first.Output + first.Error);
+        var second = await HostRun.RunAsync<ShardBuild>(clone, ["Test", "Coverage", "Mutation", "--shard", "2/2", "--tools-directory", SharedTools.Path]);
+        Assert.True(second.ExitCode == ExitCodes.Success, second.Output + second.Error);
+        var shards = new List<string> { Keep(sample, "shard1"), Path.Combine(clone, "artifacts", "evidence") };
 
         // Each shard did its own part: disjoint source files mutated, partial verdicts left to the merge.
         Assert.Empty(Mutants(shards[0]).Select(m => m.Split(':')[0]).Intersect(Mutants(shards[1]).Select(m => m.Split(':')[0])));

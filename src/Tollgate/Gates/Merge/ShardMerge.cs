@@ -107,9 +107,7 @@ internal sealed class ShardMerge(ProcessRunner runner, EvidenceBundle evidence, 
             var cobertura = Path.Combine(bundle.Directory, "reports", "coverage", "Cobertura.xml");
             if (File.Exists(cobertura))
             {
-                var target = Path.Combine(collected, $"shard{bundle.Shard.Index}", CoverageRunner.CollectorFile);
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(cobertura, target);
+                CoberturaRebase.Copy(cobertura, Path.Combine(collected, $"shard{bundle.Shard.Index}", CoverageRunner.CollectorFile), inputs.Root);
             }
         }
 
@@ -128,7 +126,10 @@ internal sealed class ShardMerge(ProcessRunner runner, EvidenceBundle evidence, 
                 var source = Path.Combine(bundle.Directory, report);
                 var name = Path.GetFileNameWithoutExtension(report);
                 evidence.AddReport(MutationGate.Name, source, $"{name}.shard{bundle.Shard.Index}.json");
-                var mutants = MutationReportReader.Read(source).Select(m => m with { File = Path.IsPathRooted(m.File) ? PortablePath.Relative(inputs.Root, m.File) : m.File }).ToList();
+                // Source paths of the shard's checkout, moved to this one's.
+                var mutants = MutationReportReader.Read(source)
+                    .Select(m => m with { File = CoberturaRebase.Rebased(m.File, inputs.Root) is { } here ? PortablePath.Relative(inputs.Root, here) : m.File })
+                    .ToList();
                 runs.Add(new MutationRun(name, 0, mutants, null));
             }
         }
