@@ -24,7 +24,7 @@ public interface IArchitectureTests : ICompile
         .Description("Check the rules of .nuke/architecture.json (default: no namespace cycles) on the compiled assemblies")
         .DependsOn(Compile)
         .ProceedAfterFailure()
-        .OnlyWhen(() => CheckedShard.RunsGlobalGates, "this is shard 1 of a split run (the cheap, global gates run there), or the run is not split")
+        .OnlyWhen(() => RunsGlobalGates, "this is shard 1 of a split run (the cheap, global gates run there; --shard-every-gate runs them on every shard), or the run is not split")
         .Executes(context => GateTarget.RunAsync(this, context, ArchitectureGate.Name, () =>
         {
             var inputs = new ArchitectureInputs(RootDirectory, BuildInfo.Read(BuildInfoDirectory), this.Read(() => ArchitectureAssemblies), this.Read(() => ArchitectureFreeze), TollgateVersion.Current);

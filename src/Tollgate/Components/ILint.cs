@@ -25,7 +25,7 @@ public interface ILint : ICompile
         .Description("Check formatting, style and analyzers (compiler log of the build + dotnet format)")
         .DependsOn(Compile)
         .ProceedAfterFailure()
-        .OnlyWhen(() => CheckedShard.RunsGlobalGates, "this is shard 1 of a split run (the cheap, global gates run there), or the run is not split")
+        .OnlyWhen(() => RunsGlobalGates, "this is shard 1 of a split run (the cheap, global gates run there; --shard-every-gate runs them on every shard), or the run is not split")
         .Executes(context => GateTarget.RunAsync(this, context, LintGate.Name, async () =>
         {
             var policy = new LintPolicy(this.Read(() => LintFailOn).Select(s => LintPolicy.Severities.Contains(s.ToLowerInvariant())

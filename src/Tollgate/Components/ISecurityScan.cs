@@ -46,7 +46,7 @@ public interface ISecurityScan : IHazSolution
         .TryAfter<ICompile>(x => x.Compile)
         .TryAfter<ILint>(x => x.Lint)
         .TryAfter<ITest>(x => x.Test)
-        .OnlyWhen(() => CheckedShard.RunsGlobalGates, "this is shard 1 of a split run (the cheap, global gates run there), or the run is not split")
+        .OnlyWhen(() => RunsGlobalGates, "this is shard 1 of a split run (the cheap, global gates run there; --shard-every-gate runs them on every shard), or the run is not split")
         .Executes(context => GateTarget.RunAsync(this, context, SecurityScanGate.Name, async () =>
         {
             var failOn = CheckedSecurityFailOn;

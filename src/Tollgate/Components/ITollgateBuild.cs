@@ -53,6 +53,13 @@ public interface ITollgateBuild : IParameterProvider
     [Parameter("Durations of an earlier split run to balance the shards by: a merged bundle or a timings file (default: .nuke/shard-timings.json when it exists; without, by size)")]
     AbsolutePath? ShardTimings => this.ValueOf(() => ShardTimings, null);
 
+    /// <summary>Whether every shard runs the cheap, global gates too.</summary>
+    [Parameter("On a split run, run Lint, ArchitectureTests and SecurityScan on every shard instead of shard 1 only (the merge takes shard 1's)")]
+    bool ShardEveryGate => this.ValueOf(() => ShardEveryGate, false);
+
+    /// <summary>Whether this agent runs the cheap, global gates: not split, shard 1, or told to on every shard.</summary>
+    internal bool RunsGlobalGates => CheckedShard.RunsGlobalGates || this.Read(() => ShardEveryGate);
+
     /// <summary>The shard, checked: <c>--shard</c>, else the host's parallel job, else the whole run.</summary>
     internal Gates.Shards.ShardSpec CheckedShard
     {

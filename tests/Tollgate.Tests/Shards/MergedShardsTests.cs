@@ -10,8 +10,8 @@ using Tollgate.Tools.Stryker;
 namespace Tollgate.Tests.Shards;
 
 /// <summary>
-/// Local proof of equivalence: the sample (two test classes) run as one Test+Coverage+Mutation, and as two shards run as
-/// separate runs — the second in a clone at another path, as on another agent — then merged: the same tests, the same covered and coverable lines, the same mutants with the same
+/// Local proof of equivalence: the sample (two test classes) run as one Test+Coverage+Mutation, and as three shards run
+/// one after another — the second and third in clones at other paths, as on other agents — then merged: the same tests, the same covered and coverable lines, the same mutants with the same
 /// statuses (killed and timed out alike: both detect, and which one a run hits depends on the load), the same verdicts; only times and shard metadata differ. The merged bundle verifies.
 /// </summary>
 [Trait("Category", "Integration")]
@@ -51,7 +51,7 @@ public sealed class MergedShardsTests
     }
 
     [Fact]
-    public async Task Two_shards_merged_give_the_tests_coverage_mutants_and_verdicts_of_one_run()
+    public async Task Three_shards_merged_give_the_tests_coverage_mutants_and_verdicts_of_one_run()
     {
         using var sample = new SampleRepository();
         sample.Write("tests/Sample.Tests/MoneyTests.cs", ShardedTestTests.MoneyTests);
@@ -63,20 +63,27 @@ public sealed class MergedShardsTests
         Assert.True(whole.ExitCode == ExitCodes.Success, whole.Output + whole.Error);
         var single = Keep(sample, "single");
 
-        // Two agents: this checkout, and a clone of the same commit at another path (as another runner's workspace).
-        using var agent = new TempDirectory(withNuke: false);
-        var clone = Path.Combine(agent.Path, "workspace");
-        await git.GitAsync("clone", "--quiet", sample.Root, clone);
-        var first = await HostRun.RunAsync<ShardBuild>(sample.Root, ["Test", "Coverage", "Mutation", "--shard", "1/2", "--tools-directory", SharedTools.Path]);
-        Assert.True(first.ExitCode == ExitCodes.Success, first.Output + first.Error);
-        var second = await HostRun.RunAsync<ShardBuild>(clone, ["Test", "Coverage", "Mutation", "--shard", "2/2", "--tools-directory", SharedTools.Path]);
-        Assert.True(second.ExitCode == ExitCodes.Success, second.Output + second.Error);
-        var shards = new List<string> { Keep(sample, "shard1"), Path.Combine(clone, "artifacts", "evidence") };
+        // Three agents: this checkout, and two clones of the same commit at other paths (as other runners' workspaces).
+        using var agents = new TempDirectory(withNuke: false);
+        var shards = new List<string>();
+        foreach (var index in new[] { 1, 2, 3 })
+        {
+            var checkout = index == 1 ? sample.Root : Path.Combine(agents.Path, $"agent{index}");
+            if (index > 1)
+            {
+                await git.GitAsync("clone", "--quiet", sample.Root, checkout);
+            }
+
+            var run = await HostRun.RunAsync<ShardBuild>(checkout, ["Test", "Coverage", "Mutation", "--shard", $"{index}/3", "--tools-directory", SharedTools.Path]);
+            Assert.True(run.ExitCode == ExitCodes.Success, run.Output + run.Error);
+            shards.Add(index == 1 ? Keep(sample, "shard1") : Path.Combine(checkout, "artifacts", "evidence"));
+        }
 
         // Each shard did its own part: disjoint source files mutated, partial verdicts left to the merge.
-        Assert.Empty(Mutants(shards[0]).Select(m => m.Split(':')[0]).Intersect(Mutants(shards[1]).Select(m => m.Split(':')[0])));
-        Assert.All(shards, s => Assert.NotEmpty(Mutants(s)));
-        Assert.StartsWith("partial on shard 1/2 (", Gate.Read(shards[0], "Mutation").Headline, StringComparison.Ordinal);
+        var files = shards.Select(s => Mutants(s).Select(m => m.Split(':')[0]).Distinct().ToList()).ToList();
+        Assert.All(files, Assert.NotEmpty);
+        Assert.Equal(files.Sum(f => f.Count), files.SelectMany(f => f).Distinct().Count());
+        Assert.StartsWith("partial on shard 1/3 (", Gate.Read(shards[0], "Mutation").Headline, StringComparison.Ordinal);
 
         var merge = await HostRun.RunAsync<ShardBuild>(sample.Root, ["MergeEvidence", "--merge-evidence", .. shards]);
 
@@ -89,7 +96,7 @@ public sealed class MergedShardsTests
         Assert.Empty(EvidenceVerifier.Verify(merged));
         using (var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(merged, "manifest.json"))))
         {
-            Assert.Equal([(1, 2, commit), (2, 2, commit)], manifest.RootElement.GetProperty("shards").EnumerateArray()
+            Assert.Equal([(1, 3, commit), (2, 3, commit), (3, 3, commit)], manifest.RootElement.GetProperty("shards").EnumerateArray()
                 .Select(s => (s.GetProperty("index").GetInt32(), s.GetProperty("total").GetInt32(), s.GetProperty("commit").GetString())));
         }
 
@@ -102,6 +109,6 @@ public sealed class MergedShardsTests
         var missing = await HostRun.RunAsync<ShardBuild>(sample.Root, ["MergeEvidence", "--merge-evidence", shards[0]]);
 
         Assert.Equal(ExitCodes.Failure, missing.ExitCode);
-        Assert.Contains("shard 2/2 is missing (given: 1): merge every shard's bundle, or run the missing one again.", missing.Error, StringComparison.Ordinal);
+        Assert.Contains("shard 2/3, 3/3 are missing (given: 1): merge every shard's bundle, or run the missing one again.", missing.Error, StringComparison.Ordinal);
     }
 }

@@ -76,9 +76,14 @@ public sealed class ShardedTestTests
         Assert.Equal("skipped", coverage.Status);
         Assert.StartsWith("partial on shard 1/2 (", coverage.Headline, StringComparison.Ordinal);
         Assert.Contains("Lint", second.Output, StringComparison.Ordinal);
-        Assert.Contains("this is shard 1 of a split run (the cheap, global gates run there), or the run is not split", second.Output, StringComparison.Ordinal);
+        Assert.Contains("this is shard 1 of a split run (the cheap, global gates run there; --shard-every-gate runs them on every shard), or the run is not split", second.Output, StringComparison.Ordinal);
         Assert.Contains("the run is not split over shards (package from the merged bundle's commit in one job)", second.Output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(sample.Root, "artifacts", "packages")), "a shard packs nothing");
+
+        var everywhere = await HostRun.RunAsync<ShardBuild>(sample.Root, ["Lint", "--shard", "2/2", "--shard-every-gate"]);
+
+        Assert.True(everywhere.ExitCode == ExitCodes.Success, everywhere.Output + everywhere.Error);
+        Assert.Equal("passed", Gate.Read(sample.Evidence, "Lint").Status);
     }
 
     [Fact]
