@@ -1,3 +1,6 @@
+using Tollgate.Engine;
+using Tollgate.Tests.Support;
+using Tollgate.Tools;
 using Tollgate.Tools.Git;
 
 namespace Tollgate.Tests.Review;
@@ -71,5 +74,19 @@ public sealed class GitDiffTests
     public void An_empty_diff_has_no_files()
     {
         Assert.Empty(GitDiff.Parse(""));
+    }
+
+    [Fact]
+    public async Task A_base_git_does_not_know_is_an_error_naming_it_and_the_fix()
+    {
+        using var directory = new TempDirectory(withNuke: false);
+        var git = await GitRepository.InitAsync(directory.Path);
+        await git.CommitAsync("only");
+        var runner = new ProcessRunner(new BuildLog(TextWriter.Null, TextWriter.Null, Verbosity.Normal, new SecretMasker()));
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => GitDiff.MergeBaseAsync(runner, directory.Path, "origin/main", CancellationToken.None));
+
+        Assert.StartsWith("git finds no merge base of 'origin/main' and HEAD (", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("fetch the target branch with its history (git fetch --unshallow origin, or fetch-depth: 0), or name the base with --base-ref.", error.Message, StringComparison.Ordinal);
     }
 }
