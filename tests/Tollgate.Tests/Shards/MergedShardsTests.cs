@@ -85,7 +85,9 @@ public sealed class MergedShardsTests
         Assert.Equal(files.Sum(f => f.Count), files.SelectMany(f => f).Distinct().Count());
         Assert.StartsWith("partial on shard 1/3 (", Gate.Read(shards[0], "Mutation").Headline, StringComparison.Ordinal);
 
-        var merge = await HostRun.RunAsync<ShardBuild>(sample.Root, ["MergeEvidence", "--merge-evidence", .. shards]);
+        // As the merge job of the templates: merge, then package from the merged verdicts.
+        var merge = await HostRun.RunAsync<ShardBuild>(
+            sample.Root, ["MergeEvidence", "Package", "--required-gates", "Test", "Coverage", "Mutation", "--tools-directory", SharedTools.Path, "--merge-evidence", .. shards]);
 
         Assert.True(merge.ExitCode == ExitCodes.Success, merge.Output + merge.Error);
         var merged = sample.Evidence;
@@ -99,6 +101,9 @@ public sealed class MergedShardsTests
             Assert.Equal([(1, 3, commit), (2, 3, commit), (3, 3, commit)], manifest.RootElement.GetProperty("shards").EnumerateArray()
                 .Select(s => (s.GetProperty("index").GetInt32(), s.GetProperty("total").GetInt32(), s.GetProperty("commit").GetString())));
         }
+
+        Assert.Equal("passed", Gate.Read(merged, "Package").Status);
+        Assert.Single(Directory.GetFiles(Path.Combine(sample.Root, "artifacts", "packages"), "Sample.*.nupkg"));
 
         var verified = await HostRun.RunAsync<ShardBuild>(sample.Root, ["Verify"]);
         Assert.True(verified.ExitCode == ExitCodes.Success, verified.Output + verified.Error);
