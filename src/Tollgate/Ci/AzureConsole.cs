@@ -1,4 +1,5 @@
 using Tollgate.Engine;
+using Tollgate.Evidence;
 
 namespace Tollgate.Ci;
 
@@ -22,7 +23,7 @@ internal sealed class AzureConsole(BuildLog log) : CiConsole(log)
             Log.Always(Command(annotation));
         }
 
-        var report = Path.Combine(publication.EvidenceDirectory, GitHubConsole.PullRequestReportFile);
+        var report = Path.Combine(publication.EvidenceDirectory, PullRequestFiles.Report);
         if (File.Exists(report))
         {
             Log.Always($"##vso[task.uploadsummary]{Message(report)}");

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Tollgate.Evidence;
 
 namespace Tollgate.Ci;
 
@@ -8,13 +9,10 @@ namespace Tollgate.Ci;
 /// </summary>
 internal sealed class ChangedLines(IReadOnlyDictionary<string, IReadOnlySet<int>> files)
 {
-    /// <summary>The file's path in the bundle.</summary>
-    public const string BundlePath = "reports/pullrequest/changed-lines.json";
-
     /// <summary>The changed lines of the bundle at <paramref name="evidence"/>; null when it has none (not a pull request run).</summary>
     public static ChangedLines? Read(string evidence)
     {
-        var path = Path.Combine(evidence, BundlePath);
+        var path = Path.Combine(evidence, PullRequestFiles.ChangedLines);
         if (!File.Exists(path))
         {
             return null;

@@ -1,4 +1,5 @@
 using Tollgate.Engine;
+using Tollgate.Evidence;
 
 namespace Tollgate.Ci;
 
@@ -25,13 +26,10 @@ internal sealed class GitHubConsole(BuildLog log, IReadOnlyDictionary<string, st
 
         if (environment.TryGetValue("GITHUB_STEP_SUMMARY", out var summary) && summary.Length > 0)
         {
-            var report = Path.Combine(publication.EvidenceDirectory, PullRequestReportFile);
+            var report = Path.Combine(publication.EvidenceDirectory, PullRequestFiles.Report);
             File.AppendAllText(summary, (File.Exists(report) ? File.ReadAllText(report) + "\n" : "") + File.ReadAllText(Path.Combine(publication.EvidenceDirectory, "summary.md")) + "\n");
         }
     }
-
-    /// <summary>The pull request's report at the bundle's top level.</summary>
-    public const string PullRequestReportFile = "pr-report.md";
 
     /// <summary>The workflow command of one annotation.</summary>
     public static string Command(CiAnnotation annotation)

@@ -1,4 +1,5 @@
 using Tollgate.Ci;
+using Tollgate.Evidence;
 using Tollgate.Gates.Review;
 
 namespace Tollgate;
@@ -104,7 +105,7 @@ public interface IPullRequestReport : ITollgateBuild
                 this.Read(() => PullRequestToken) ?? throw new BuildException("--pull-request-token is not set: give a token that may comment (GitHub: secrets.GITHUB_TOKEN with pull-requests: write; GitLab: a project access token with the api scope)."));
             try
             {
-                var posted = await PullRequestComment.PostAsync(EvidenceDirectory / PullRequestStep.ReportFile, target, context.Cancellation).ConfigureAwait(false);
+                var posted = await PullRequestComment.PostAsync(EvidenceDirectory / PullRequestFiles.Report, target, context.Cancellation).ConfigureAwait(false);
                 context.Log.Info(posted.Created ? $"Commented on pull request {target.Number} (comment {posted.Id})." : $"Updated Tollgate's comment {posted.Id} on pull request {target.Number}.");
             }
             catch (Exception exception) when (exception is InvalidDataException or HttpRequestException)

@@ -18,7 +18,7 @@ public sealed class ChangedLineAnnotationTests : IDisposable
     {
         evidence.Write("summary.md", "# Tollgate evidence: failed\n");
         evidence.Write("pr-report.md", "<!-- tollgate:pull-request-report -->\n## report\n");
-        evidence.Write(ChangedLines.BundlePath, """{ "src/A.cs": [ 11, 12, 13 ] }""");
+        evidence.Write(PullRequestFiles.ChangedLines, """{ "src/A.cs": [ 11, 12, 13 ] }""");
     }
 
     public void Dispose() => evidence.Dispose();
@@ -58,7 +58,7 @@ public sealed class ChangedLineAnnotationTests : IDisposable
     [Fact]
     public void Without_a_pull_request_every_located_finding_is_annotated()
     {
-        File.Delete(Path.Combine(evidence.Path, ChangedLines.BundlePath));
+        File.Delete(Path.Combine(evidence.Path, PullRequestFiles.ChangedLines));
 
         var output = Publish(log => new GitHubConsole(log, new Dictionary<string, string>()));
 

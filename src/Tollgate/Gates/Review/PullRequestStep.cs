@@ -27,15 +27,6 @@ internal sealed record PullRequestInputs(
 /// </summary>
 internal sealed class PullRequestStep(ProcessRunner runner, EvidenceBundle evidence, Action<string> say, Action<string> warn)
 {
-    /// <summary>The report's file at the bundle's top level.</summary>
-    public const string ReportFile = "pr-report.md";
-
-    /// <summary>The new problems in GitLab's code quality format.</summary>
-    public const string CodeQualityFile = "pr-codequality.json";
-
-    /// <summary>The changed lines by file, in the gate's reports.</summary>
-    public const string ChangedLinesReport = "changed-lines.json";
-
     public async Task<GateResult> RunAsync(PullRequestInputs inputs, CancellationToken cancellation)
     {
         BaseBundle? baseline = null;
@@ -80,10 +71,10 @@ internal sealed class PullRequestStep(ProcessRunner runner, EvidenceBundle evide
             inputs.Commit, mergeBase, baseRef, baseline?.Commit, noBase, changes, coverage, inputs.CoverageThreshold, statuses, problems, fresh, FigureDelta.Of(now, before));
         var result = PullRequestGate.Evaluate(report, inputs.FailOnNew, new Dictionary<string, string>());
 
-        evidence.WriteFile(ReportFile, PullRequestMarkdown.Render(report, result));
-        evidence.WriteFile(CodeQualityFile, CodeQualityExporter.Render((fresh ?? []).GroupBy(f => f.Gate)
+        evidence.WriteFile(PullRequestFiles.Report, PullRequestMarkdown.Render(report, result));
+        evidence.WriteFile(PullRequestFiles.CodeQuality, CodeQualityExporter.Render((fresh ?? []).GroupBy(f => f.Gate)
             .Select(g => new GateResult(g.Key, GateStatus.Passed, "", [], new Dictionary<string, double>(), new Dictionary<string, double>(), new Dictionary<string, string>(), g.Select(f => f.Finding).ToList()))));
-        evidence.WriteReport(PullRequestGate.Name, ChangedLinesReport, ChangedLines(changes));
+        evidence.WriteReport(PullRequestGate.Name, PullRequestFiles.ChangedLinesName, ChangedLines(changes));
         return result;
     }
 
