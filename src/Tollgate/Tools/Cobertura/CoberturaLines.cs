@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Xml;
-using System.Xml.Linq;
 
 namespace Tollgate.Tools.Cobertura;
 
@@ -14,24 +12,11 @@ internal static class CoberturaLines
     /// <exception cref="InvalidDataException">The file is not Cobertura.</exception>
     public static IReadOnlyDictionary<string, IReadOnlyDictionary<int, bool>> Read(string path, string root)
     {
-        XDocument document;
-        try
-        {
-            document = XDocument.Load(path);
-        }
-        catch (XmlException exception)
-        {
-            throw new InvalidDataException($"{path} is not a Cobertura file: {exception.Message}", exception);
-        }
+        var coverage = CoberturaReader.Load(path);
 
-        if (document.Root?.Name.LocalName != "coverage")
-        {
-            throw new InvalidDataException($"{path} is not a Cobertura file: its root is <{document.Root?.Name.LocalName}>, not <coverage>.");
-        }
-
-        var sources = document.Root.Element("sources")?.Elements("source").Select(s => s.Value.Trim()).Where(s => s.Length > 0).ToList() ?? [];
+        var sources = coverage.Element("sources")?.Elements("source").Select(s => s.Value.Trim()).Where(s => s.Length > 0).ToList() ?? [];
         var files = new Dictionary<string, Dictionary<int, bool>>(StringComparer.Ordinal);
-        foreach (var @class in document.Descendants("class"))
+        foreach (var @class in coverage.Descendants("class"))
         {
             var file = Relative((string?)@class.Attribute("filename") ?? "", sources, root);
             if (!files.TryGetValue(file, out var lines))

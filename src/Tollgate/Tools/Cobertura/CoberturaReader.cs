@@ -10,23 +10,10 @@ internal static class CoberturaReader
     /// <exception cref="InvalidDataException">The file is not Cobertura.</exception>
     public static (CoverageCounts Total, IReadOnlyList<FileCoverage> Files) Read(string path)
     {
-        XDocument document;
-        try
-        {
-            document = XDocument.Load(path);
-        }
-        catch (XmlException exception)
-        {
-            throw new InvalidDataException($"{path} is not a Cobertura file: {exception.Message}", exception);
-        }
-
-        if (document.Root?.Name.LocalName != "coverage")
-        {
-            throw new InvalidDataException($"{path} is not a Cobertura file: its root is <{document.Root?.Name.LocalName}>, not <coverage>.");
-        }
+        var coverage = Load(path);
 
         var lines = new Dictionary<(string File, string Number), (bool Covered, int Branches, int BranchesCovered)>();
-        foreach (var @class in document.Descendants("class"))
+        foreach (var @class in coverage.Descendants("class"))
         {
             var file = (string?)@class.Attribute("filename") ?? "";
             foreach (var line in @class.Element("lines")?.Elements("line") ?? [])
@@ -47,6 +34,28 @@ internal static class CoberturaReader
             .OrderBy(f => f.File, StringComparer.Ordinal)
             .ToList();
         return (total, files);
+    }
+
+    /// <summary>The <c>&lt;coverage&gt;</c> root of the Cobertura file at <paramref name="path"/>, checked to be one.</summary>
+    /// <exception cref="InvalidDataException">It is not XML, or its root is not <c>&lt;coverage&gt;</c>.</exception>
+    public static XElement Load(string path)
+    {
+        XDocument document;
+        try
+        {
+            document = XDocument.Load(path);
+        }
+        catch (XmlException exception)
+        {
+            throw new InvalidDataException($"{path} is not a Cobertura file: {exception.Message}", exception);
+        }
+
+        if (document.Root?.Name.LocalName != "coverage")
+        {
+            throw new InvalidDataException($"{path} is not a Cobertura file: its root is <{document.Root?.Name.LocalName}>, not <coverage>.");
+        }
+
+        return document.Root;
     }
 
     // condition-coverage="50% (1/2)"
