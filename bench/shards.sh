@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Scale-out on one machine: the sample fixture (grown to two test classes) through Test+Coverage+Mutation as one run,
+# Scale-out on one machine: the sample fixture (with the two-test-classes patch) through Test+Coverage+Mutation as one run,
 # against two shards run at the same time (each in its own checkout, as on two agents) followed by MergeEvidence.
 # Reports the wall times, the ratio (shards + merge) / single, and the merge's own cost as a share of the single run
 # (target: ≤ 5 %). Warm runs: the build program, the tools and the first build are not timed.
@@ -11,26 +11,7 @@ trap 'rm -rf "$work"' EXIT
 
 source "$here/bench/consumer.sh"
 make_consumer "$work/a" "ICoverage, IMutation, IMergeEvidence" "((ITest)x).Test"
-cat > "$work/a/tests/Sample.Tests/MoneyTests.cs" <<'CS'
-using Sample.Domain;
-using Xunit;
-
-namespace Sample.Tests;
-
-public class MoneyTests
-{
-    [Fact]
-    public void Adds_amounts_of_one_currency() => Assert.Equal(new Money(3m, "EUR"), new Money(1m, "EUR").Add(new Money(2m, "EUR")));
-
-    [Fact]
-    public void Refuses_to_add_another_currency() => Assert.Throws<InvalidOperationException>(() => new Money(1m, "EUR").Add(new Money(1m, "USD")));
-
-    [Theory]
-    [InlineData(2, 6)]
-    [InlineData(0, 0)]
-    public void Multiplies(int quantity, decimal expected) => Assert.Equal(expected, new Money(3m, "EUR").Times(quantity).Amount);
-}
-CS
+cp -r "$here/tests/fixtures/patches/two-test-classes/." "$work/a/"
 printf 'bin/\nobj/\nartifacts/\n.nuke/temp/\n' > "$work/a/.gitignore"
 (cd "$work/a" && git init --quiet --initial-branch main && git add --all && git -c user.name=bench -c user.email=bench@bench.invalid commit --quiet -m sample)
 git clone --quiet "$work/a" "$work/b"

@@ -53,8 +53,7 @@ public sealed class MergedShardsTests
     [Fact]
     public async Task Three_shards_merged_give_the_tests_coverage_mutants_and_verdicts_of_one_run()
     {
-        using var sample = new SampleRepository();
-        sample.Write("tests/Sample.Tests/MoneyTests.cs", ShardedTestTests.MoneyTests);
+        using var sample = new SampleRepository("two-test-classes");
         sample.Write(".gitignore", "bin/\nobj/\nartifacts/\nbundles/\n.nuke/temp/\n");
         var git = await GitRepository.InitAsync(sample.Root);
         var commit = await git.CommitAsync("sample with two test classes");

@@ -14,28 +14,6 @@ namespace Tollgate.Tests.Shards;
 [Collection(nameof(GateRunsCollection))]
 public sealed class ShardedTestTests
 {
-    internal const string MoneyTests = """
-        using Sample.Domain;
-        using Xunit;
-
-        namespace Sample.Tests;
-
-        public class MoneyTests
-        {
-            [Fact]
-            public void Adds_amounts_of_one_currency() => Assert.Equal(new Money(3m, "EUR"), new Money(1m, "EUR").Add(new Money(2m, "EUR")));
-
-            [Fact]
-            public void Refuses_to_add_another_currency() => Assert.Throws<InvalidOperationException>(() => new Money(1m, "EUR").Add(new Money(1m, "USD")));
-
-            [Theory]
-            [InlineData(2, 6)]
-            [InlineData(0, 0)]
-            public void Multiplies(int quantity, decimal expected) => Assert.Equal(expected, new Money(3m, "EUR").Times(quantity).Amount);
-        }
-
-        """;
-
     private static IReadOnlyList<string> TestNames(string evidence) =>
         Directory.GetFiles(Path.Combine(evidence, "reports", "test"), "*.trx")
             .SelectMany(trx => System.Xml.Linq.XDocument.Load(trx).Descendants().Where(e => e.Name.LocalName == "UnitTestResult").Select(e => (string)e.Attribute("testName")!))
@@ -44,8 +22,7 @@ public sealed class ShardedTestTests
     [Fact]
     public async Task Two_shards_run_each_test_class_once_and_together_exactly_the_tests_of_one_run()
     {
-        using var sample = new SampleRepository();
-        sample.Write("tests/Sample.Tests/MoneyTests.cs", MoneyTests);
+        using var sample = new SampleRepository("two-test-classes");
 
         var whole = await HostRun.RunAsync<ShardBuild>(sample.Root, ["Test"]);
         Assert.True(whole.ExitCode == ExitCodes.Success, whole.Output + whole.Error);
