@@ -9,11 +9,18 @@ internal sealed record ShardBundle(string Directory, Manifest Manifest)
     /// <summary>The shard it is.</summary>
     public ShardRecord Shard => Manifest.Shard!;
 
-    /// <summary>A gate's document, when the shard has one.</summary>
+    private readonly Dictionary<string, GateDocument?> gates = new(StringComparer.Ordinal);
+
+    /// <summary>A gate's document, when the shard has one (read once: the merge asks for each several times).</summary>
     public GateDocument? Gate(string name)
     {
-        var file = Path.Combine(Directory, GateDocument.PathOf(name));
-        return File.Exists(file) ? JsonSerializer.Deserialize<GateDocument>(File.ReadAllText(file), EvidenceJson.Options) : null;
+        if (!gates.TryGetValue(name, out var document))
+        {
+            var file = Path.Combine(Directory, GateDocument.PathOf(name));
+            gates[name] = document = File.Exists(file) ? JsonSerializer.Deserialize<GateDocument>(File.ReadAllText(file), EvidenceJson.Options) : null;
+        }
+
+        return document;
     }
 }
 
