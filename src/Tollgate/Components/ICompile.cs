@@ -13,6 +13,9 @@ public interface ICompile : IHazSolution
     /// <summary>Where the build writes each project's facts for the gates (cleared before every build).</summary>
     internal AbsolutePath BuildInfoDirectory => RootDirectory / ".nuke" / "temp" / "build-info";
 
+    /// <summary>Tollgate's targets for every project of the build (written when they differ).</summary>
+    internal string BuildTargetsPath => BuildTargetsFile.WriteTo(RootDirectory / ".nuke" / "temp");
+
     /// <summary>Changes how <c>dotnet build</c> runs: <c>Configure&lt;DotnetBuildSettings&gt; ICompile.BuildSettings =&gt; s =&gt; s.AddArguments("-warnaserror");</c></summary>
     Configure<DotnetBuildSettings> BuildSettings => settings => settings;
 
@@ -29,7 +32,7 @@ public interface ICompile : IHazSolution
             }
 
             RunEvidence.WriteFile("projects.json", ProjectsDocument(selection));
-            var buildTargets = BuildTargetsFile.WriteTo(RootDirectory / ".nuke" / "temp");
+            var buildTargets = BuildTargetsPath;
             if (Directory.Exists(BuildInfoDirectory))
             {
                 Directory.Delete(BuildInfoDirectory, recursive: true);

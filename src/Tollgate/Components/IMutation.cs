@@ -58,9 +58,10 @@ public interface IMutation : ITest
         .Description("Mutation-test the projects in scope with Stryker.NET and hold the score to the policy")
         .DependsOn(Test)
         .ProceedAfterFailure()
-        // Stryker rebuilds the projects and swaps mutated assemblies into the test projects' output: never while another gate reads them.
-        .TryAfter<ILint>(x => x.Lint)
-        .TryAfter<ICoverage>(x => x.Coverage)
+        // Stryker swaps mutated assemblies into the test projects' output (Test reads it, so Mutation comes after it) and
+        // builds the projects again: with the run's build targets that build finds them up to date and writes nothing, so
+        // Lint and Coverage may run beside it; the assemblies ArchitectureTests reads and the obj/ folders the NuGet audit
+        // restores into are left to those gates first.
         .TryAfter<IArchitectureTests>(x => x.ArchitectureTests)
         .TryAfter<ISecurityScan>(x => x.SecurityScan)
         .Produces("artifacts/mutation")
@@ -71,7 +72,7 @@ public interface IMutation : ITest
                 RootDirectory, BuildInfo.Read(BuildInfoDirectory), this.Read(() => MutationProjects), since,
                 new MutationPolicy(this.Read(() => MutationThreshold), this.Read(() => MutationEmptyScopeAllowed), since), this.Read(() => Configuration),
                 this.Read(() => MutationConcurrency), this.Read(() => MutationAdditionalTimeout), this.Read(() => MutationMutate), this.Read(() => MutationTestCaseFilter),
-                BuildTarget, Path.GetFileNameWithoutExtension(SolutionFile), CheckedMSBuildProperties, this.Read(() => ToolsDirectory),
+                BuildTarget, Path.GetFileNameWithoutExtension(SolutionFile), CheckedMSBuildProperties, BuildTargetsPath, this.Read(() => ToolsDirectory),
                 PolicyDefaults.Current.ToolVersion(StrykerTool.Package), MutationReportDirectory, CheckedShard, CheckedShard.IsSplit ? CheckedShardTimings : null);
             var step = new MutationStep(ProcessRunner, ProcessRunner.With(StrykerSettings(new StrykerSettings())), RunEvidence, context.Log.Info, context.Log.Always);
             var result = await step.RunAsync(inputs, context.Cancellation).ConfigureAwait(false);

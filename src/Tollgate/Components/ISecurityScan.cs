@@ -42,10 +42,11 @@ public interface ISecurityScan : IHazSolution
     Target SecurityScan => _ => _
         .Description("Scan for vulnerable packages (NuGet audit, Trivy), misconfigurations and secrets")
         .ProceedAfterFailure()
-        // The NuGet audit restores into the projects' obj folders: never while a build, dotnet format or a test run reads them.
+        // The NuGet audit restores into the projects' obj folders: never while a build, dotnet format or a test run reads them,
+        // so it comes between the build and the gates that read the build (Mutation waits for it too).
         .TryAfter<ICompile>(x => x.Compile)
-        .TryAfter<ILint>(x => x.Lint)
-        .TryAfter<ITest>(x => x.Test)
+        .TryBefore<ILint>(x => x.Lint)
+        .TryBefore<ITest>(x => x.Test)
         .OnlyWhen(() => RunsGlobalGates, "this is shard 1 of a split run (the cheap, global gates run there; --shard-every-gate runs them on every shard), or the run is not split")
         .Executes(context => GateTarget.RunAsync(this, context, SecurityScanGate.Name, async () =>
         {

@@ -15,9 +15,16 @@ public sealed class MutationTests
     public async Task A_good_suite_passes_and_a_weak_one_fails_listing_its_survivors()
     {
         using var good = new SampleRepository();
+        var compiled = await HostRun.RunAsync<MutationBuild>(good.Root, ["Compile"]);
+        Assert.True(compiled.ExitCode == ExitCodes.Success, compiled.Output + compiled.Error);
+        var assembly = Path.Combine(good.Root, "src", "Sample", "obj", "Release", "net10.0", "Sample.dll");
+        var built = File.GetLastWriteTimeUtc(assembly);
+
         var passed = await HostRun.RunAsync<MutationBuild>(good.Root, ["Mutation", "--tools-directory", SharedTools.Path]);
 
         Assert.True(passed.ExitCode == ExitCodes.Success, passed.Output + passed.Error);
+        // Stryker's project analysis and its own build found the run's build up to date: nothing was compiled again.
+        Assert.Equal(built, File.GetLastWriteTimeUtc(assembly));
         var gate = Gate.Read(good.Evidence, "Mutation");
         Assert.Equal("passed", gate.Status);
         Assert.True(gate.Metrics.GetProperty("score").GetDouble() >= 70);

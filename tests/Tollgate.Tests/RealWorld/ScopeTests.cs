@@ -84,6 +84,23 @@ public sealed class ScopeTests : IDisposable
     }
 
     [Fact]
+    public void A_tool_that_builds_again_gets_the_builds_targets_dated_as_they_are()
+    {
+        var buildTargets = Path.Combine(directory.Path, "Tollgate.Build.targets");
+        File.WriteAllText(buildTargets, "<Project />");
+        var dated = new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(buildTargets, dated);
+
+        var variables = PropertyEnvironment.Environment([], Path.Combine(directory.Path, "tool"), buildTargets)!;
+
+        Assert.Equal("true", variables["TollgateKeepBuildOutputs"]);
+        var targets = variables["CustomAfterMicrosoftCommonTargets"]!;
+        Assert.Contains($"<Import Project=\"{buildTargets}\" Condition=\"'$(IsCrossTargetingBuild)' != 'true'\" />", File.ReadAllText(targets), StringComparison.Ordinal);
+        Assert.Equal(dated, File.GetLastWriteTimeUtc(targets));
+        Assert.False(PropertyEnvironment.Environment(["A=1"], Path.Combine(directory.Path, "other"))!.ContainsKey("TollgateKeepBuildOutputs"));
+    }
+
+    [Fact]
     public void Solution_mode_names_the_solution_and_no_project()
     {
         var path = Path.Combine(directory.Path, "stryker-config.json");

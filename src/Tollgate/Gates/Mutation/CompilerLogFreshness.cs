@@ -4,7 +4,8 @@ using Tollgate.Tools.Dotnet;
 namespace Tollgate.Gates.Mutation;
 
 /// <summary>
-/// Stryker's own builds compile the projects again into the same bytes, with a new time: the compiler log the
+/// Handed the run's build targets, Stryker's builds find the projects up to date; where one still compiles a project
+/// again (a project that names its own CustomAfterMicrosoftCommonTargets, say), it writes the same bytes with a new time: the compiler log the
 /// run's one build wrote for Lint then looks older than its assembly, and the next Compile recompiles every
 /// project to write it again. Taken before Stryker runs, this remembers each project's intermediate assembly
 /// digest; afterwards, where the bytes are unchanged, the log is still the compiler's word on exactly that

@@ -19,8 +19,9 @@ internal sealed class MutationRunner(ProcessRunner runner, Action<string> say)
     /// <param name="output">Tollgate's output directory for this project; emptied first.</param>
     /// <param name="cancellation">Stops Stryker.</param>
     /// <param name="properties">The build's extra MSBuild properties (<c>Name=Value</c>), handed to every build Stryker starts.</param>
+    /// <param name="buildTargets">The run's build targets file: Stryker's analysis then keeps the build's outputs and its build finds them up to date.</param>
     public async Task<MutationRun> RunAsync(
-        string stryker, string root, string project, StrykerConfig config, string output, IReadOnlyList<string> properties, CancellationToken cancellation)
+        string stryker, string root, string project, StrykerConfig config, string output, IReadOnlyList<string> properties, string buildTargets, CancellationToken cancellation)
     {
         if (Directory.Exists(output))
         {
@@ -36,7 +37,7 @@ internal sealed class MutationRunner(ProcessRunner runner, Action<string> say)
         using var ticker = new Timer(_ => say(progress.Describe(name)), null, ProgressInterval, ProgressInterval);
         var result = await runner.RunAsync(
             new ProcessSpec(
-                stryker, StrykerTool.Arguments(configFile, output), Path.GetDirectoryName(project)!, TimeSpan.FromHours(3), PropertyEnvironment.Environment(properties, output),
+                stryker, StrykerTool.Arguments(configFile, output), Path.GetDirectoryName(project)!, TimeSpan.FromHours(3), PropertyEnvironment.Environment(properties, output, buildTargets),
                 OnOutput: progress.Observe),
             cancellation).ConfigureAwait(false);
         var report = Path.Combine(output, StrykerTool.ReportPath);

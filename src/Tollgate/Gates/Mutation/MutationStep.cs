@@ -22,6 +22,7 @@ namespace Tollgate.Gates.Mutation;
 /// <param name="BuildTarget">The solution (or selection) for Stryker's solution mode.</param>
 /// <param name="SolutionName">The solution's name, for the reports of a solution-mode run.</param>
 /// <param name="Properties">MSBuild properties of the run.</param>
+/// <param name="BuildTargets">The run's build targets file, handed to Stryker's builds so they find the run's build up to date.</param>
 /// <param name="ToolsDirectory">Where Stryker is installed.</param>
 /// <param name="StrykerVersion">The pinned Stryker version.</param>
 /// <param name="ReportDirectory">Where Stryker's reports go.</param>
@@ -30,7 +31,7 @@ namespace Tollgate.Gates.Mutation;
 internal sealed record MutationInputs(
     string Root, IReadOnlyList<ProjectInfo> Built, IReadOnlyList<string> ProjectPatterns, string? Since, MutationPolicy Policy, string Configuration,
     int Concurrency, int AdditionalTimeout, IReadOnlyList<string> Mutate, string? TestCaseFilter, string BuildTarget, string SolutionName,
-    IReadOnlyList<string> Properties, string ToolsDirectory, string StrykerVersion, string ReportDirectory, ShardSpec? Shard = null, ShardTimings? Timings = null);
+    IReadOnlyList<string> Properties, string BuildTargets, string ToolsDirectory, string StrykerVersion, string ReportDirectory, ShardSpec? Shard = null, ShardTimings? Timings = null);
 
 /// <summary>
 /// The Mutation gate from inputs to result: the scope (projects the tests reach), Stryker in solution mode when
@@ -96,7 +97,7 @@ internal sealed class MutationStep(ProcessRunner runner, ProcessRunner stryker, 
             say($"Mutating {string.Join(", ", scope.Mutated.Select(t => Path.GetFileNameWithoutExtension(t.Project)))} ({frameworks[0]}) in one Stryker run on {solution}{changed} with {inputs.Concurrency} runners…");
             var config = Config(inputs, solution, [], frameworks[0], sinceCommit) with { Solution = inputs.BuildTarget };
             var output = Path.Combine(inputs.ReportDirectory, "solution");
-            runs.Add(await new MutationRunner(stryker, progress).RunAsync(program, inputs.Root, inputs.BuildTarget, config, output, inputs.Properties, cancellation).ConfigureAwait(false));
+            runs.Add(await new MutationRunner(stryker, progress).RunAsync(program, inputs.Root, inputs.BuildTarget, config, output, inputs.Properties, inputs.BuildTargets, cancellation).ConfigureAwait(false));
             AddReports(output, inputs.SolutionName);
         }
 
@@ -109,7 +110,7 @@ internal sealed class MutationStep(ProcessRunner runner, ProcessRunner stryker, 
             var config = Config(inputs, Path.GetFileName(target.Project), target.TestProjects, target.Framework, sinceCommit) with { Mutate = mutate };
             var output = Path.Combine(inputs.ReportDirectory, name);
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            runs.Add(await new MutationRunner(stryker, progress).RunAsync(program, inputs.Root, target.Project, config, output, inputs.Properties, cancellation).ConfigureAwait(false));
+            runs.Add(await new MutationRunner(stryker, progress).RunAsync(program, inputs.Root, target.Project, config, output, inputs.Properties, inputs.BuildTargets, cancellation).ConfigureAwait(false));
             durations[PortablePath.Relative(inputs.Root, target.Project)] = clock.Elapsed;
             AddReports(output, name);
         }
