@@ -9,7 +9,7 @@ namespace Tollgate.Tests.Adoption;
 /// picks up a new default threshold by changing nothing but the package version.
 /// </summary>
 [Trait("Category", "Integration")]
-[Collection(nameof(WholeRunsCollection))]
+[Collection(nameof(PipelineRunsCollection))]
 public sealed class AdoptionTests
 {
     private const string BuildCs = """

@@ -1,11 +1,12 @@
 using Tollgate.Engine;
 using Tollgate.Tests.Host;
+using Tollgate.Tests.Support;
 
 namespace Tollgate.Tests.Adoption;
 
 /// <summary>Compile skips NuGet's restore while its inputs are unchanged, restores when one changed, and recovers when a skipped restore was wrong.</summary>
 [Trait("Category", "Integration")]
-[Collection(nameof(WholeRunsCollection))]
+[Collection(nameof(GateRunsCollection))]
 public sealed class CompileRestoreTests
 {
     private static int Builds(HostRun run, bool restoring) =>

@@ -1,23 +1,13 @@
 using Tollgate.Engine;
 using Tollgate.Evidence;
 using Tollgate.Tests.Host;
+using Tollgate.Tests.Support;
 
 namespace Tollgate.Tests.Adoption;
 
-/// <summary>
-/// Integration tests that run real tools on copies of fixture repositories, in two groups of about equal length that
-/// run side by side (each copy is a repository of its own; shared tool folders are guarded by an install lock).
-/// </summary>
-[CollectionDefinition(nameof(WholeRunsCollection))]
-public sealed class WholeRunsCollection;
-
-/// <inheritdoc cref="WholeRunsCollection"/>
-[CollectionDefinition(nameof(GateRunsCollection))]
-public sealed class GateRunsCollection;
-
 /// <summary>The built gates, run in-process on copies of the sample repository with the real tools.</summary>
 [Trait("Category", "Integration")]
-[Collection(nameof(WholeRunsCollection))]
+[Collection(nameof(GateRunsCollection))]
 public sealed class SampleGateTests
 {
     [Fact]

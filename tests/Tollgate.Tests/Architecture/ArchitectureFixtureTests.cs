@@ -1,6 +1,7 @@
 using Tollgate.Engine;
 using Tollgate.Tests.Adoption;
 using Tollgate.Tests.Host;
+using Tollgate.Tests.Support;
 
 namespace Tollgate.Tests.Architecture;
 

@@ -13,9 +13,12 @@ namespace Tollgate.Tests.Ci;
 /// durations. Raw tool reports that carry their own run ids and clock readings (TRX, Cobertura, the HTML
 /// coverage report) are compared by presence, and packages' digests are left out (NuGet stamps the pack time into them). Mutation is skipped in these runs: its report is
 /// host-independent and Stryker's fixed cost, eight times over, would dominate the test suite.
+/// Every host with a console of its own (annotations, summaries, service messages) runs the whole Ci; the hosts
+/// that render like a local run (Jenkins, CircleCI: <c>PlainConsole</c>) differ from it only in what CI variables
+/// they read, which a cheaper run of two gates shows as well as the whole Ci would.
 /// </summary>
 [Trait("Category", "Integration")]
-[Collection(nameof(GateRunsCollection))]
+[Collection(nameof(WholeRunsCollection))]
 public sealed class IdenticalEvidenceTests
 {
     private static readonly Regex Volatile = new("""\s(time|timestamp|startTime|endTime|duration)="[^"]*"|"(startedAt|\w*[Dd]uration\w*|\w*[Tt]ime\w*)": [^,\n]+,?""", RegexOptions.CultureInvariant);
@@ -24,16 +27,24 @@ public sealed class IdenticalEvidenceTests
 
     public sealed class CiBuild : TollgateBuild, IStandardGates;
 
-    private static Dictionary<string, Dictionary<string, string>> Hosts(string sha, string stepSummary) => new()
+    private static Dictionary<string, Dictionary<string, string>> HostsWithTheirOwnConsole(string sha, string stepSummary) => new()
     {
         ["github-actions"] = new() { ["GITHUB_ACTIONS"] = "true", ["GITHUB_REF"] = "refs/heads/main", ["GITHUB_REF_NAME"] = "main", ["GITHUB_SHA"] = sha, ["GITHUB_RUN_NUMBER"] = "12", ["GITHUB_STEP_SUMMARY"] = stepSummary },
         ["gitlab-ci"] = new() { ["GITLAB_CI"] = "true", ["CI_COMMIT_BRANCH"] = "main", ["CI_COMMIT_SHA"] = sha, ["CI_PIPELINE_IID"] = "12" },
         ["azure-pipelines"] = new() { ["TF_BUILD"] = "True", ["BUILD_SOURCEBRANCH"] = "refs/heads/main", ["BUILD_SOURCEVERSION"] = sha, ["BUILD_BUILDNUMBER"] = "12" },
         ["teamcity"] = new() { ["TEAMCITY_VERSION"] = "2025.07", ["BUILD_VCS_NUMBER"] = sha, ["BUILD_NUMBER"] = "12" },
-        ["jenkins"] = new() { ["JENKINS_URL"] = "https://ci.invalid/", ["BRANCH_NAME"] = "main", ["GIT_COMMIT"] = sha, ["BUILD_NUMBER"] = "12" },
         ["bitbucket-pipelines"] = new() { ["BITBUCKET_BUILD_NUMBER"] = "12", ["BITBUCKET_BRANCH"] = "main", ["BITBUCKET_COMMIT"] = sha },
+    };
+
+    private static Dictionary<string, Dictionary<string, string>> HostsThatRenderLikeALocalRun(string sha) => new()
+    {
+        ["jenkins"] = new() { ["JENKINS_URL"] = "https://ci.invalid/", ["BRANCH_NAME"] = "main", ["GIT_COMMIT"] = sha, ["BUILD_NUMBER"] = "12" },
         ["circleci"] = new() { ["CIRCLECI"] = "true", ["CIRCLE_BRANCH"] = "main", ["CIRCLE_SHA1"] = sha, ["CIRCLE_BUILD_NUM"] = "12" },
     };
+
+    private static readonly string[] WholeCi = ["Ci", "--skip", "Mutation", "--required-gates", "Lint", "Test", "Coverage", "ArchitectureTests", "SecurityScan"];
+
+    private static readonly string[] TwoGates = ["ArchitectureTests", "SecurityScan"];
 
     [Fact]
     public async Task Ci_writes_the_same_bundle_locally_and_on_every_ci_host()
@@ -48,29 +59,38 @@ public sealed class IdenticalEvidenceTests
         await git.TagAsync("v1.0.0");
         using var copies = new TempDirectory(withNuke: false);
 
-        var local = await RunCi(sample, copies.Path, "local", []);
+        var local = await Run(sample, copies.Path, "local", [], WholeCi);
         var summary = Path.Combine(copies.Path, "step-summary.md");
-        foreach (var (host, environment) in Hosts(sha, summary))
+        foreach (var (host, environment) in HostsWithTheirOwnConsole(sha, summary))
         {
-            var bundle = await RunCi(sample, copies.Path, host, environment);
-
-            Assert.Equal(Files(local), Files(bundle));
-            foreach (var file in Files(local).Where(Comparable))
-            {
-                Assert.True(Normalized(local, file) == Normalized(bundle, file), $"{host}: {file} differs from the local run's: {FirstDifference(Normalized(local, file), Normalized(bundle, file))}");
-            }
-
-            var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(bundle, "manifest.json")))!;
-            Assert.Equal(host, manifest["ciHost"]!["name"]!.GetValue<string>());
-            Assert.Equal(sha, manifest["ciHost"]!["details"]!["commit"]!.GetValue<string>());
+            AssertSameBundle(local, await Run(sample, copies.Path, host, environment, WholeCi), host, sha);
         }
 
         Assert.Contains("# Tollgate evidence: succeeded", File.ReadAllText(summary), StringComparison.Ordinal);
+
+        var plain = await Run(sample, copies.Path, "local-two-gates", [], TwoGates);
+        foreach (var (host, environment) in HostsThatRenderLikeALocalRun(sha))
+        {
+            AssertSameBundle(plain, await Run(sample, copies.Path, host, environment, TwoGates), host, sha);
+        }
     }
 
-    private static async Task<string> RunCi(SampleRepository sample, string copies, string host, Dictionary<string, string> environment)
+    private static void AssertSameBundle(string local, string bundle, string host, string sha)
     {
-        var run = await HostRun.RunAsync<CiBuild>(sample.Root, ["Ci", "--skip", "Mutation", "--required-gates", "Lint", "Test", "Coverage", "ArchitectureTests", "SecurityScan"], environment);
+        Assert.Equal(Files(local), Files(bundle));
+        foreach (var file in Files(local).Where(Comparable))
+        {
+            Assert.True(Normalized(local, file) == Normalized(bundle, file), $"{host}: {file} differs from the local run's: {FirstDifference(Normalized(local, file), Normalized(bundle, file))}");
+        }
+
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(bundle, "manifest.json")))!;
+        Assert.Equal(host, manifest["ciHost"]!["name"]!.GetValue<string>());
+        Assert.Equal(sha, manifest["ciHost"]!["details"]!["commit"]!.GetValue<string>());
+    }
+
+    private static async Task<string> Run(SampleRepository sample, string copies, string host, Dictionary<string, string> environment, string[] args)
+    {
+        var run = await HostRun.RunAsync<CiBuild>(sample.Root, args, environment);
         Assert.True(run.ExitCode == ExitCodes.Success, $"{host}: {run.Output}{run.Error}");
         var copy = Path.Combine(copies, host);
         SampleRepository.Copy(sample.Evidence, copy);

@@ -9,7 +9,7 @@ namespace Tollgate.Tests.Package;
 
 /// <summary>Package on the sample repository for real: dotnet pack with the git version, pushed to a folder feed and to an HTTP feed.</summary>
 [Trait("Category", "Integration")]
-[Collection(nameof(GateRunsCollection))]
+[Collection(nameof(PipelineRunsCollection))]
 public sealed class NuGetPackageTests
 {
     private static async Task<SampleRepository> TaggedSample(string tag)

@@ -12,7 +12,7 @@ namespace Tollgate.Tests.Package;
 /// Trivy's JSON): a finding at a failing severity publishes nothing; a suppression with a reason lets it through.
 /// </summary>
 [Trait("Category", "Integration")]
-[Collection(nameof(GateRunsCollection))]
+[Collection(nameof(PipelineRunsCollection))]
 public sealed class ShippedScanTests
 {
     [Fact]

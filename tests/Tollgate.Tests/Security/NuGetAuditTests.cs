@@ -7,7 +7,7 @@ namespace Tollgate.Tests.Security;
 
 /// <summary>NuGet's audit for real: the sample repository restored against a vulnerability feed served on 127.0.0.1.</summary>
 [Trait("Category", "Integration")]
-[Collection(nameof(WholeRunsCollection))]
+[Collection(nameof(GateRunsCollection))]
 public sealed class NuGetAuditTests
 {
     private const string WaiveTrivy = """{ "waivers": [ { "scanner": "trivy", "reason": "not installable here" } ] }""";

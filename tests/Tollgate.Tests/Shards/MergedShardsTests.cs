@@ -15,7 +15,7 @@ namespace Tollgate.Tests.Shards;
 /// statuses (killed and timed out alike: both detect, and which one a run hits depends on the load), the same verdicts; only times and shard metadata differ. The merged bundle verifies.
 /// </summary>
 [Trait("Category", "Integration")]
-[Collection(nameof(GateRunsCollection))]
+[Collection(nameof(PipelineRunsCollection))]
 public sealed class MergedShardsTests
 {
     private static readonly string[] Gates = ["Test", "Coverage", "Mutation"];

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Tollgate.Engine;
 using Tollgate.Tests.Adoption;
 using Tollgate.Tests.Host;
+using Tollgate.Tests.Support;
 
 namespace Tollgate.Tests.Shards;
 
@@ -11,7 +12,7 @@ namespace Tollgate.Tests.Shards;
 /// judging; Lint and Package run on neither the second shard nor a split run.
 /// </summary>
 [Trait("Category", "Integration")]
-[Collection(nameof(GateRunsCollection))]
+[Collection(nameof(PipelineRunsCollection))]
 public sealed class ShardedTestTests
 {
     private static IReadOnlyList<string> TestNames(string evidence) =>
