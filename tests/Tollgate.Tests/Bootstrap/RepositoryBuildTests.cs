@@ -14,7 +14,7 @@ public sealed class RepositoryBuildTests
 
         Assert.Equal(0, run.ExitCode);
         var order = run.Output.Split('\n').Where(l => l.Contains(". ", StringComparison.Ordinal)).Select(l => l.Trim().Split(' ')[1]).ToList();
-        Assert.Equal(["Compile", "Lint", "TestPrerequisites", "Test", "Coverage", "ArchitectureTests", "SecurityScan", "Mutation", "PullRequestReport", "Ci", "Package"], order);
+        Assert.Equal(["Compile", "TestPrerequisites", "ArchitectureTests", "SecurityScan", "Lint", "Test", "Coverage", "Mutation", "PullRequestReport", "Ci", "Package"], order);
     }
 
     [Fact]
