@@ -40,7 +40,7 @@ public interface ICompile : IHazSolution
 
             var projects = selection.Included;
             var stampFile = RootDirectory / ".nuke" / "temp" / "restore.stamp";
-            var restored = RestoreStamp.Holds(stampFile, RestoreStamp.Current(RootDirectory, projects, this.Read(() => Configuration), CheckedMSBuildProperties));
+            var restored = RestoreStamp.Holds(stampFile, RestoreStamp.Current(RootDirectory, projects, this.Read(() => Configuration), BuildProperties));
             var result = await BuildAsync(solution, buildTargets, restore: !restored, context.Cancellation).ConfigureAwait(false);
             if (!result.Succeeded && restored)
             {
@@ -54,7 +54,7 @@ public interface ICompile : IHazSolution
                 throw new TargetFailedException($"dotnet build {SolutionFile.RelativeTo(RootDirectory)} exited {result.ExitCode}:\n{result.Tail(25)}");
             }
 
-            if (RestoreStamp.Current(RootDirectory, projects, this.Read(() => Configuration), CheckedMSBuildProperties) is { } stamp)
+            if (RestoreStamp.Current(RootDirectory, projects, this.Read(() => Configuration), BuildProperties) is { } stamp)
             {
                 File.WriteAllText(stampFile, stamp);
             }
@@ -77,7 +77,7 @@ public interface ICompile : IHazSolution
         ProcessRunner.With(BuildSettings(new DotnetBuildSettings())).RunAsync(
             new ProcessSpec(
                 DotnetCli.Program,
-                [.. DotnetCli.Build(solution, this.Read(() => Configuration), buildTargets, BuildInfoDirectory, CheckedMSBuildProperties), .. restore ? Array.Empty<string>() : ["--no-restore"], .. force ? ["--force"] : Array.Empty<string>()],
+                [.. DotnetCli.Build(solution, this.Read(() => Configuration), buildTargets, BuildInfoDirectory, BuildProperties), .. restore ? Array.Empty<string>() : ["--no-restore"], .. force ? ["--force"] : Array.Empty<string>()],
                 RootDirectory,
                 InstallHint: DotnetCli.InstallHint),
             cancellation);

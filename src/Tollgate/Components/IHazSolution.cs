@@ -39,4 +39,13 @@ public interface IHazSolution : ITollgateBuild
         property.IndexOf('=', StringComparison.Ordinal) > 0
             ? property
             : throw new BuildException($"--msbuild-properties '{property}' is not Name=Value; write it as e.g. UseAppHost=false.")).ToList();
+
+    /// <summary>
+    /// The properties every build, restore and tool run of this run gets, so that none of them finds the others' outputs
+    /// out of date: <c>--msbuild-properties</c>, and the version when the run packages (<see cref="StampedVersion"/>).
+    /// </summary>
+    internal IReadOnlyList<string> BuildProperties => [.. CheckedMSBuildProperties, .. StampedVersion];
+
+    /// <summary>The version properties Compile stamps on the assemblies: none, unless a component that packages this run asks for them.</summary>
+    internal IReadOnlyList<string> StampedVersion => [];
 }

@@ -31,7 +31,7 @@ public interface ILint : ICompile
             var policy = new LintPolicy(this.Read(() => LintFailOn).Select(s => LintPolicy.Severities.Contains(s.ToLowerInvariant())
                 ? s.ToLowerInvariant()
                 : throw new BuildException($"--lint-fail-on '{s}' is not a severity; use error, warning or note.")).ToList());
-            var inputs = new LintInputs(RootDirectory, BuildTarget, BuildInfo.Read(BuildInfoDirectory), LintReportDirectory, CheckedMSBuildProperties, policy, TollgateVersion.Current);
+            var inputs = new LintInputs(RootDirectory, BuildTarget, BuildInfo.Read(BuildInfoDirectory), LintReportDirectory, BuildProperties, policy, TollgateVersion.Current);
             var result = await new LintStep(ProcessRunner.With(FormatSettings(new DotnetFormatSettings())), RunEvidence).RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
             foreach (var finding in result.Findings.Where(f => policy.FailOn.Contains(f.Severity ?? "")).Take(20))
             {

@@ -72,7 +72,7 @@ public interface IMutation : ITest
                 RootDirectory, BuildInfo.Read(BuildInfoDirectory), this.Read(() => MutationProjects), since,
                 new MutationPolicy(this.Read(() => MutationThreshold), this.Read(() => MutationEmptyScopeAllowed), since), this.Read(() => Configuration),
                 this.Read(() => MutationConcurrency), this.Read(() => MutationAdditionalTimeout), this.Read(() => MutationMutate), this.Read(() => MutationTestCaseFilter),
-                BuildTarget, Path.GetFileNameWithoutExtension(SolutionFile), CheckedMSBuildProperties, BuildTargetsPath, this.Read(() => ToolsDirectory),
+                BuildTarget, Path.GetFileNameWithoutExtension(SolutionFile), BuildProperties, BuildTargetsPath, this.Read(() => ToolsDirectory),
                 PolicyDefaults.Current.ToolVersion(StrykerTool.Package), MutationReportDirectory, CheckedShard, CheckedShard.IsSplit ? CheckedShardTimings : null);
             var step = new MutationStep(ProcessRunner, ProcessRunner.With(StrykerSettings(new StrykerSettings())), RunEvidence, context.Log.Info, context.Log.Always);
             var result = await step.RunAsync(inputs, context.Cancellation).ConfigureAwait(false);

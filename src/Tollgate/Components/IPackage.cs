@@ -62,6 +62,12 @@ public interface IPackage : ICompile, IHazVersion
             scan.TrivySettings(new TrivySettings()), EnvironmentVariables, RootDirectory / ".nuke" / "temp" / "package-scan")
         : null;
 
+    /// <summary>
+    /// When this run packages, Compile builds with the package's version, so the tests run on the assemblies that ship
+    /// and <c>dotnet pack</c> packs them as they are (<c>--no-build</c>) instead of compiling them again.
+    /// </summary>
+    IReadOnlyList<string> IHazSolution.StampedVersion => PlannedTargets.Contains(nameof(Package)) ? BuildVersion.MSBuildProperties : [];
+
     /// <summary>Packs NuGet packages and container images.</summary>
     Target Package => _ => _
         .Description("Pack NuGet packages and container images with the version from git (only after every gate of the run passed)")
@@ -87,7 +93,7 @@ public interface IPackage : ICompile, IHazVersion
                 this.Read(() => ContainerRegistry), username is null ? null : new RegistryCredentials(username, this.Read(() => ContainerRegistryPassword), this.Read(() => ContainerRegistry) ?? ""),
                 this.Read(() => DockerSocket), async cancellation => (await GitFactsAsync(cancellation).ConfigureAwait(false)).Remote,
                 RunEvidence.Gates.Select(g => g.Result).ToList(), this.Read(() => ToolsDirectory), PolicyDefaults.Current.ToolVersion(CycloneDxTool.Package), ArtifactsDirectory / "sbom",
-                ShippedScan);
+                ShippedScan, Compiled: StampedVersion.Count > 0 && PlannedTargets.Contains(nameof(Compile)));
             var packager = ProcessRunner.With(PackSettings(new DotnetPackSettings())).With(PushSettings(new NuGetPushSettings()));
             return await new PackageStep(ProcessRunner, packager, RunEvidence, context.Log.Info).RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
         }));

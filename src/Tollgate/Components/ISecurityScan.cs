@@ -53,7 +53,7 @@ public interface ISecurityScan : IHazSolution
             var failOn = CheckedSecurityFailOn;
             var (selection, selectionError) = SelectionOrError();
             var inputs = new SecurityScanInputs(
-                RootDirectory, selection is null ? "" : BuildTarget, selection, selectionError, CheckedMSBuildProperties, this.Read(() => NuGetAuditSources),
+                RootDirectory, selection is null ? "" : BuildTarget, selection, selectionError, BuildProperties, this.Read(() => NuGetAuditSources),
                 SecurityWorkDirectory, failOn, EnvironmentVariables, this.Read(() => TrivyExecutable), this.Read(() => TrivyOffline), PolicyDefaults.Current.TrivyMinimumVersion,
                 TrivySettings(new TrivySettings()), ImagesToScanAsync, TollgateVersion.Current,
                 async cancellation => PackagedSboms.Of(EvidenceDirectory / "artifacts.json", (await GitFactsAsync(cancellation).ConfigureAwait(false)).Commit, RootDirectory));

@@ -32,7 +32,7 @@ public interface ITest : ICompile
             var shard = CheckedShard;
             var inputs = new TestInputs(
                 RootDirectory, BuildInfo.Read(BuildInfoDirectory), this.Read(() => Configuration), TestResultsDirectory, this.Read(() => CollectCoverage),
-                CheckedMSBuildProperties, this.Read(() => ToolsDirectory), PolicyDefaults.Current.ToolVersion(CoverageCollectorPackage.Package),
+                BuildProperties, this.Read(() => ToolsDirectory), PolicyDefaults.Current.ToolVersion(CoverageCollectorPackage.Package),
                 settings.Filter, shard, shard.IsSplit ? CheckedShardTimings : null);
             var result = await new TestStep(ProcessRunner.With(settings with { Filter = null }), RunEvidence, context.Log.Info)
                 .RunAsync(inputs, context.Cancellation).ConfigureAwait(false);

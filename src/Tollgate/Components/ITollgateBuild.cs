@@ -15,6 +15,9 @@ public interface ITollgateBuild : IParameterProvider
     /// <summary>The environment the build runs in.</summary>
     IReadOnlyDictionary<string, string> EnvironmentVariables { get; }
 
+    /// <summary>The targets this run executes (its plan without the skipped ones).</summary>
+    internal IReadOnlySet<string> PlannedTargets { get; }
+
     /// <summary>A person's keyboard, when the build runs on a terminal; null otherwise.</summary>
     internal TextReader? Terminal { get; }
 

@@ -50,6 +50,8 @@ public abstract class TollgateBuild : BuildBase, ITollgateBuild
 
     TextReader? ITollgateBuild.Terminal => Terminal;
 
+    IReadOnlySet<string> ITollgateBuild.PlannedTargets => PlannedTargets;
+
     EvidenceBundle ITollgateBuild.RunEvidence => RunEvidence;
 
     Task<GitFacts> ITollgateBuild.GitFactsAsync(CancellationToken cancellation) => GitFactsAsync(cancellation);

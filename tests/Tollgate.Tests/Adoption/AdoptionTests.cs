@@ -10,8 +10,35 @@ namespace Tollgate.Tests.Adoption;
 /// </summary>
 [Trait("Category", "Integration")]
 [Collection(nameof(PipelineRunsCollection))]
-public sealed class AdoptionTests
+public sealed class AdoptionTests(AdoptionTests.Feed feed) : IClassFixture<AdoptionTests.Feed>
 {
+    /// <summary>
+    /// Tollgate packed once for both tests (a pack compiles all of Tollgate): at a first version, and at a second whose
+    /// only change is a stricter default coverage threshold.
+    /// </summary>
+    public sealed class Feed : IAsyncLifetime
+    {
+        private static readonly string Stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
+
+        internal PackageFeed Packages { get; } = new();
+
+        public string First { get; } = $"0.0.1-e2e.{Stamp}";
+
+        public string Second { get; } = $"0.0.2-e2e.{Stamp}";
+
+        public async Task InitializeAsync()
+        {
+            await Packages.PackAsync(First);
+            await Packages.PackAsync(Second, defaults => defaults["coverage"]!["line"] = 99);
+        }
+
+        public Task DisposeAsync()
+        {
+            Packages.Dispose();
+            return Task.CompletedTask;
+        }
+    }
+
     private const string BuildCs = """
         using Tollgate;
 
@@ -24,16 +51,12 @@ public sealed class AdoptionTests
     [Fact]
     public async Task A_repository_adopts_the_package_and_a_version_bump_brings_new_defaults()
     {
-        var stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
-        string first = $"0.0.1-e2e.{stamp}", second = $"0.0.2-e2e.{stamp}";
-        using var feed = new PackageFeed();
-        await feed.PackAsync(first);
-        await feed.PackAsync(second, defaults => defaults["coverage"]!["line"] = 99);
+        string first = feed.First, second = feed.Second;
         using var repository = new SampleRepository();
         Directory.CreateDirectory(Path.Combine(repository.Root, ".nuke"));
         File.Copy(Path.Combine(RepositoryRoot.Path, "build.sh"), Path.Combine(repository.Root, "build.sh"));
         File.Copy(Path.Combine(RepositoryRoot.Path, "global.json"), Path.Combine(repository.Root, "global.json"));
-        UseFeed(repository, feed);
+        UseFeed(repository, feed.Packages);
         repository.Write("build/Build.cs", BuildCs);
         repository.Write("build/_build.csproj", Project(first));
 
@@ -69,17 +92,15 @@ public sealed class AdoptionTests
     [Fact]
     public async Task One_command_adopts_tollgate_in_a_repository_and_its_test_command_then_passes()
     {
-        var version = $"0.0.3-e2e.{DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture)}";
-        using var feed = new PackageFeed();
-        await feed.PackAsync(version);
+        var version = feed.First;
         using var repository = new SampleRepository();
         File.Copy(Path.Combine(RepositoryRoot.Path, "global.json"), Path.Combine(repository.Root, "global.json"));
-        UseFeed(repository, feed);
+        UseFeed(repository, feed.Packages);
         repository.Write(".gitignore", "bin/\nobj/\nbuild/\n");
         var git = await GitRepository.InitAsync(repository.Root);
         await git.CommitAsync("sample");
 
-        var init = await Shell.RunAsync(repository.Root, "dotnet", ["tool", "execute", $"Tollgate.Init@{version}", "--source", feed.Path], TimeSpan.FromMinutes(5));
+        var init = await Shell.RunAsync(repository.Root, "dotnet", ["tool", "execute", $"Tollgate.Init@{version}", "--source", feed.Packages.Path], TimeSpan.FromMinutes(5));
 
         Assert.True(init.ExitCode == 0, init.Output + init.Error);
         Assert.Contains($"Adopting Tollgate {version} in", init.Output, StringComparison.Ordinal);

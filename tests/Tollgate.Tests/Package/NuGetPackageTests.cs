@@ -53,7 +53,23 @@ public sealed class NuGetPackageTests
         Assert.Equal(("passed", "1.2.0: 1 package(s), 0 image(s)"), (gate.Status, gate.Headline));
         Assert.Empty(Tollgate.Evidence.EvidenceVerifier.Verify(sample.Evidence));
 
+        // What ships is what Compile built (and the tests would run on): stamped with the version, packed without a second compilation.
+        Assert.Contains(run.Output.Split('\n'), l => l.StartsWith("> dotnet pack ", StringComparison.Ordinal) && l.Contains(" --no-build ", StringComparison.Ordinal));
+        var built = Path.Combine(sample.Root, "src", "Sample", "bin", "Release", "net10.0", "Sample.dll");
+        using (var zip = System.IO.Compression.ZipFile.OpenRead(nupkg))
+        using (var shipped = new MemoryStream())
+        {
+            zip.GetEntry("lib/net10.0/Sample.dll")!.Open().CopyTo(shipped);
+            Assert.Equal(File.ReadAllBytes(built), shipped.ToArray());
+        }
+
+        Assert.StartsWith("1.2.0+", System.Diagnostics.FileVersionInfo.GetVersionInfo(built).ProductVersion, StringComparison.Ordinal);
+        var compiled = Path.Combine(sample.Root, "src", "Sample", "obj", "Release", "net10.0", "Sample.dll");
+        var compiledAt = File.GetLastWriteTimeUtc(compiled);
+
         var again = await HostRun.RunAsync<PackageBuild>(sample.Root, ["Package", "--required-gates", "--nuget-feed", feed]);
+
+        Assert.Equal(compiledAt, File.GetLastWriteTimeUtc(compiled));
 
         Assert.Equal(ExitCodes.Failure, again.ExitCode);
         Assert.Contains($"{feed} already has Sample 1.2.0", again.Error, StringComparison.Ordinal);

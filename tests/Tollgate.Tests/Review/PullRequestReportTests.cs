@@ -12,7 +12,7 @@ namespace Tollgate.Tests.Review;
 /// violation moved two lines down, and deletes a file. Test, Coverage and Lint run for real; the report compares.
 /// </summary>
 [Trait("Category", "Integration")]
-[Collection(nameof(PipelineRunsCollection))]
+[Collection(nameof(WholeRunsCollection))]
 public sealed class PullRequestReportTests
 {
     private const string Token = "tg-pr-token-90e1f4";

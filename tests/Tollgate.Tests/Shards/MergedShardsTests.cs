@@ -10,8 +10,8 @@ using Tollgate.Tools.Stryker;
 namespace Tollgate.Tests.Shards;
 
 /// <summary>
-/// Local proof of equivalence: the sample (two test classes) run as one Test+Coverage+Mutation, and as three shards run
-/// one after another — the second and third in clones at other paths, as on other agents — then merged: the same tests, the same covered and coverable lines, the same mutants with the same
+/// Local proof of equivalence: the sample (two test classes) run as one Test+Coverage+Mutation, and as two shards run
+/// one after another — the second in a clone at another path, as on other agents — then merged: the same tests, the same covered and coverable lines, the same mutants with the same
 /// statuses (killed and timed out alike: both detect, and which one a run hits depends on the load), the same verdicts; only times and shard metadata differ. The merged bundle verifies.
 /// </summary>
 [Trait("Category", "Integration")]
@@ -51,7 +51,7 @@ public sealed class MergedShardsTests
     }
 
     [Fact]
-    public async Task Three_shards_merged_give_the_tests_coverage_mutants_and_verdicts_of_one_run()
+    public async Task Two_shards_merged_give_the_tests_coverage_mutants_and_verdicts_of_one_run()
     {
         using var sample = new SampleRepository("two-test-classes");
         sample.Write(".gitignore", "bin/\nobj/\nartifacts/\nbundles/\n.nuke/temp/\n");
@@ -62,10 +62,10 @@ public sealed class MergedShardsTests
         Assert.True(whole.ExitCode == ExitCodes.Success, whole.Output + whole.Error);
         var single = Keep(sample, "single");
 
-        // Three agents: this checkout, and two clones of the same commit at other paths (as other runners' workspaces).
+        // Two agents: this checkout, and a clone of the same commit at another path (as another runner's workspace).
         using var agents = new TempDirectory(withNuke: false);
         var shards = new List<string>();
-        foreach (var index in new[] { 1, 2, 3 })
+        foreach (var index in new[] { 1, 2 })
         {
             var checkout = index == 1 ? sample.Root : Path.Combine(agents.Path, $"agent{index}");
             if (index > 1)
@@ -73,7 +73,7 @@ public sealed class MergedShardsTests
                 await git.GitAsync("clone", "--quiet", sample.Root, checkout);
             }
 
-            var run = await HostRun.RunAsync<ShardBuild>(checkout, ["Test", "Coverage", "Mutation", "--shard", $"{index}/3", "--tools-directory", SharedTools.Path]);
+            var run = await HostRun.RunAsync<ShardBuild>(checkout, ["Test", "Coverage", "Mutation", "--shard", $"{index}/2", "--tools-directory", SharedTools.Path]);
             Assert.True(run.ExitCode == ExitCodes.Success, run.Output + run.Error);
             shards.Add(index == 1 ? Keep(sample, "shard1") : Path.Combine(checkout, "artifacts", "evidence"));
         }
@@ -82,7 +82,7 @@ public sealed class MergedShardsTests
         var files = shards.Select(s => Mutants(s).Select(m => m.Split(':')[0]).Distinct().ToList()).ToList();
         Assert.All(files, Assert.NotEmpty);
         Assert.Equal(files.Sum(f => f.Count), files.SelectMany(f => f).Distinct().Count());
-        Assert.StartsWith("partial on shard 1/3 (", Gate.Read(shards[0], "Mutation").Headline, StringComparison.Ordinal);
+        Assert.StartsWith("partial on shard 1/2 (", Gate.Read(shards[0], "Mutation").Headline, StringComparison.Ordinal);
 
         // As the merge job of the templates: merge, then package from the merged verdicts.
         var merge = await HostRun.RunAsync<ShardBuild>(
@@ -97,7 +97,7 @@ public sealed class MergedShardsTests
         Assert.Empty(EvidenceVerifier.Verify(merged));
         using (var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(merged, "manifest.json"))))
         {
-            Assert.Equal([(1, 3, commit), (2, 3, commit), (3, 3, commit)], manifest.RootElement.GetProperty("shards").EnumerateArray()
+            Assert.Equal([(1, 2, commit), (2, 2, commit)], manifest.RootElement.GetProperty("shards").EnumerateArray()
                 .Select(s => (s.GetProperty("index").GetInt32(), s.GetProperty("total").GetInt32(), s.GetProperty("commit").GetString())));
         }
 
@@ -113,6 +113,6 @@ public sealed class MergedShardsTests
         var missing = await HostRun.RunAsync<ShardBuild>(sample.Root, ["MergeEvidence", "--merge-evidence", shards[0]]);
 
         Assert.Equal(ExitCodes.Failure, missing.ExitCode);
-        Assert.Contains("shard 2/3, 3/3 are missing (given: 1): merge every shard's bundle, or run the missing one again.", missing.Error, StringComparison.Ordinal);
+        Assert.Contains("shard 2/2 is missing (given: 1): merge every shard's bundle, or run the missing one again.", missing.Error, StringComparison.Ordinal);
     }
 }

@@ -12,7 +12,7 @@ namespace Tollgate.Tests.Shards;
 /// judging; Lint and Package run on neither the second shard nor a split run.
 /// </summary>
 [Trait("Category", "Integration")]
-[Collection(nameof(PipelineRunsCollection))]
+[Collection(nameof(WholeRunsCollection))]
 public sealed class ShardedTestTests
 {
     private static IReadOnlyList<string> TestNames(string evidence) =>

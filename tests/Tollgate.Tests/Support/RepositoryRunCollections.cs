@@ -2,10 +2,11 @@ namespace Tollgate.Tests.Support;
 
 /// <summary>
 /// Integration tests that run real tools on copies of fixture repositories, in three groups of about equal length
-/// that run side by side (each copy is a repository of its own; shared tool folders are guarded by an install lock):
-/// single gates on the sample (<see cref="GateRunsCollection"/>), whole runs compared with bare tools or across CI
-/// hosts (<see cref="WholeRunsCollection"/>), and what a pipeline does around the gates — adoption, packages, split
-/// runs, pull requests (<see cref="PipelineRunsCollection"/>).
+/// (measured: 11-12 min of test time each on a busy machine) that run side by side; each copy is a repository of its
+/// own and shared tool folders are guarded by an install lock: single gates on the sample
+/// (<see cref="GateRunsCollection"/>); whole runs compared across CI hosts and on a real library, pull-request
+/// reports and split test runs (<see cref="WholeRunsCollection"/>); and what a pipeline does around the gates —
+/// adoption from a package feed, packages, shipped-artifact scans, merged shards (<see cref="PipelineRunsCollection"/>).
 /// </summary>
 [CollectionDefinition(nameof(GateRunsCollection))]
 public sealed class GateRunsCollection;

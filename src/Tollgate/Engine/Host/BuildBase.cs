@@ -21,6 +21,9 @@ public abstract class BuildBase : IParameterProvider
     /// <summary>A person's keyboard, when the build runs on a terminal; null in CI and other redirected runs.</summary>
     internal TextReader? Terminal { get; set; }
 
+    /// <summary>The targets this run executes (its plan without the skipped ones), known before the first one starts.</summary>
+    internal IReadOnlySet<string> PlannedTargets { get; set; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>True while this run holds the repository's lock (<see cref="RepositoryLock"/>): no other run writes its evidence or build state then.</summary>
     internal bool HoldsRepositoryLock { get; set; }
 

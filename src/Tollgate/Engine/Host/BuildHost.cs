@@ -100,6 +100,7 @@ internal static class BuildHost
 
         using var _ = held;
         build.HoldsRepositoryLock = held is not null;
+        build.PlannedTargets = plan.Targets.Where(t => t.SkipReason is null).Select(t => t.Target.Name).ToHashSet(StringComparer.Ordinal);
         var results = await new Executor(log, build.TargetObserver, commandLine.EffectiveMaxParallel).RunAsync(plan, abort.Token).ConfigureAwait(false);
         var report = new BuildReport(
             root, commandLine.Targets, results, parameters, started, clock.Elapsed, null,

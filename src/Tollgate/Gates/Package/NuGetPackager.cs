@@ -14,10 +14,11 @@ internal sealed class NuGetPackager(ProcessRunner runner)
 {
     /// <summary>
     /// Packs <paramref name="targets"/> (the solution, when it packs exactly what is meant, else each project) into
-    /// <paramref name="output"/> (emptied first: it holds this run's packages only) and returns the packages.
+    /// <paramref name="output"/> (emptied first: it holds this run's packages only) and returns the packages. When the
+    /// run's build already carries the version (<paramref name="built"/>), the assemblies it tested are packed as they are.
     /// </summary>
     public async Task<IReadOnlyList<Artifact>> PackAsync(
-        string root, IReadOnlyList<string> targets, string configuration, BuildVersion version, IReadOnlyList<string> properties, string output, CancellationToken cancellation)
+        string root, IReadOnlyList<string> targets, string configuration, BuildVersion version, IReadOnlyList<string> properties, string output, bool built, CancellationToken cancellation)
     {
         if (Directory.Exists(output))
         {
@@ -28,7 +29,7 @@ internal sealed class NuGetPackager(ProcessRunner runner)
         foreach (var target in targets)
         {
             var result = await runner.RunAsync(
-                new ProcessSpec(DotnetCli.Program, DotnetCli.Pack(target, configuration, output, [.. version.MSBuildProperties, .. properties]), root, InstallHint: DotnetCli.InstallHint),
+                new ProcessSpec(DotnetCli.Program, DotnetCli.Pack(target, configuration, output, [.. version.MSBuildProperties, .. properties], built), root, InstallHint: DotnetCli.InstallHint),
                 cancellation).ConfigureAwait(false);
             if (!result.Succeeded)
             {

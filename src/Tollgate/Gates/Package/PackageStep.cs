@@ -30,11 +30,12 @@ namespace Tollgate.Gates.Package;
 /// <param name="CycloneDxVersion">The pinned CycloneDX version.</param>
 /// <param name="SbomDirectory">Where each packed project's SBOM goes.</param>
 /// <param name="Scan">How what ships is scanned before it is published (null: the build has no SecurityScan; nothing is scanned).</param>
+/// <param name="Compiled">Compile built the projects with <paramref name="Version"/> in this run: they are packed as built, not compiled again.</param>
 internal sealed record PackageInputs(
     string Root, IReadOnlyList<ProjectInfo> Built, IReadOnlyList<string> ProjectPatterns, string BuildTarget, string Configuration, BuildVersion Version,
     IReadOnlyList<string> Properties, string PackagesDirectory, string PublishDirectory, string? Feed, string? ApiKey, string? Registry,
     RegistryCredentials? Credentials, string DockerSocket, Func<CancellationToken, Task<string?>> Remote, IReadOnlyList<GateResult> Gates,
-    string ToolsDirectory, string CycloneDxVersion, string SbomDirectory, ShippedScanInputs? Scan = null);
+    string ToolsDirectory, string CycloneDxVersion, string SbomDirectory, ShippedScanInputs? Scan = null, bool Compiled = false);
 
 /// <summary>
 /// Package from inputs to result: NuGet packages of the chosen projects, an SBOM of each, a container image of every
@@ -58,7 +59,7 @@ internal sealed class PackageStep(ProcessRunner runner, ProcessRunner packager, 
 
         var nuget = new NuGetPackager(packager);
         var targets = choice.PacksAllPackable ? [inputs.BuildTarget] : choice.Packed.Select(p => Path.Combine(inputs.Root, p)).ToList();
-        var artifacts = (await nuget.PackAsync(inputs.Root, targets, inputs.Configuration, version, inputs.Properties, inputs.PackagesDirectory, cancellation).ConfigureAwait(false)).ToList();
+        var artifacts = (await nuget.PackAsync(inputs.Root, targets, inputs.Configuration, version, inputs.Properties, inputs.PackagesDirectory, inputs.Compiled, cancellation).ConfigureAwait(false)).ToList();
         var tools = new Dictionary<string, string> { ["dotnet"] = inputs.Built.FirstOrDefault()?.Sdk ?? "unknown", [CycloneDxTool.Package] = inputs.CycloneDxVersion };
         artifacts.AddRange(await SbomsAsync(inputs, choice, cancellation).ConfigureAwait(false));
         var images = ContainerImage.Of(inputs.Built.Where(p => !p.IsTestProject).Select(p => p.Project), inputs.Registry);

@@ -63,8 +63,8 @@ internal static class DotnetCli
         ["list", target, "package", "--vulnerable", "--include-transitive", "--format", "json", .. configFile is null ? Array.Empty<string>() : ["--configfile", configFile]];
 
     /// <summary><c>dotnet pack</c> of the packable projects, with symbols (snupkg), into <paramref name="output"/>.</summary>
-    public static IReadOnlyList<string> Pack(string target, string configuration, string output, IReadOnlyList<string> properties) =>
-        ["pack", target, "--configuration", configuration, "--nologo", "--output", output, "--include-symbols", "-p:SymbolPackageFormat=snupkg", .. Properties(properties)];
+    public static IReadOnlyList<string> Pack(string target, string configuration, string output, IReadOnlyList<string> properties, bool noBuild = false) =>
+        ["pack", target, "--configuration", configuration, "--nologo", "--output", output, .. noBuild ? ["--no-build"] : Array.Empty<string>(), "--include-symbols", "-p:SymbolPackageFormat=snupkg", .. Properties(properties)];
 
     /// <summary><c>dotnet publish</c> of one project into <paramref name="output"/>.</summary>
     public static IReadOnlyList<string> Publish(string project, string configuration, string output, IReadOnlyList<string> properties) =>
