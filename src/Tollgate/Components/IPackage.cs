@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Tollgate.Gates.Package;
+using Tollgate.Tools;
 using Tollgate.Gates.SecurityScan;
 using Tollgate.Tools.CycloneDx;
 using Tollgate.Tools.Docker;
@@ -64,9 +66,25 @@ public interface IPackage : ICompile, IHazVersion
 
     /// <summary>
     /// When this run packages, Compile builds with the package's version, so the tests run on the assemblies that ship
-    /// and <c>dotnet pack</c> packs them as they are (<c>--no-build</c>) instead of compiling them again.
+    /// and <c>dotnet pack</c> packs them as they are (<c>--no-build</c>) instead of compiling them again. A version that
+    /// cannot be computed (no git history, a shallow clone) stamps nothing: the gates still run, and Package says why it cannot.
     /// </summary>
-    IReadOnlyList<string> IHazSolution.StampedVersion => PlannedTargets.Contains(nameof(Package)) ? BuildVersion.MSBuildProperties : [];
+    IReadOnlyList<string> IHazSolution.StampedVersion => Stamps.GetValue(this, build => build.VersionToStamp());
+
+    private static readonly ConditionalWeakTable<IPackage, IReadOnlyList<string>> Stamps = new();
+
+    // A shard packs nothing (the merge job packages), so only a run that will package asks git for the version.
+    private IReadOnlyList<string> VersionToStamp()
+    {
+        try
+        {
+            return PlannedTargets.Contains(nameof(Package)) && !CheckedShard.IsSplit ? BuildVersion.MSBuildProperties : [];
+        }
+        catch (Exception exception) when (exception is BuildException or InvalidDataException or ToolNotFoundException)
+        {
+            return [];
+        }
+    }
 
     /// <summary>Packs NuGet packages and container images.</summary>
     Target Package => _ => _

@@ -83,6 +83,20 @@ public sealed class NuGetPackageTests
     }
 
     [Fact]
+    public async Task Without_git_history_the_build_still_runs_unversioned_and_Package_says_why_it_cannot_version()
+    {
+        using var sample = new SampleRepository();
+
+        var run = await HostRun.RunAsync<PackageBuild>(sample.Root, ["Package", "--required-gates"]);
+
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.Contains(run.Output.Split('\n'), l => l.StartsWith("Compile ", StringComparison.Ordinal) && l.Contains(" Succeeded ", StringComparison.Ordinal));
+        Assert.DoesNotContain(run.Output.Split('\n'), l => l.StartsWith("> dotnet build ", StringComparison.Ordinal) && l.Contains("-p:Version=", StringComparison.Ordinal));
+        Assert.Contains("is not a git repository with a commit; the version is computed from git history", run.Error, StringComparison.Ordinal);
+        Assert.Equal("error", Gate.Read(sample.Evidence, "Package").Status);
+    }
+
+    [Fact]
     public async Task With_a_signing_key_the_bundle_is_signed_and_carries_provenance_that_only_its_public_key_verifies()
     {
         using var sample = await TaggedSample("v2.0.0");
