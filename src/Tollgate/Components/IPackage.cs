@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Tollgate.Gates.Package;
-using Tollgate.Tools;
 using Tollgate.Gates.SecurityScan;
+using Tollgate.Tools;
 using Tollgate.Tools.CycloneDx;
 using Tollgate.Tools.Docker;
 using Tollgate.Tools.Dotnet;
