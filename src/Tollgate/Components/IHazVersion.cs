@@ -15,7 +15,7 @@ namespace Tollgate;
 /// </summary>
 public interface IHazVersion : IHazSolution
 {
-    private static readonly ConditionalWeakTable<IHazVersion, BuildVersion> Computed = new();
+    private static readonly ConditionalWeakTable<IHazVersion, Lazy<BuildVersion>> Computed = new();
 
     /// <summary>How the version is computed.</summary>
     [Parameter("How the version is computed: git (Tollgate's rules from release tags) or gitversion (dotnet-gitversion)")]
@@ -29,23 +29,12 @@ public interface IHazVersion : IHazSolution
     [Parameter("The branch to version for when HEAD is detached (default: the CI host's branch variable)")]
     string? VersionBranch => this.ValueOf(() => VersionBranch, null);
 
-    /// <summary>The version of this commit, computed once per run.</summary>
-    internal BuildVersion BuildVersion
-    {
-        get
-        {
-            lock (Computed)
-            {
-                if (!Computed.TryGetValue(this, out var version))
-                {
-                    version = ComputeVersionAsync(CancellationToken.None).GetAwaiter().GetResult();
-                    Computed.AddOrUpdate(this, version);
-                }
-
-                return version;
-            }
-        }
-    }
+    /// <summary>
+    /// The version of this commit, computed once per run: a version that cannot be computed (no history, a shallow
+    /// clone) fails every later asker with the same error without asking git again.
+    /// </summary>
+    internal BuildVersion BuildVersion =>
+        Computed.GetValue(this, build => new Lazy<BuildVersion>(() => build.ComputeVersionAsync(CancellationToken.None).GetAwaiter().GetResult())).Value;
 
     /// <summary>Prints the version.</summary>
     Target Version => _ => _

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Tollgate.Gates.Package;
 using Tollgate.Gates.SecurityScan;
 using Tollgate.Tools;
@@ -69,20 +68,19 @@ public interface IPackage : ICompile, IHazVersion
     /// and <c>dotnet pack</c> packs them as they are (<c>--no-build</c>) instead of compiling them again. A version that
     /// cannot be computed (no git history, a shallow clone) stamps nothing: the gates still run, and Package says why it cannot.
     /// </summary>
-    IReadOnlyList<string> IHazSolution.StampedVersion => Stamps.GetValue(this, build => build.VersionToStamp());
-
-    private static readonly ConditionalWeakTable<IPackage, IReadOnlyList<string>> Stamps = new();
-
-    // A shard packs nothing (the merge job packages), so only a run that will package asks git for the version.
-    private IReadOnlyList<string> VersionToStamp()
+    IReadOnlyList<string> IHazSolution.StampedVersion
     {
-        try
+        get
         {
-            return PlannedTargets.Contains(nameof(Package)) && !CheckedShard.IsSplit ? BuildVersion.MSBuildProperties : [];
-        }
-        catch (Exception exception) when (exception is BuildException or InvalidDataException or ToolNotFoundException)
-        {
-            return [];
+            // A shard packs nothing (the merge job packages), so only a run that will package asks git for the version.
+            try
+            {
+                return PlannedTargets.Contains(nameof(Package)) && !CheckedShard.IsSplit ? BuildVersion.MSBuildProperties : [];
+            }
+            catch (Exception exception) when (exception is BuildException or InvalidDataException or ToolNotFoundException)
+            {
+                return [];
+            }
         }
     }
 
