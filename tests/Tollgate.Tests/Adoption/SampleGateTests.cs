@@ -51,18 +51,12 @@ public sealed class SampleGateTests
 
         Assert.True(run.ExitCode == ExitCodes.Success, run.Output + run.Error);
         Assert.Contains("--blame-hang-timeout 10m", run.Output, StringComparison.Ordinal);
-        var test = Commands(sample.Evidence, "test");
+        var test = Gate.Read(sample.Evidence, "Test").Commands;
         var dotnetTest = Assert.Single(test, c => c.StartsWith("dotnet test ", StringComparison.Ordinal));
         Assert.EndsWith("--blame-hang-timeout 10m", dotnetTest, StringComparison.Ordinal);
         Assert.StartsWith("dotnet test tests/", dotnetTest, StringComparison.Ordinal); // relative to the root: the same on every machine
-        var format = Assert.Single(Commands(sample.Evidence, "lint"), c => c.StartsWith("dotnet format ", StringComparison.Ordinal));
+        var format = Assert.Single(Gate.Read(sample.Evidence, "Lint").Commands, c => c.StartsWith("dotnet format ", StringComparison.Ordinal));
         Assert.EndsWith("--exclude does-not-exist/", format, StringComparison.Ordinal);
-    }
-
-    private static List<string> Commands(string evidence, string gate)
-    {
-        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(evidence, "gates", gate + ".json")));
-        return document.RootElement.GetProperty("commands").EnumerateArray().Select(c => c.GetString()!).ToList();
     }
 
     [Fact]

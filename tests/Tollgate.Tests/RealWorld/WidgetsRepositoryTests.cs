@@ -143,6 +143,42 @@ public sealed partial class WidgetsRepositoryTests
         var package = Gate.Read(widgets.Evidence, "Package");
         Assert.Equal("2.3.0-alpha.0.1: 1 package(s), 0 image(s)", package.Headline);
         Assert.Contains(package.Findings, f => f.GetProperty("message").GetString() == "samples/Widgets.Demo/Widgets.Demo.csproj not packed: not named by --package-projects Widgets.csproj");
+
+        // Packed as built (--no-build after this run's Compile, every framework of the library), and the same package bare
+        // dotnet pack makes of the same project at the same version: the same assemblies, byte for byte, the same nuspec.
+        Assert.Contains(" --no-build ", Assert.Single(package.Commands, c => c.StartsWith("dotnet pack ", StringComparison.Ordinal)), StringComparison.Ordinal);
+        var version = await BarePackAsync(widgets);
+        var packed = PackageContents(Path.Combine(widgets.Root, "artifacts", "packages", $"Widgets.{version}.nupkg"));
+        var bare = PackageContents(Path.Combine(widgets.Root, "bare-packages", $"Widgets.{version}.nupkg"));
+        Assert.Equal(["lib/net10.0/Widgets.dll", "lib/netstandard2.0/Widgets.dll"], packed.Keys.Where(k => k.EndsWith(".dll", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        Assert.Equal(bare.Keys.Order(StringComparer.Ordinal), packed.Keys.Order(StringComparer.Ordinal));
+        Assert.All(packed, entry => Assert.True(bare[entry.Key] == entry.Value, $"{entry.Key} differs from bare dotnet pack's"));
+    }
+
+    // Bare dotnet pack of the library at the version the Package gate recorded; returns that NuGet version.
+    private static async Task<string> BarePackAsync(SampleRepository widgets)
+    {
+        using var artifacts = JsonDocument.Parse(File.ReadAllText(Path.Combine(widgets.Evidence, "artifacts.json")));
+        var version = artifacts.RootElement.GetProperty("version");
+        string Of(string name) => version.GetProperty(name).GetString()!;
+        var pack = await Shell.RunAsync(widgets.Root, "dotnet", [
+            "pack", "src/Widgets/Widgets.csproj", "-c", "Release", "--nologo", "-o", "bare-packages", "--include-symbols", "-p:SymbolPackageFormat=snupkg", $"-p:{Narrowing}",
+            $"-p:Version={Of("nuGetVersion")}", $"-p:PackageVersion={Of("nuGetVersion")}", $"-p:AssemblyVersion={Of("assemblyVersion")}", $"-p:FileVersion={Of("assemblyVersion")}",
+            $"-p:InformationalVersion={Of("informationalVersion")}", $"-p:RepositoryCommit={artifacts.RootElement.GetProperty("commit").GetString()}"], TimeSpan.FromMinutes(5));
+        Assert.True(pack.ExitCode == 0, pack.Output + pack.Error);
+        return Of("nuGetVersion");
+    }
+
+    // A package's entries and their SHA-256, without the OPC parts NuGet names or stamps anew on every pack.
+    private static Dictionary<string, string> PackageContents(string nupkg)
+    {
+        using var zip = System.IO.Compression.ZipFile.OpenRead(nupkg);
+        return zip.Entries.Where(e => !e.FullName.StartsWith("package/", StringComparison.Ordinal) && e.FullName is not "_rels/.rels" and not "[Content_Types].xml")
+            .ToDictionary(e => e.FullName, e =>
+            {
+                using var stream = e.Open();
+                return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(stream));
+            });
     }
 
     private static async Task<double> BareStrykerScoreAsync(SampleRepository widgets)
