@@ -1,6 +1,9 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Tollgate.Ci;
 using Tollgate.Engine;
+using Tollgate.Evidence;
 using Tollgate.Tests.Adoption;
 using Tollgate.Tests.Host;
 using Tollgate.Tests.Support;
@@ -11,11 +14,13 @@ namespace Tollgate.Tests.Ci;
 /// The same commit, run as `./build.sh Ci` locally and under the environment of each CI host, writes the
 /// same bundle: the same files, and the same content apart from the CI host block, timestamps and
 /// durations. Raw tool reports that carry their own run ids and clock readings (TRX, Cobertura, the HTML
-/// coverage report) are compared by presence, and packages' digests are left out (NuGet stamps the pack time into them). Mutation is skipped in these runs: its report is
-/// host-independent and Stryker's fixed cost, eight times over, would dominate the test suite.
-/// Every host with a console of its own (annotations, summaries, service messages) runs the whole Ci; the hosts
-/// that render like a local run (Jenkins, CircleCI: <c>PlainConsole</c>) differ from it only in what CI variables
-/// they read, which a cheaper run of two gates shows as well as the whole Ci would.
+/// coverage report) are compared by presence, and packages' digests are left out (NuGet stamps the pack time into them).
+/// Mutation is skipped in these runs: its report is host-independent and Stryker's fixed cost would dominate the test.
+/// What a host changes is Tollgate's own doing, never the tools' (they run the same commands everywhere): the run record
+/// it detects and the console that renders the bundle. So the whole Ci runs locally and on GitHub Actions (the console
+/// with annotations, a step summary and the most variables); every host is compared on a run of two gates, which
+/// records the run as fully as the whole Ci; and every host's console publishes the whole Ci's bundle (tests, coverage,
+/// findings) and must leave it byte for byte as it was.
 /// </summary>
 [Trait("Category", "Integration")]
 [Collection(nameof(WholeRunsCollection))]
@@ -27,17 +32,13 @@ public sealed class IdenticalEvidenceTests
 
     public sealed class CiBuild : TollgateBuild, IStandardGates;
 
-    private static Dictionary<string, Dictionary<string, string>> HostsWithTheirOwnConsole(string sha, string stepSummary) => new()
+    private static Dictionary<string, Dictionary<string, string>> Hosts(string sha, string stepSummary) => new()
     {
         ["github-actions"] = new() { ["GITHUB_ACTIONS"] = "true", ["GITHUB_REF"] = "refs/heads/main", ["GITHUB_REF_NAME"] = "main", ["GITHUB_SHA"] = sha, ["GITHUB_RUN_NUMBER"] = "12", ["GITHUB_STEP_SUMMARY"] = stepSummary },
         ["gitlab-ci"] = new() { ["GITLAB_CI"] = "true", ["CI_COMMIT_BRANCH"] = "main", ["CI_COMMIT_SHA"] = sha, ["CI_PIPELINE_IID"] = "12" },
         ["azure-pipelines"] = new() { ["TF_BUILD"] = "True", ["BUILD_SOURCEBRANCH"] = "refs/heads/main", ["BUILD_SOURCEVERSION"] = sha, ["BUILD_BUILDNUMBER"] = "12" },
         ["teamcity"] = new() { ["TEAMCITY_VERSION"] = "2025.07", ["BUILD_VCS_NUMBER"] = sha, ["BUILD_NUMBER"] = "12" },
         ["bitbucket-pipelines"] = new() { ["BITBUCKET_BUILD_NUMBER"] = "12", ["BITBUCKET_BRANCH"] = "main", ["BITBUCKET_COMMIT"] = sha },
-    };
-
-    private static Dictionary<string, Dictionary<string, string>> HostsThatRenderLikeALocalRun(string sha) => new()
-    {
         ["jenkins"] = new() { ["JENKINS_URL"] = "https://ci.invalid/", ["BRANCH_NAME"] = "main", ["GIT_COMMIT"] = sha, ["BUILD_NUMBER"] = "12" },
         ["circleci"] = new() { ["CIRCLECI"] = "true", ["CIRCLE_BRANCH"] = "main", ["CIRCLE_SHA1"] = sha, ["CIRCLE_BUILD_NUM"] = "12" },
     };
@@ -58,22 +59,49 @@ public sealed class IdenticalEvidenceTests
         var sha = await git.CommitAsync("sample");
         await git.TagAsync("v1.0.0");
         using var copies = new TempDirectory(withNuke: false);
+        var summary = Path.Combine(copies.Path, "step-summary.md");
+        var hosts = Hosts(sha, summary);
 
         var local = await Run(sample, copies.Path, "local", [], WholeCi);
-        var summary = Path.Combine(copies.Path, "step-summary.md");
-        foreach (var (host, environment) in HostsWithTheirOwnConsole(sha, summary))
-        {
-            AssertSameBundle(local, await Run(sample, copies.Path, host, environment, WholeCi), host, sha);
-        }
-
+        AssertSameBundle(local, await Run(sample, copies.Path, "github-actions", hosts["github-actions"], WholeCi), "github-actions", sha);
         Assert.Contains("# Tollgate evidence: succeeded", File.ReadAllText(summary), StringComparison.Ordinal);
 
         var plain = await Run(sample, copies.Path, "local-two-gates", [], TwoGates);
-        foreach (var (host, environment) in HostsThatRenderLikeALocalRun(sha))
+        foreach (var (host, environment) in hosts)
         {
-            AssertSameBundle(plain, await Run(sample, copies.Path, host, environment, TwoGates), host, sha);
+            AssertSameBundle(plain, await Run(sample, copies.Path, host + "-two-gates", environment, TwoGates), host, sha);
+        }
+
+        foreach (var (host, environment) in hosts)
+        {
+            AssertPublishingLeavesTheBundle(local, Path.Combine(copies.Path, "published", host), host, environment);
         }
     }
+
+    /// <summary>The host's console renders the whole Ci's bundle (as at the end of a run there) and changes nothing in it.</summary>
+    private static void AssertPublishingLeavesTheBundle(string bundle, string root, string host, Dictionary<string, string> environment)
+    {
+        var evidence = Path.Combine(root, "artifacts", "evidence");
+        SampleRepository.Copy(bundle, evidence);
+        var before = Snapshot(evidence);
+        var gates = Directory.GetFiles(Path.Combine(evidence, "gates"), "*.json")
+            .Select(f => JsonSerializer.Deserialize<GateDocument>(File.ReadAllText(f), EvidenceJson.Options)!)
+            .Select(d => new GateResult(d.Gate, d.Status, d.Headline, d.Reasons, d.Metrics, d.Thresholds, d.Tools, d.Findings)).ToList();
+        Assert.Superset(new HashSet<string> { "Lint", "Test", "Coverage", "ArchitectureTests", "SecurityScan" }, gates.Select(g => g.Gate).ToHashSet());
+        using var output = new StringWriter();
+        var console = CiConsole.For(CiHost.NameOf(environment), new BuildLog(output, output, Verbosity.Normal, new SecretMasker()), environment);
+
+        console.Publish(new CiPublication(root, evidence, gates));
+
+        var after = Snapshot(evidence);
+        var changed = before.Keys.Union(after.Keys).Where(f => before.GetValueOrDefault(f) != after.GetValueOrDefault(f)).ToList();
+        Assert.True(changed.Count == 0, $"{host}: publishing the bundle changed {string.Join(", ", changed)}");
+    }
+
+    private static SortedDictionary<string, string> Snapshot(string directory) => new(
+        Directory.GetFiles(directory, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(directory, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))),
+        StringComparer.Ordinal);
 
     private static void AssertSameBundle(string local, string bundle, string host, string sha)
     {
