@@ -11,11 +11,11 @@ namespace Tollgate.Tests.Adoption;
 public sealed class SampleGateTests
 {
     [Fact]
-    public async Task The_passing_sample_passes_lint_test_and_coverage_and_its_evidence_verifies()
+    public async Task The_passing_sample_passes_lint_test_and_coverage_run_through_the_builds_settings_hooks_and_its_evidence_verifies()
     {
         using var sample = new SampleRepository();
 
-        var run = await HostRun.RunAsync<SampleBuild>(sample.Root, ["Lint", "Coverage"]);
+        var run = await HostRun.RunAsync<TunedSampleBuild>(sample.Root, ["Lint", "Coverage"]);
 
         Assert.True(run.ExitCode == ExitCodes.Success, run.Output + run.Error);
         Assert.Equal("Test: 5 passed, 0 failed", run.LastLine);
@@ -31,6 +31,14 @@ public sealed class SampleGateTests
         Assert.True(File.Exists(Path.Combine(sample.Evidence, "reports", "test", "Sample.Tests.trx")));
         Assert.Empty(EvidenceVerifier.Verify(sample.Evidence));
 
+        // The build's settings hooks changed the tools' command lines, and the evidence records them as run.
+        Assert.Contains("--blame-hang-timeout 10m", run.Output, StringComparison.Ordinal);
+        var dotnetTest = Assert.Single(Gate.Read(sample.Evidence, "Test").Commands, c => c.StartsWith("dotnet test ", StringComparison.Ordinal));
+        Assert.EndsWith("--blame-hang-timeout 10m", dotnetTest, StringComparison.Ordinal);
+        Assert.StartsWith("dotnet test tests/", dotnetTest, StringComparison.Ordinal); // relative to the root: the same on every machine
+        var format = Assert.Single(lint.Commands, c => c.StartsWith("dotnet format ", StringComparison.Ordinal));
+        Assert.EndsWith("--exclude does-not-exist/", format, StringComparison.Ordinal);
+
         // The ratchet: a committed baseline above today's figure fails the gate even above the threshold.
         sample.Write(".nuke/coverage-baseline.json", """{ "line": 99.9 }""");
         var ratchet = await HostRun.RunAsync<SampleBuild>(sample.Root, ["Coverage"]);
@@ -40,23 +48,6 @@ public sealed class SampleGateTests
         Assert.Equal("failed", held.Status);
         Assert.Contains("dropped from 99.9 % (.nuke/coverage-baseline.json)", held.Reasons[0], StringComparison.Ordinal);
         Assert.Equal(99.9, held.Thresholds.GetProperty("baseline").GetDouble());
-    }
-
-    [Fact]
-    public async Task Settings_hooks_change_the_tools_command_lines_and_the_evidence_records_them()
-    {
-        using var sample = new SampleRepository();
-
-        var run = await HostRun.RunAsync<TunedSampleBuild>(sample.Root, ["Lint", "Test"]);
-
-        Assert.True(run.ExitCode == ExitCodes.Success, run.Output + run.Error);
-        Assert.Contains("--blame-hang-timeout 10m", run.Output, StringComparison.Ordinal);
-        var test = Gate.Read(sample.Evidence, "Test").Commands;
-        var dotnetTest = Assert.Single(test, c => c.StartsWith("dotnet test ", StringComparison.Ordinal));
-        Assert.EndsWith("--blame-hang-timeout 10m", dotnetTest, StringComparison.Ordinal);
-        Assert.StartsWith("dotnet test tests/", dotnetTest, StringComparison.Ordinal); // relative to the root: the same on every machine
-        var format = Assert.Single(Gate.Read(sample.Evidence, "Lint").Commands, c => c.StartsWith("dotnet format ", StringComparison.Ordinal));
-        Assert.EndsWith("--exclude does-not-exist/", format, StringComparison.Ordinal);
     }
 
     [Fact]

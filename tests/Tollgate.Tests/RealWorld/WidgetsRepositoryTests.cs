@@ -95,8 +95,8 @@ public sealed partial class WidgetsRepositoryTests
         Assert.Equal(lintFigures, Gate.Read(widgets.Evidence, "Lint").Metrics.GetRawText());
         SampleRepository.Copy(widgets.Evidence + ".previous.1", widgets.Evidence); // the Ci bundle, for the figures below
 
-        // Test: every framework of the multi-targeted test project counts, as dotnet test reports them.
-        var bareTests = await Shell.RunAsync(widgets.Root, "dotnet", ["test", "tests/Widgets.Tests/Widgets.Tests.csproj", "-c", "Release", $"-p:{Narrowing}", "--nologo"], TimeSpan.FromMinutes(5));
+        // Test: every framework of the multi-targeted test project counts, as dotnet test reports them for the same build.
+        var bareTests = await Shell.RunAsync(widgets.Root, "dotnet", ["test", "tests/Widgets.Tests/Widgets.Tests.csproj", "-c", "Release", $"-p:{Narrowing}", "--nologo", "--no-build"], TimeSpan.FromMinutes(5));
         var perFramework = PassedLine().Matches(bareTests.Output).ToDictionary(m => m.Groups["framework"].Value, m => int.Parse(m.Groups["passed"].Value, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(["net10.0", "net9.0"], perFramework.Keys.Order(StringComparer.Ordinal));
         var test = Gate.Read(widgets.Evidence, "Test");
