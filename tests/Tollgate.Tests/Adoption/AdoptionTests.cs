@@ -60,17 +60,15 @@ public sealed class AdoptionTests(AdoptionTests.Feed feed) : IClassFixture<Adopt
         repository.Write("build/Build.cs", BuildCs);
         repository.Write("build/_build.csproj", Project(first));
 
-        var test = await RunAsync(repository, "Test");
-        Assert.True(test.ExitCode == 0, test.Output + test.Error);
-        Assert.Equal("Test: 5 passed, 0 failed", test.Output.TrimEnd().Split('\n')[^1]);
-        Assert.Equal(first, Manifest(repository)["tollgateVersion"]!.GetValue<string>());
-
+        // Each gate a process of its own, as a developer or a CI step runs it (the other test runs Test alone).
         var lint = await RunAsync(repository, "Lint");
         Assert.True(lint.ExitCode == 0, lint.Output + lint.Error);
         Assert.Equal("passed", Gate.Read(repository.Evidence, "Lint").Status);
+        Assert.Equal(first, Manifest(repository)["tollgateVersion"]!.GetValue<string>());
 
         var coverage = await RunAsync(repository, "Coverage");
         Assert.True(coverage.ExitCode == 0, coverage.Output + coverage.Error);
+        Assert.Equal("5 passed, 0 failed", Gate.Read(repository.Evidence, "Test").Headline);
         var passed = Gate.Read(repository.Evidence, "Coverage");
         Assert.Equal("passed", passed.Status);
         Assert.Equal(70, passed.Thresholds.GetProperty("line").GetDouble());

@@ -36,7 +36,7 @@ public sealed class PlantedSecretsTests
         var git = await GitRepository.InitAsync(sample.Root);
         await git.CommitAsync("sample");
         await git.TagAsync("v1.0.0");
-        var feed = $"http://feeduser:{FeedPassword}@127.0.0.1:{FreePort.Next()}/v3/index.json";
+        var feed = $"http://feeduser:{FeedPassword}@127.0.0.1:{ClosedPort.Number}/v3/index.json";
         var environment = new Dictionary<string, string> { ["TOLLGATE_CONTAINER_REGISTRY_PASSWORD"] = RegistryPassword };
         string[] secrets = ["--nuget-feed", feed, "--nuget-api-key", ApiKey, "--container-registry-username", "ci"];
 
