@@ -30,6 +30,7 @@ public sealed class SampleGateTests
         Assert.True(File.Exists(Path.Combine(sample.Evidence, "reports", "lint", "lint.sarif")));
         Assert.True(File.Exists(Path.Combine(sample.Evidence, "reports", "test", "Sample.Tests.trx")));
         Assert.Empty(EvidenceVerifier.Verify(sample.Evidence));
+        Assert.False(Directory.Exists(Path.Combine(sample.Root, ".nuke", "temp", "tools")), "the build's tools folder, set in code, is where ReportGenerator ran from");
 
         // The build's settings hooks changed the tools' command lines, and the evidence records them as run.
         Assert.Contains("--blame-hang-timeout 10m", run.Output, StringComparison.Ordinal);

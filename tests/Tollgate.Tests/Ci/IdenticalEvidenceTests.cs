@@ -30,7 +30,7 @@ public sealed class IdenticalEvidenceTests
 
     private static readonly System.Text.Json.JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public sealed class CiBuild : TollgateBuild, IStandardGates;
+    public sealed class CiBuild : TollgateBuild, IStandardGates, IUseSharedTools;
 
     private static Dictionary<string, Dictionary<string, string>> Hosts(string sha, string stepSummary) => new()
     {

@@ -22,7 +22,7 @@ public sealed class PlantedSecretsTests
 
     private static readonly string[] Planted = [ApiKey, FeedPassword, RegistryPassword, "feeduser:"];
 
-    public sealed class FullBuild : TollgateBuild, IStandardGates;
+    public sealed class FullBuild : TollgateBuild, IStandardGates, IUseSharedTools;
 
     [Fact]
     public async Task No_planted_secret_reaches_the_console_or_artifacts_and_bad_input_after_ci_loses_nothing()

@@ -201,10 +201,13 @@ public class BuildHostTests : IDisposable
     [Fact]
     public async Task Cancellation_aborts_with_exit_130_and_still_writes_evidence()
     {
-        using var cancelled = new CancellationTokenSource(TimeSpan.FromMilliseconds(300)); // while Wait runs
+        using var cancelled = new CancellationTokenSource();
         var host = new HostEnvironment(root.Path, new Dictionary<string, string>(), new StringWriter(), new StringWriter(), HandleSignals: false);
 
-        var code = await BuildHost.RunAsync<SlowHostBuild>(["Wait"], null, host, cancelled.Token);
+        var run = BuildHost.RunAsync<SlowHostBuild>(["Wait"], null, host, cancelled.Token);
+        await SlowHostBuild.Waiting.Task.WaitAsync(TimeSpan.FromMinutes(1));
+        await cancelled.CancelAsync(); // while Wait runs, as Ctrl-C would
+        var code = await run;
 
         Assert.Equal(ExitCodes.Aborted, code);
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(Evidence, "manifest.json")));
@@ -213,6 +216,13 @@ public class BuildHostTests : IDisposable
 
     public sealed class SlowHostBuild : TollgateBuild
     {
-        Target Wait => _ => _.Executes(context => Task.Delay(TimeSpan.FromMinutes(5), context.Cancellation));
+        /// <summary>Set once Wait runs (only the cancellation test runs this build).</summary>
+        public static TaskCompletionSource Waiting { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        Target Wait => _ => _.Executes(context =>
+        {
+            Waiting.TrySetResult();
+            return Task.Delay(TimeSpan.FromMinutes(5), context.Cancellation);
+        });
     }
 }
