@@ -29,7 +29,7 @@ internal static class EvidenceWriter
                 Math.Round(duration.TotalSeconds, 3), bundle.ReportsOf(result.Gate), result.Findings, result.Waivers)
             {
                 Settings = result.Settings.Count == 0 ? null : EvidenceJson.Sorted(result.Settings),
-                Commands = result.Commands.Count == 0 ? null : result.Commands,
+                Commands = result.Commands,
             };
             AtomicFile.Write(Path.Combine(bundle.Staging, file), bundle.Mask(EvidenceJson.Serialize(document)));
             gateEntries.Add(new GateEntry(

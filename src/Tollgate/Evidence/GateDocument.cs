@@ -18,7 +18,7 @@ public sealed record GateDocument(
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyDictionary<string, string>? Settings { get; init; }
 
-    /// <summary>Every program the gate ran, with its effective arguments (a build's settings hooks included); omitted when it ran none.</summary>
+    /// <summary>Every program the gate ran, with its effective arguments (a build's settings hooks included); empty when it ran none (absent from documents written before Tollgate recorded commands).</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? Commands { get; init; }
 

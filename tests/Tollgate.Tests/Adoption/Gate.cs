@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Tollgate.Tests.Adoption;
 
-/// <summary>A gate document of an evidence bundle (a gate that ran no program has no <c>commands</c>).</summary>
+/// <summary>A gate document of an evidence bundle.</summary>
 internal sealed record Gate(string Status, string Headline, JsonElement Metrics, JsonElement Thresholds, IReadOnlyList<JsonElement> Findings, IReadOnlyList<string> Reasons,
     IReadOnlyList<string> Commands)
 {
@@ -17,6 +17,6 @@ internal sealed record Gate(string Status, string Headline, JsonElement Metrics,
             root.GetProperty("thresholds"),
             root.GetProperty("findings").EnumerateArray().ToList(),
             root.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()!).ToList(),
-            root.TryGetProperty("commands", out var commands) ? commands.EnumerateArray().Select(c => c.GetString()!).ToList() : []);
+            root.GetProperty("commands").EnumerateArray().Select(c => c.GetString()!).ToList());
     }
 }

@@ -38,6 +38,18 @@ public class EvidenceWriterTests : IDisposable
     }
 
     [Fact]
+    public void Every_gate_document_lists_its_commands_an_empty_list_when_it_ran_none()
+    {
+        EvidenceFixture.Write(Bundle, null, EvidenceFixture.Gate("Lint", GateStatus.Failed) with { Commands = ["dotnet format Sample.slnx --verify-no-changes"] }, EvidenceFixture.Gate("Test", GateStatus.Passed));
+
+        using var lint = JsonDocument.Parse(File.ReadAllText(Path.Combine(Bundle, "gates", "lint.json")));
+        using var test = JsonDocument.Parse(File.ReadAllText(Path.Combine(Bundle, "gates", "test.json")));
+        Assert.Equal(["dotnet format Sample.slnx --verify-no-changes"], lint.RootElement.GetProperty("commands").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(JsonValueKind.Array, test.RootElement.GetProperty("commands").ValueKind);
+        Assert.Equal(0, test.RootElement.GetProperty("commands").GetArrayLength());
+    }
+
+    [Fact]
     public void Secret_parameters_carry_no_value()
     {
         EvidenceFixture.Write(Bundle);

@@ -31,7 +31,8 @@ internal sealed class LoopbackHttpServer : IDisposable
 
     public void Dispose()
     {
-        listener.Stop();
+        // Close alone: on Linux, Stop gives the port up and a later Close binds it again to remove the prefix, which fails
+        // ("Address already in use") when a test running beside has been given that port in between.
         listener.Close();
         try
         {
