@@ -35,6 +35,15 @@ internal sealed record GateResult(
     public static GateResult Skipped(string gate, string reason) => new(
         gate, GateStatus.Skipped, $"skipped: {reason}", [reason], new Dictionary<string, double>(), new Dictionary<string, double>(), new Dictionary<string, string>(), []);
 
+    /// <summary>The result a written gate document holds (a document written before commands were recorded has none).</summary>
+    public static GateResult From(GateDocument document) =>
+        new(document.Gate, document.Status, document.Headline, document.Reasons, document.Metrics, document.Thresholds, document.Tools, document.Findings)
+        {
+            Waivers = document.Waivers,
+            Commands = document.Commands ?? [],
+            Settings = document.Settings ?? new Dictionary<string, string>(),
+        };
+
     /// <summary>A gate that could not run, with its reason.</summary>
     public static GateResult Errored(string gate, string reason, IReadOnlyDictionary<string, string>? tools = null) => new(
         gate, GateStatus.Error, reason, [reason], new Dictionary<string, double>(), new Dictionary<string, double>(), tools ?? new Dictionary<string, string>(), []);

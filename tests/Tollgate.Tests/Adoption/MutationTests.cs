@@ -4,7 +4,7 @@ using Tollgate.Tests.Support;
 
 namespace Tollgate.Tests.Adoption;
 
-public sealed class MutationBuild : TollgateBuild, IMutation;
+public sealed class MutationBuild : TollgateBuild, IMutation, IUseSharedTools;
 
 /// <summary>The Mutation gate with real Stryker.NET on the sample's good and weak suites, and incrementally.</summary>
 [Trait("Category", "Integration")]
@@ -20,7 +20,7 @@ public sealed class MutationTests
         var assembly = Path.Combine(good.Root, "src", "Sample", "obj", "Release", "net10.0", "Sample.dll");
         var built = File.GetLastWriteTimeUtc(assembly);
 
-        var passed = await HostRun.RunAsync<MutationBuild>(good.Root, ["Mutation", "--tools-directory", SharedTools.Path]);
+        var passed = await HostRun.RunAsync<MutationBuild>(good.Root, ["Mutation"]);
 
         Assert.True(passed.ExitCode == ExitCodes.Success, passed.Output + passed.Error);
         // Stryker's project analysis and its own build found the run's build up to date: nothing was compiled again.
@@ -31,7 +31,7 @@ public sealed class MutationTests
         Assert.True(File.Exists(Path.Combine(good.Evidence, "reports", "mutation", "Sample.html")));
 
         using var weak = new SampleRepository("mutation-weak");
-        var failed = await HostRun.RunAsync<MutationBuild>(weak.Root, ["Mutation", "--tools-directory", SharedTools.Path]);
+        var failed = await HostRun.RunAsync<MutationBuild>(weak.Root, ["Mutation"]);
 
         Assert.Equal(ExitCodes.Failure, failed.ExitCode);
         var low = Gate.Read(weak.Evidence, "Mutation");
@@ -54,7 +54,7 @@ public sealed class MutationTests
             "public Money Times(int quantity)", "public bool IsZero => Amount == 0m;\n\n    public Money Times(int quantity)", StringComparison.Ordinal));
         await Git(repository.Root, "-c", "user.name=t", "-c", "user.email=t@t.invalid", "commit", "--quiet", "-am", "IsZero");
 
-        var run = await HostRun.RunAsync<MutationBuild>(repository.Root, ["Mutation", "--tools-directory", SharedTools.Path, "--mutation-since", "HEAD~1", "--mutation-empty-scope-allowed"]);
+        var run = await HostRun.RunAsync<MutationBuild>(repository.Root, ["Mutation", "--mutation-since", "HEAD~1", "--mutation-empty-scope-allowed"]);
 
         Assert.True(run.ExitCode is ExitCodes.Success or ExitCodes.Failure, run.Output + run.Error);
         var gate = Gate.Read(repository.Evidence, "Mutation");

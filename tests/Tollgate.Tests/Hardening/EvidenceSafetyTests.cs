@@ -25,7 +25,7 @@ public sealed class EvidenceSafetyTests : IDisposable
     {
         var good = await HostRun.RunAsync<HostBuild>(root.Path, ["Everything"]);
         Assert.Equal(ExitCodes.Failure, good.ExitCode); // Unbuilt errs; the bundle is what matters here
-        var before = Snapshot(Evidence);
+        var before = DirectoryDigests.Of(Evidence);
         string[][] typos =
         [
             ["Gat"], ["--plan", "Gate"], ["Gate", "--break", "maybe"], ["Gate", "--no-such-parameter", "1"], ["Guarded"],
@@ -38,7 +38,7 @@ public sealed class EvidenceSafetyTests : IDisposable
             Assert.True(run.ExitCode is ExitCodes.BadInput or ExitCodes.Success, $"{string.Join(' ', typo)} exited {run.ExitCode}: {run.Error}");
         }
 
-        Assert.Equal(before, Snapshot(Evidence));
+        Assert.Equal(before, DirectoryDigests.Of(Evidence));
         Assert.Empty(EvidenceVerifier.Verify(Evidence));
         Assert.False(Directory.Exists(Evidence + ".previous.1"), "no bad-input run may move the bundle aside");
     }
@@ -160,11 +160,6 @@ public sealed class EvidenceSafetyTests : IDisposable
     {
         Target Nothing => _ => _.Executes(() => { });
     }
-
-    private static SortedDictionary<string, string> Snapshot(string directory) => new(
-        Directory.GetFiles(directory, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(directory, f), f => FileDigestOf(f)), StringComparer.Ordinal);
-
-    private static string FileDigestOf(string file) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file)));
 
     private async Task WaitForLockAsync()
     {

@@ -46,7 +46,7 @@ public sealed class PlantedSecretsTests
         Assert.True(ci.Error.Contains("Package gate error: dotnet nuget push Sample 1.0.0 to http://***@127.0.0.1:", StringComparison.Ordinal), ci.Output + ci.Error);
         Assert.Equal("error", Gate.Read(sample.Evidence, "Package").Status);
         NoSecretIn(ci, sample.Root);
-        var bundle = Snapshot(sample.Evidence);
+        var bundle = DirectoryDigests.Of(sample.Evidence);
 
         string[][] badInputs =
         [
@@ -60,7 +60,7 @@ public sealed class PlantedSecretsTests
             NoSecretIn(run, sample.Root);
         }
 
-        Assert.Equal(bundle, Snapshot(sample.Evidence));
+        Assert.Equal(bundle, DirectoryDigests.Of(sample.Evidence));
         Assert.Empty(EvidenceVerifier.Verify(sample.Evidence));
 
         foreach (var args in new[] { ["Verify"], ["Audit", "--audit-evidence", "artifacts"], ["GenerateCi", "--host", "github"], new[] { "Deploy", "--env", "dev", "--required-gates" } })
@@ -88,9 +88,4 @@ public sealed class PlantedSecretsTests
             }
         }
     }
-
-    private static SortedDictionary<string, string> Snapshot(string directory) => new(
-        Directory.GetFiles(directory, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(directory, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))),
-        StringComparer.Ordinal);
 }

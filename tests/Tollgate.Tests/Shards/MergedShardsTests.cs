@@ -58,7 +58,7 @@ public sealed class MergedShardsTests
         var git = await GitRepository.InitAsync(sample.Root);
         var commit = await git.CommitAsync("sample with two test classes");
 
-        var whole = await HostRun.RunAsync<ShardBuild>(sample.Root, ["Test", "Coverage", "Mutation", "--tools-directory", SharedTools.Path]);
+        var whole = await HostRun.RunAsync<ShardBuild>(sample.Root, ["Test", "Coverage", "Mutation"]);
         Assert.True(whole.ExitCode == ExitCodes.Success, whole.Output + whole.Error);
         var single = Keep(sample, "single");
 
@@ -73,7 +73,7 @@ public sealed class MergedShardsTests
                 await git.GitAsync("clone", "--quiet", sample.Root, checkout);
             }
 
-            var run = await HostRun.RunAsync<ShardBuild>(checkout, ["Test", "Coverage", "Mutation", "--shard", $"{index}/2", "--tools-directory", SharedTools.Path]);
+            var run = await HostRun.RunAsync<ShardBuild>(checkout, ["Test", "Coverage", "Mutation", "--shard", $"{index}/2"]);
             Assert.True(run.ExitCode == ExitCodes.Success, run.Output + run.Error);
             shards.Add(index == 1 ? Keep(sample, "shard1") : Path.Combine(checkout, "artifacts", "evidence"));
         }
@@ -86,7 +86,7 @@ public sealed class MergedShardsTests
 
         // As the merge job of the templates: merge, then package from the merged verdicts.
         var merge = await HostRun.RunAsync<ShardBuild>(
-            sample.Root, ["MergeEvidence", "Package", "--required-gates", "Test", "Coverage", "Mutation", "--tools-directory", SharedTools.Path, "--merge-evidence", .. shards]);
+            sample.Root, ["MergeEvidence", "Package", "--required-gates", "Test", "Coverage", "Mutation", "--merge-evidence", .. shards]);
 
         Assert.True(merge.ExitCode == ExitCodes.Success, merge.Output + merge.Error);
         var merged = sample.Evidence;

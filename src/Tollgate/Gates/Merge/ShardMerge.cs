@@ -151,12 +151,7 @@ internal sealed class ShardMerge(ProcessRunner runner, EvidenceBundle evidence, 
             evidence.AddReport(name, Path.Combine(bundle!.Directory, report), Path.GetFileName(report));
         }
 
-        return new GateResult(name, gate.Status, gate.Headline, gate.Reasons, gate.Metrics, gate.Thresholds, gate.Tools, gate.Findings)
-        {
-            Waivers = gate.Waivers,
-            Commands = gate.Commands ?? [],
-            Settings = gate.Settings ?? new Dictionary<string, string>(),
-        };
+        return GateResult.From(gate);
     }
 
     private static IReadOnlyDictionary<string, string> ToolsOf(MergeInputs inputs, string gate) =>
