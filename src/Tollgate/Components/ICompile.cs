@@ -54,6 +54,18 @@ public interface ICompile : IHazSolution
                 throw new TargetFailedException($"dotnet build {SolutionFile.RelativeTo(RootDirectory)} exited {result.ExitCode}:\n{result.Tail(25)}");
             }
 
+            // Test applications on Microsoft.Testing.Platform that lack an extension the gates read get Tollgate's pinned one,
+            // compiled in: the first build tells which; the build runs again (restoring them) only when that list changed.
+            if (SupplyPlatformExtensions(context.Log))
+            {
+                result = await BuildAsync(solution, buildTargets, restore: true, context.Cancellation).ConfigureAwait(false);
+                if (!result.Succeeded)
+                {
+                    File.Delete(stampFile);
+                    throw new TargetFailedException($"dotnet build {SolutionFile.RelativeTo(RootDirectory)} with Tollgate's Microsoft.Testing.Platform extensions ({PlatformExtensionsPath.RelativeTo(RootDirectory)}) exited {result.ExitCode}:\n{result.Tail(25)}");
+                }
+            }
+
             if (RestoreStamp.Current(RootDirectory, projects, this.Read(() => Configuration), BuildProperties) is { } stamp)
             {
                 File.WriteAllText(stampFile, stamp);
@@ -61,6 +73,33 @@ public interface ICompile : IHazSolution
 
             context.Headline = $"built {SolutionFile.Name} ({this.Read(() => Configuration)}){(selection.Excluded.Count == 0 ? "" : $", {selection.Included.Count} of {selection.Included.Count + selection.Excluded.Count} projects")}";
         });
+
+    /// <summary>The extensions Tollgate adds to test applications that lack them (<see cref="PlatformExtensions"/>).</summary>
+    internal AbsolutePath PlatformExtensionsPath => RootDirectory / ".nuke" / "temp" / PlatformExtensions.FileName;
+
+    // Writes the extensions the built test applications need; true when that changed what the build must restore.
+    private bool SupplyPlatformExtensions(BuildLog log)
+    {
+        var plan = PlatformExtensions.Plan(
+            BuildInfo.Read(BuildInfoDirectory), GlobalJson.UsesTestingPlatform(RootDirectory),
+            PolicyDefaults.Current.ToolVersion(TestingFacts.TrxExtension), PolicyDefaults.Current.ToolVersion(TestingFacts.CoverletExtension));
+        if (plan.Count == 0 && !File.Exists(PlatformExtensionsPath))
+        {
+            return false;
+        }
+
+        if (!IO.AtomicFile.WriteIfChanged(PlatformExtensionsPath, PlatformExtensions.Render(plan)))
+        {
+            return false;
+        }
+
+        foreach (var supply in plan)
+        {
+            log.Info($"Supplying {string.Join(" and ", supply.Packages.Select(p => $"{p.Key} {p.Value}"))} to {IO.PortablePath.Relative(RootDirectory, supply.Project)} (it references none); building it again.");
+        }
+
+        return true;
+    }
 
     // projects.json in the evidence: what every gate worked on, and what was left out and why.
     private string ProjectsDocument(ProjectSelection selection) => System.Text.Json.JsonSerializer.Serialize(

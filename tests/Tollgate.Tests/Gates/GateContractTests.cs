@@ -192,6 +192,16 @@ public class GateContractTests
         var passedButExited = TestGate.Evaluate([new TestProjectOutcome("t.csproj", 1, new TrxResults([new("A", "Passed", TimeSpan.Zero, null, null)], TimeSpan.Zero), "tail")], Tools);
         Assert.Equal(("test-crash", "t.csproj exited 1", "tail"), (passedButExited.Findings[0].Kind, passedButExited.Findings[0].Message, passedButExited.Findings[0].Detail));
 
-        Assert.Equal(["no test projects found (a test project has IsTestProject=true, as Microsoft.NET.Test.Sdk sets)"], TestGate.Evaluate([], Tools).Reasons);
+        Assert.Equal(["no test projects found (a test project has IsTestProject=true, as Microsoft.NET.Test.Sdk sets, or is a Microsoft.Testing.Platform test application: IsTestingPlatformApplication=true)"], TestGate.Evaluate([], Tools).Reasons);
+
+        // A crashed test host: its first error line goes into the reason, so the console says what went wrong.
+        var host = TestGate.Evaluate([new TestProjectOutcome("t.csproj", 134, null, "Running tests\n  Error output: Unhandled exception. System.TypeLoadException: Could not load type 'X'.\n   at Y.Main()", "net10.0")], Tools);
+        Assert.Equal("t.csproj (net10.0) crashed: dotnet test exited 134 without writing test results: Error output: Unhandled exception. System.TypeLoadException: Could not load type 'X'.", host.Reasons[0]);
+
+        // A test application the gate cannot read is not run; the reason is its problem, word for word, not a crash.
+        var unrun = TestGate.Evaluate([new TestProjectOutcome("t.csproj", -1, null, null, "net10.0", "t.csproj has no TRX reporter: add one.")], Tools);
+        Assert.Equal(["t.csproj has no TRX reporter: add one.", "no tests ran"], unrun.Reasons);
+        Assert.Equal(("test-setup", "t.csproj"), (unrun.Findings[0].Kind, unrun.Findings[0].File));
+        Assert.DoesNotContain("crashed", unrun.Headline, StringComparison.Ordinal);
     }
 }

@@ -7,7 +7,7 @@ namespace Tollgate.Gates.Coverage;
 internal sealed class CoverageRunner(ProcessRunner runner)
 {
     /// <summary>The file name coverlet's collector writes.</summary>
-    public const string CollectorFile = "coverage.cobertura.xml";
+    public const string CollectorFile = Tools.Cobertura.CoverletFile.Name;
 
     /// <summary>
     /// The coverage files under the Test run's results directory, without the copies the TRX logger keeps of

@@ -23,13 +23,20 @@ internal static class TestGate
 
         if (projects.Count == 0)
         {
-            reasons.Add("no test projects found (a test project has IsTestProject=true, as Microsoft.NET.Test.Sdk sets)");
+            reasons.Add("no test projects found (a test project has IsTestProject=true, as Microsoft.NET.Test.Sdk sets, or is a Microsoft.Testing.Platform test application: IsTestingPlatformApplication=true)");
         }
 
-        foreach (var crashed in projects.Where(p => p.Results is null))
+        foreach (var unrun in projects.Where(p => p.Problem is not null))
         {
-            reasons.Add($"{crashed.Run} crashed: dotnet test exited {crashed.ExitCode} without writing test results");
-            findings.Add(new Finding("test-crash", $"{crashed.Run} exited {crashed.ExitCode} without results", File: crashed.Project, Detail: crashed.OutputTail));
+            reasons.Add(unrun.Problem!);
+            findings.Add(new Finding("test-setup", unrun.Problem!, File: unrun.Project));
+        }
+
+        foreach (var crashed in projects.Where(p => p.Results is null && p.Problem is null))
+        {
+            var first = FirstError(crashed.OutputTail);
+            reasons.Add($"{crashed.Run} crashed: dotnet test exited {crashed.ExitCode} without writing test results{(first is null ? "" : $": {first}")}");
+            findings.Add(new Finding("test-crash", $"{crashed.Run} exited {crashed.ExitCode} without results{(first is null ? "" : $": {first}")}", File: crashed.Project, Detail: crashed.OutputTail));
         }
 
         foreach (var project in projects.Where(p => p.Results is not null && p.ExitCode != 0 && p.Results.Failed == 0))
@@ -69,11 +76,16 @@ internal static class TestGate
             metrics[$"failed.{framework.Key}"] = framework.Sum(p => p.Results!.Failed);
         }
 
-        var crashes = projects.Where(p => p.Results is null).Select(p => p.Run).ToList();
+        var crashes = projects.Where(p => p.Results is null && p.Problem is null).Select(p => p.Run).ToList();
         var headline = Totals(passed, failed, skipped) + (crashes.Count == 0 ? "" : $"; {string.Join(", ", crashes)} crashed");
         var status = reasons.Count == 0 ? GateStatus.Passed : GateStatus.Failed;
         return new GateResult(Name, status, headline, reasons, metrics, new Dictionary<string, double> { ["failed"] = 0 }, tools, findings);
     }
+
+    /// <summary>The first line of a crashed run's output that says what went wrong (an exception, an error), trimmed.</summary>
+    public static string? FirstError(string? output) => output?
+        .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .FirstOrDefault(line => line.Contains("Exception", StringComparison.Ordinal) || line.StartsWith("error", StringComparison.OrdinalIgnoreCase) || line.Contains(": error ", StringComparison.OrdinalIgnoreCase));
 
     /// <summary><c>N passed, N failed</c>, with <c>, N skipped</c> when some were.</summary>
     public static string Totals(int passed, int failed, int skipped) =>

@@ -24,7 +24,7 @@ internal sealed partial class TestProgress(int expected, Func<TimeSpan> clock)
         }
 
         Interlocked.Increment(ref done);
-        if (result.Groups[1].Value == "Failed")
+        if (result.Groups[1].Value == "Failed" || result.Groups[2].Value == "failed")
         {
             Interlocked.Increment(ref failed);
         }
@@ -40,7 +40,8 @@ internal sealed partial class TestProgress(int expected, Func<TimeSpan> clock)
         return $"Testing: {now.ToString(CultureInfo.InvariantCulture)}{of} tests done{failing}, {elapsed.ToString(elapsed.TotalHours >= 1 ? @"h\:mm\:ss" : @"m\:ss", CultureInfo.InvariantCulture)} elapsed";
     }
 
-    // VSTest's console logger at normal verbosity: "  Passed Namespace.Class.Method [12 ms]".
-    [GeneratedRegex(@"^\s*(Passed|Failed|Skipped)\s+\S.*\[[^\]]+\]\s*$")]
+    // VSTest's console logger at normal verbosity: "  Passed Namespace.Class.Method [12 ms]"; Microsoft.Testing.Platform's
+    // detailed output: "passed Namespace.Class.Method (12ms)".
+    [GeneratedRegex(@"^\s*(?:(Passed|Failed|Skipped)\s+\S.*\[[^\]]+\]|(passed|failed|skipped)\s+\S.*\([^)]+\))\s*$")]
     private static partial Regex Result();
 }

@@ -8,7 +8,8 @@ namespace Tollgate.Gates.Test;
 /// <param name="Results">Its TRX results, or null when it wrote none (it crashed).</param>
 /// <param name="OutputTail">The last lines of its output, for a crash.</param>
 /// <param name="Framework">The target framework it ran for (each framework of a multi-targeted project runs on its own).</param>
-internal sealed record TestProjectOutcome(string Project, int ExitCode, TrxResults? Results, string? OutputTail, string? Framework = null)
+/// <param name="Problem">Why it was not run (a test application the gate cannot read), naming the fix; null: it ran.</param>
+internal sealed record TestProjectOutcome(string Project, int ExitCode, TrxResults? Results, string? OutputTail, string? Framework = null, string? Problem = null)
 {
     /// <summary>The project, with the framework when there is one: <c>tests/A.Tests.csproj (net9.0)</c>.</summary>
     public string Run => Framework is null ? Project : $"{Project} ({Framework})";

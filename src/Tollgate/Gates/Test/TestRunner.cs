@@ -1,11 +1,16 @@
 using Tollgate.IO;
 using Tollgate.Tools;
+using Tollgate.Tools.Cobertura;
 using Tollgate.Tools.Dotnet;
 using Tollgate.Tools.Trx;
 
 namespace Tollgate.Gates.Test;
 
-/// <summary>Runs <c>dotnet test --no-build</c> for each test project and framework (several at once), each into its own fresh results directory.</summary>
+/// <summary>
+/// Runs <c>dotnet test --no-build</c> for each test project and framework (several at once), each into its own fresh
+/// results directory: a VSTest project with loggers and a data collector, a Microsoft.Testing.Platform application
+/// in <c>dotnet test</c>'s platform mode with the platform's options (<see cref="TestModes"/>).
+/// </summary>
 internal sealed class TestRunner(ProcessRunner runner, Action<string>? say = null)
 {
     /// <summary>How often the progress of long runs is told.</summary>
@@ -24,10 +29,11 @@ internal sealed class TestRunner(ProcessRunner runner, Action<string>? say = nul
     /// <param name="resultsDirectory">Where results go; emptied first.</param>
     /// <param name="collectCoverage">Whether the coverlet collector runs.</param>
     /// <param name="properties">Extra MSBuild properties.</param>
+    /// <param name="modes">Where <c>dotnet test</c> runs for each platform.</param>
     /// <param name="cancellation">Stops the runs.</param>
     public async Task<IReadOnlyList<TestProjectOutcome>> RunAsync(
         string root, IReadOnlyList<TestRun> runs, string configuration, string resultsDirectory, bool collectCoverage,
-        IReadOnlyList<string> properties, CancellationToken cancellation)
+        IReadOnlyList<string> properties, TestModes modes, CancellationToken cancellation)
     {
         var expected = runs.Sum(run => LastCount(resultsDirectory, run));
         if (Directory.Exists(resultsDirectory))
@@ -46,7 +52,7 @@ internal sealed class TestRunner(ProcessRunner runner, Action<string>? say = nul
             await slots.WaitAsync(cancellation).ConfigureAwait(false);
             try
             {
-                return await RunOneAsync(root, run, configuration, resultsDirectory, collectCoverage, properties, progress, cancellation).ConfigureAwait(false);
+                return await RunOneAsync(root, run, configuration, resultsDirectory, collectCoverage, properties, modes, progress, cancellation).ConfigureAwait(false);
             }
             finally
             {
@@ -56,18 +62,33 @@ internal sealed class TestRunner(ProcessRunner runner, Action<string>? say = nul
     }
 
     private async Task<TestProjectOutcome> RunOneAsync(
-        string root, TestRun run, string configuration, string resultsDirectory, bool collectCoverage, IReadOnlyList<string> properties, TestProgress progress,
-        CancellationToken cancellation)
+        string root, TestRun run, string configuration, string resultsDirectory, bool collectCoverage, IReadOnlyList<string> properties, TestModes modes,
+        TestProgress progress, CancellationToken cancellation)
     {
         var relative = PortablePath.Relative(root, run.Project);
         var directory = ResultsDirectoryOf(resultsDirectory, run.Project, run.Framework);
-        var arguments = DotnetCli.Test(run.Project, configuration, directory, TrxFileName, collectCoverage, properties, run.Framework, run.CollectorPath);
-        if (run.Filter is not null)
+        IReadOnlyList<string> arguments;
+        if (run.OnPlatform is { } platform)
         {
-            arguments = [.. arguments, "--filter", run.Filter];
+            arguments = DotnetCli.TestOnPlatform(
+                run.Project, configuration, directory, platform.TrxOption, TrxFileName, collectCoverage && platform.Coverlet, properties, run.Framework, platform.Filter);
+        }
+        else
+        {
+            arguments = DotnetCli.Test(run.Project, configuration, directory, TrxFileName, collectCoverage, properties, run.Framework, run.CollectorPath);
+            if (run.Filter is not null)
+            {
+                arguments = [.. arguments, "--filter", run.Filter];
+            }
         }
 
-        var result = await runner.RunAsync(new ProcessSpec(DotnetCli.Program, arguments, root, InstallHint: DotnetCli.InstallHint, OnOutput: progress.Observe), cancellation).ConfigureAwait(false);
+        var workingDirectory = modes.WorkingDirectory(run.OnPlatform is null ? TestPlatform.VSTest : TestPlatform.TestingPlatform);
+        var result = await runner.RunAsync(new ProcessSpec(DotnetCli.Program, arguments, workingDirectory, InstallHint: DotnetCli.InstallHint, OnOutput: progress.Observe), cancellation).ConfigureAwait(false);
+        if (run.OnPlatform is not null)
+        {
+            CoverletFile.Normalise(directory);
+        }
+
         var trx = Path.Combine(directory, TrxFileName);
         TrxResults? results = null;
         if (File.Exists(trx))

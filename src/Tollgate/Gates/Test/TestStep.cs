@@ -18,13 +18,20 @@ namespace Tollgate.Gates.Test;
 /// <param name="Filter">The build's own VSTest filter (its <c>TestSettings</c>), combined with a shard's.</param>
 /// <param name="Shard">This agent's part of a split run.</param>
 /// <param name="Timings">Earlier durations the shards are balanced by.</param>
+/// <param name="TempDirectory">Tollgate's temporary folder, where <c>dotnet test</c> runs for a platform the repository's <c>global.json</c> does not choose; null: <c>.nuke/temp</c>.</param>
 internal sealed record TestInputs(
     string Root, IReadOnlyList<ProjectInfo> Built, string Configuration, string ResultsDirectory, bool CollectCoverage,
-    IReadOnlyList<string> Properties, string ToolsDirectory, string CollectorVersion, string? Filter = null, ShardSpec? Shard = null, ShardTimings? Timings = null);
+    IReadOnlyList<string> Properties, string ToolsDirectory, string CollectorVersion, string? Filter = null, ShardSpec? Shard = null, ShardTimings? Timings = null,
+    string? TempDirectory = null)
+{
+    /// <summary>Where <c>dotnet test</c> runs for each platform.</summary>
+    public TestModes Modes { get; } = new(Root, TempDirectory ?? Path.Combine(Root, ".nuke", "temp"));
+}
 
 /// <summary>
 /// The Test gate from inputs to result: every test project once per framework, side by side, against the one
-/// build; a project without a coverage collector gets Tollgate's pinned one (the findings say whose ran);
+/// build, on its platform (VSTest, or Microsoft.Testing.Platform with the platform's own reporters); a VSTest project
+/// without a coverage collector gets Tollgate's pinned one (the findings say whose ran);
 /// TRX files and a JUnit rendering into the evidence. On a shard of a split run, only the shard's units: whole test
 /// projects, or test classes of a large one chosen by a VSTest filter; the units' durations go into the evidence.
 /// </summary>
@@ -50,28 +57,53 @@ internal sealed class TestStep(ProcessRunner runner, EvidenceBundle evidence, Ac
             }
         }
 
-        var projects = tests.Select(p => p.Project).Distinct().ToList();
-        say($"Test projects: {(projects.Count == 0 ? "none" : string.Join(", ", projects.Select(Path.GetFileNameWithoutExtension)))}");
+        var usesPlatform = inputs.Modes.RepositoryUsesPlatform;
+        var onPlatform = tests.Where(p => p.PlatformIn(usesPlatform) == TestPlatform.TestingPlatform).ToList();
+        var projects = tests.DistinctBy(p => p.Project).Select(p => $"{Path.GetFileNameWithoutExtension(p.Project)}{(onPlatform.Contains(p) ? " (Microsoft.Testing.Platform)" : "")}").ToList();
+        say($"Test projects: {(projects.Count == 0 ? "none" : string.Join(", ", projects))}");
         var tools = new Dictionary<string, string> { ["dotnet"] = inputs.Built[0].Sdk };
+        var platformVersions = onPlatform.Select(p => p.Facts.PlatformPackages.GetValueOrDefault(TestingFacts.PlatformPackage)).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
+        if (platformVersions.Count > 0)
+        {
+            tools[TestingFacts.PlatformPackage] = string.Join(", ", platformVersions);
+        }
+
         string? supplied = null;
-        if (inputs.CollectCoverage && tests.Any(p => p.CoverageCollector is null))
+        if (inputs.CollectCoverage && tests.Except(onPlatform).Any(p => p.CoverageCollector is null))
         {
             supplied = await new CoverageCollectorPackage(runner, inputs.ToolsDirectory).EnsureAsync(inputs.CollectorVersion, cancellation).ConfigureAwait(false);
             tools[CoverageCollectorPackage.Package] = inputs.CollectorVersion;
         }
 
+        var decisions = onPlatform.ToDictionary(
+            p => (p.Project, p.Framework),
+            p => PlatformRuns.For(p, PortablePath.Relative(inputs.Root, p.Project), inputs.Filter, Classes(inputs, mine, p.Project), inputs.CollectCoverage));
         var collectorFindings = tests.GroupBy(p => p.Project).Select(project =>
         {
-            var own = project.First().CoverageCollector;
+            var first = project.First();
             var relative = PortablePath.Relative(inputs.Root, project.Key);
+            if (decisions.TryGetValue((first.Project, first.Framework), out var decision))
+            {
+                return PlatformFinding(first, relative, decision, inputs.CollectCoverage);
+            }
+
+            var own = first.CoverageCollector;
             return own is null
                 ? new Finding("coverage-collector", $"Tollgate's {CoverageCollectorPackage.Package} {tools.GetValueOrDefault(CoverageCollectorPackage.Package, "(not run: --collect-coverage false)")} (the project references none)", relative, Rule: "supplied")
                 : new Finding("coverage-collector", $"the project's own {CoverageCollectorPackage.Package} {own}", relative, Rule: "own");
         }).ToList();
 
-        var runs = tests.Select(p => new TestRun(p.Project, p.Framework, p.CoverageCollector is null ? supplied : null, Filter(inputs, mine, p.Project))).Distinct().ToList();
-        var outcomes = await new TestRunner(runner, say).RunAsync(
-            inputs.Root, runs, inputs.Configuration, inputs.ResultsDirectory, inputs.CollectCoverage, inputs.Properties, cancellation).ConfigureAwait(false);
+        var runs = tests.Where(p => decisions.GetValueOrDefault((p.Project, p.Framework))?.Problem is null)
+            .Select(p => decisions.TryGetValue((p.Project, p.Framework), out var decision)
+                ? new TestRun(p.Project, p.Framework, null, null, decision.Run)
+                : new TestRun(p.Project, p.Framework, p.CoverageCollector is null ? supplied : null, Filter(inputs, mine, p.Project)))
+            .Distinct().ToList();
+        var ran = await new TestRunner(runner, say).RunAsync(
+            inputs.Root, runs, inputs.Configuration, inputs.ResultsDirectory, inputs.CollectCoverage, inputs.Properties, inputs.Modes, cancellation).ConfigureAwait(false);
+        var unrunnable = decisions.Where(d => d.Value.Problem is not null)
+            .Select(d => new TestProjectOutcome(PortablePath.Relative(inputs.Root, d.Key.Project), -1, null, null, d.Key.Framework, d.Value.Problem))
+            .DistinctBy(o => (o.Project, o.Framework));
+        var outcomes = ran.Concat(unrunnable).ToList();
         var multiTargeted = runs.GroupBy(r => r.Project).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
         foreach (var run in runs)
         {
@@ -93,11 +125,31 @@ internal sealed class TestStep(ProcessRunner runner, EvidenceBundle evidence, Ac
         return evaluated with { Findings = [.. evaluated.Findings, .. collectorFindings] };
     }
 
+    // What the evidence says of a test application: the platform, whose TRX reporter and whose coverage ran, or why it did not run.
+    private static Finding PlatformFinding(ProjectInfo project, string relative, PlatformRuns.Decision decision, bool collectCoverage)
+    {
+        if (decision.Run is not { } run)
+        {
+            return new Finding("coverage-collector", $"not run: {decision.Problem}", relative, Rule: "none");
+        }
+
+        var coverage = !run.Coverlet ? $"no coverage: the project has no {TestingFacts.CoverletExtension} (--collect-coverage false)"
+            : (collectCoverage ? "" : "(not run: --collect-coverage false) ") + PlatformRuns.Whose(project.Facts, TestingFacts.CoverletExtension);
+        var rule = !run.Coverlet ? "none" : project.Facts.Owns(TestingFacts.CoverletExtension) ? "own" : "supplied";
+        return new Finding("coverage-collector", coverage, relative, Rule: rule, Detail: PlatformRuns.Reporters(project, run));
+    }
+
+    // The test classes a shard was given of this project (null Part: the whole project).
+    private static IReadOnlyList<string> Classes(TestInputs inputs, IReadOnlyList<ShardUnit>? mine, string project)
+    {
+        var relative = PortablePath.Relative(inputs.Root, project);
+        return mine?.Where(u => u.Project == relative && u.Part is not null).Select(u => u.Part!).ToList() ?? [];
+    }
+
     // The build's filter, and on a shard the test classes it was given of this project: FullyQualifiedName~Ns.Class.
     private static string? Filter(TestInputs inputs, IReadOnlyList<ShardUnit>? mine, string project)
     {
-        var relative = PortablePath.Relative(inputs.Root, project);
-        var classes = mine?.Where(u => u.Project == relative && u.Part is not null).Select(u => $"FullyQualifiedName~{u.Part}.").ToList() ?? [];
+        var classes = Classes(inputs, mine, project).Select(c => $"FullyQualifiedName~{c}.").ToList();
         var shard = classes.Count == 0 ? null : string.Join('|', classes);
         return (inputs.Filter, shard) switch
         {

@@ -26,10 +26,25 @@ internal static class BuildInfo
             .Where(pair => pair.Length == 2)
             .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.Ordinal);
         string Get(string key) => values.TryGetValue(key, out var value) ? value : throw new InvalidDataException($"{file} has no '{key}'.");
+        bool True(string key) => values.TryGetValue(key, out var value) && value.Trim().Equals("true", StringComparison.OrdinalIgnoreCase);
+        var testing = new TestingFacts(
+            True("isTestProject"), True("isTestingPlatformApplication"), True("testingPlatformDotnetTestSupport"),
+            values.TryGetValue("testingPlatformOptIn", out var optIn) && optIn.Split('|').Any(v => v.Trim().Equals("true", StringComparison.OrdinalIgnoreCase)),
+            values.TryGetValue("testingPlatformPackages", out var packages) ? Packages(packages) : null,
+            values.TryGetValue("suppliedPackages", out var supplied) ? Packages(supplied) : null);
         return new ProjectInfo(
-            Get("project"), Get("framework"), Get("isTestProject").Equals("true", StringComparison.OrdinalIgnoreCase), Get("targetPath"), Get("sarif"), Get("sdk"),
+            Get("project"), Get("framework"), testing.IsTest, Get("targetPath"), Get("sarif"), Get("sdk"),
             !(values.TryGetValue("isPackable", out var packable) && packable.Equals("false", StringComparison.OrdinalIgnoreCase)),
             values.TryGetValue("projectReferences", out var references) ? references.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [],
-            values.TryGetValue("coverageCollector", out var collector) && collector.Trim().Length > 0 ? Version(collector.Trim()) : null);
+            values.TryGetValue("coverageCollector", out var collector) && collector.Trim().Length > 0 ? Version(collector.Trim()) : null,
+            testing);
     }
+
+    // "Microsoft.Testing.Platform@2.5.3|coverlet.MTP@10.1.1": the package ids and versions the project was built with.
+    private static Dictionary<string, string> Packages(string list) => list
+        .Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(entry => entry.Split('@', 2))
+        .Where(pair => pair.Length == 2 && pair[0].Length > 0)
+        .GroupBy(pair => pair[0], StringComparer.OrdinalIgnoreCase)
+        .ToDictionary(g => g.Key, g => g.First()[1], StringComparer.OrdinalIgnoreCase);
 }

@@ -54,6 +54,32 @@ internal static class DotnetCli
         return arguments;
     }
 
+    /// <summary>
+    /// <c>dotnet test --no-build</c> of one Microsoft.Testing.Platform test application in <c>dotnet test</c>'s platform mode,
+    /// with the platform's own options: a TRX file through <paramref name="trxOption"/> (<c>--report-trx</c>, or xunit.v3's
+    /// <c>--report-xunit-trx</c>), coverlet's Cobertura file when <paramref name="collectCoverage"/>, one line per test.
+    /// </summary>
+    public static IReadOnlyList<string> TestOnPlatform(
+        string project, string configuration, string resultsDirectory, string trxOption, string trxFileName, bool collectCoverage,
+        IReadOnlyList<string> properties, string framework, IReadOnlyList<string> filter)
+    {
+        var arguments = new List<string>
+        {
+            "test", "--project", project, "--no-build", "--configuration", configuration, "--framework", framework,
+            "--results-directory", resultsDirectory, trxOption, trxOption + "-filename", trxFileName,
+            // One line per test as it ends (Tollgate counts them for progress), and no live progress bar in a log.
+            "--output", "Detailed", "--no-progress", "--no-ansi",
+        };
+        if (collectCoverage)
+        {
+            arguments.AddRange(["--coverlet", "--coverlet-output-format", "cobertura"]);
+        }
+
+        arguments.AddRange(filter);
+        arguments.AddRange(Properties(properties));
+        return arguments;
+    }
+
     /// <summary><c>dotnet restore</c> with NuGet's audit on for direct and transitive packages at every severity.</summary>
     public static IReadOnlyList<string> RestoreWithAudit(string target) =>
         ["restore", target, "-p:NuGetAudit=true", "-p:NuGetAuditMode=all", "-p:NuGetAuditLevel=low"];

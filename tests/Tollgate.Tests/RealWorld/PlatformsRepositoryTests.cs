@@ -1,0 +1,124 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Tollgate.Engine;
+using Tollgate.Tests.Adoption;
+using Tollgate.Tests.Host;
+using Tollgate.Tests.Support;
+
+namespace Tollgate.Tests.RealWorld;
+
+/// <summary>
+/// The gates on a repository whose tests run on both test platforms (tests/fixtures/platforms): a library with an
+/// xunit.v3 test application on Microsoft.Testing.Platform (MTP) with coverlet.MTP, an NUnit 4 one on the NUnit runner
+/// with Microsoft's TRX extension and no coverage extension, an MSTest.Sdk one, an old xunit 2 project on VSTest without a
+/// coverage collector, and a sample no test references. Each figure is compared, in the same test, with what the bare
+/// tools give on the same build: <c>dotnet test</c> in its platform mode with the same extensions, ReportGenerator.
+/// </summary>
+[Trait("Category", "Integration")]
+[Collection(nameof(GateRunsCollection))]
+public sealed partial class PlatformsRepositoryTests
+{
+    private static readonly string[] PlatformProjects = ["Shapes.XunitTests", "Shapes.NUnitTests", "Shapes.MSTests"];
+
+    public sealed class PlatformsBuild : TollgateBuild, IStandardGates, IUseSharedTools;
+
+    [Fact]
+    public async Task Test_and_Coverage_on_both_platforms_give_the_bare_tools_figures()
+    {
+        using var shapes = new SampleRepository(fixture: "platforms");
+        var sources = Sources(shapes.Root);
+
+        var run = await HostRun.RunAsync<PlatformsBuild>(shapes.Root, ["Test", "Coverage"]);
+
+        var test = Gate.Read(shapes.Evidence, "Test");
+        Assert.True(test.Status == "passed", $"{test.Headline}: {string.Join("; ", test.Reasons)}\n{run.Output}{run.Error}");
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains("Test projects: Shapes.LegacyTests, Shapes.MSTests (Microsoft.Testing.Platform), Shapes.NUnitTests (Microsoft.Testing.Platform), Shapes.XunitTests (Microsoft.Testing.Platform)", run.Output, StringComparison.Ordinal);
+
+        // The bare tools on the same build: each test application by dotnet test in its platform mode, the VSTest project in VSTest mode.
+        var bare = await BareRunsAsync(shapes.Root);
+        Assert.Equal(bare.Values.Sum(b => b.Passed), test.Metrics.GetProperty("passed").GetDouble());
+        Assert.Equal(0, test.Metrics.GetProperty("failed").GetDouble());
+        Assert.Equal(4, test.Metrics.GetProperty("projects").GetDouble());
+        foreach (var (project, figures) in bare)
+        {
+            Assert.True(figures.Passed > 0, $"{project}: the bare run passed no test");
+            var trx = Path.Combine(shapes.Evidence, "reports", "test", project + ".trx");
+            Assert.True(File.Exists(trx), $"{project}: no TRX in the bundle");
+            Assert.Equal(figures.Passed, XDocument.Load(trx).Descendants().Count(e => e.Name.LocalName == "UnitTestResult" && (string?)e.Attribute("outcome") == "Passed"));
+        }
+
+        // Whose reporters ran, per project.
+        string Collector(string project) => Assert.Single(test.Findings, f => f.GetProperty("kind").GetString() == "coverage-collector" && f.GetProperty("file").GetString()!.Contains(project, StringComparison.Ordinal)).GetProperty("message").GetString()!;
+        Assert.Equal("the project's own coverlet.MTP 10.1.1", Collector("Shapes.XunitTests"));
+        Assert.Equal("the project's own coverlet.MTP 10.1.1", Collector("Shapes.MSTests"));
+        Assert.Equal("Tollgate's coverlet.MTP 10.1.1 (the project references none)", Collector("Shapes.NUnitTests"));
+        Assert.StartsWith("Tollgate's coverlet.collector", Collector("Shapes.LegacyTests"), StringComparison.Ordinal);
+        Assert.Contains("Supplying coverlet.MTP 10.1.1 to tests/Shapes.NUnitTests/Shapes.NUnitTests.csproj (it references none); building it again.", run.Output, StringComparison.Ordinal);
+        Assert.Equal(sources, Sources(shapes.Root)); // supplied without editing a file of the repository
+
+        // Coverage: ReportGenerator's merge of the bare runs' Cobertura files gives the same covered and coverable lines.
+        var coverage = Gate.Read(shapes.Evidence, "Coverage");
+        Assert.True(coverage.Status == "passed", $"{coverage.Headline}: {string.Join("; ", coverage.Reasons)}");
+        var merged = await BareMergeAsync(shapes.Root, bare.Values.Select(b => b.Cobertura).OfType<string>().ToList());
+        Assert.Equal((double)merged.Attribute("lines-covered")!, coverage.Metrics.GetProperty("linesCovered").GetDouble());
+        Assert.Equal((double)merged.Attribute("lines-valid")!, coverage.Metrics.GetProperty("linesValid").GetDouble());
+    }
+
+    private sealed record BareRun(int Passed, string? Cobertura);
+
+    // The repository's own files: all but build outputs, Tollgate's folders and the bare tools' results.
+    private static SortedDictionary<string, string> Sources(string root) => new(
+        DirectoryDigests.Of(root).Where(f => !f.Key.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj" or "artifacts" or ".nuke" || part.StartsWith("bare-", StringComparison.Ordinal)))
+            .ToDictionary(f => f.Key, f => f.Value),
+        StringComparer.Ordinal);
+
+    // dotnet test --no-build of each test project as its platform runs it, with the reporters the project has; coverage
+    // from coverlet.MTP where the application has it, from coverlet.collector (Tollgate's copy) for the VSTest project.
+    private static async Task<Dictionary<string, BareRun>> BareRunsAsync(string root)
+    {
+        var platformMode = Path.Combine(root, "bare-mtp-mode");
+        Directory.CreateDirectory(platformMode);
+        File.WriteAllText(Path.Combine(platformMode, "global.json"), """{ "test": { "runner": "Microsoft.Testing.Platform" } }""");
+        var runs = new Dictionary<string, BareRun>();
+        foreach (var project in PlatformProjects)
+        {
+            var results = Path.Combine(root, "bare-results", project);
+            var trx = project == "Shapes.XunitTests" ? "--report-xunit-trx" : "--report-trx";
+            var run = await Shell.RunAsync(platformMode, "dotnet", [
+                "test", "--project", Path.Combine(root, "tests", project, project + ".csproj"), "--no-build", "-c", "Release",
+                "--results-directory", results, trx, "--coverlet", "--coverlet-output-format", "cobertura"], TimeSpan.FromMinutes(5));
+            Assert.True(run.ExitCode == 0, run.Output + run.Error);
+            runs[project] = new BareRun(Succeeded(run.Output), Directory.GetFiles(results, "*.cobertura*.xml").SingleOrDefault());
+        }
+
+        var collector = Path.GetDirectoryName(Directory.GetFiles(Path.Combine(SharedTools.Path, "coverlet.collector"), "coverlet.collector.dll", SearchOption.AllDirectories)
+            .Single(f => f.Contains($"{Path.DirectorySeparatorChar}build{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))!;
+        var legacyResults = Path.Combine(root, "bare-results", "Shapes.LegacyTests");
+        var legacy = await Shell.RunAsync(root, "dotnet", [
+            "test", "tests/Shapes.LegacyTests/Shapes.LegacyTests.csproj", "--no-build", "-c", "Release", "--nologo",
+            "--collect", "XPlat Code Coverage", "--test-adapter-path", collector, "--results-directory", legacyResults], TimeSpan.FromMinutes(5));
+        Assert.True(legacy.ExitCode == 0, legacy.Output + legacy.Error);
+        runs["Shapes.LegacyTests"] = new BareRun(
+            int.Parse(VSTestPassed().Match(legacy.Output).Groups["passed"].Value, System.Globalization.CultureInfo.InvariantCulture),
+            Directory.GetFiles(legacyResults, "coverage.cobertura.xml", SearchOption.AllDirectories).Single());
+        return runs;
+    }
+
+    private static async Task<XElement> BareMergeAsync(string root, IReadOnlyList<string> reports)
+    {
+        var target = Path.Combine(root, "bare-merged");
+        var merge = await Shell.RunAsync(root, Path.Combine(SharedTools.Path, "reportgenerator"), [$"-reports:{string.Join(';', reports)}", $"-targetdir:{target}", "-reporttypes:Cobertura"]);
+        Assert.True(merge.ExitCode == 0, merge.Output + merge.Error);
+        return XDocument.Load(Path.Combine(target, "Cobertura.xml")).Root!;
+    }
+
+    private static int Succeeded(string output) =>
+        int.Parse(PlatformSucceeded().Match(output).Groups["passed"].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"^\s*succeeded:\s*(?<passed>\d+)\s*$", RegexOptions.Multiline)]
+    private static partial Regex PlatformSucceeded();
+
+    [GeneratedRegex(@"Passed!\s+-\s+Failed:\s+0, Passed:\s+(?<passed>\d+),")]
+    private static partial Regex VSTestPassed();
+}
