@@ -23,12 +23,12 @@ public sealed partial class PlatformsRepositoryTests
     public sealed class PlatformsBuild : TollgateBuild, IStandardGates, IUseSharedTools;
 
     [Fact]
-    public async Task Test_and_Coverage_on_both_platforms_give_the_bare_tools_figures()
+    public async Task Test_Coverage_and_Mutation_on_both_platforms_give_the_bare_tools_figures()
     {
         using var shapes = new SampleRepository(fixture: "platforms");
         var sources = Sources(shapes.Root);
 
-        var run = await HostRun.RunAsync<PlatformsBuild>(shapes.Root, ["Test", "Coverage"]);
+        var run = await HostRun.RunAsync<PlatformsBuild>(shapes.Root, ["Test", "Coverage", "Mutation", "--mutation-threshold", "50"]);
 
         var test = Gate.Read(shapes.Evidence, "Test");
         Assert.True(test.Status == "passed", $"{test.Headline}: {string.Join("; ", test.Reasons)}\n{run.Output}{run.Error}");
@@ -63,6 +63,52 @@ public sealed partial class PlatformsRepositoryTests
         var merged = await BareMergeAsync(shapes.Root, bare.Values.Select(b => b.Cobertura).OfType<string>().ToList());
         Assert.Equal((double)merged.Attribute("lines-covered")!, coverage.Metrics.GetProperty("linesCovered").GetDouble());
         Assert.Equal((double)merged.Attribute("lines-valid")!, coverage.Metrics.GetProperty("linesValid").GetDouble());
+
+        // Mutation: Stryker runs one test runner per run, so the library is mutated once with the VSTest project and once with
+        // the three test applications; the Microsoft.Testing.Platform part scores as bare Stryker's mtp runner does on the same
+        // build, and in the whole a mutant counts as detected when either part detected it.
+        var mutation = Gate.Read(shapes.Evidence, "Mutation");
+        Assert.True(mutation.Status == "passed", $"{mutation.Headline}: {string.Join("; ", mutation.Reasons)}\n{run.Output}");
+        var mtp = Statuses(Path.Combine(shapes.Root, "artifacts", "mutation", "Shapes.mtp", "reports", "mutation-report.json"));
+        var vstest = Statuses(Path.Combine(shapes.Root, "artifacts", "mutation", "Shapes.vstest", "reports", "mutation-report.json"));
+        var bareMtp = await BareStrykerAsync(shapes.Root);
+        Assert.Equal(bareMtp.ToDictionary(m => m.Key, m => Detected(m.Value)), mtp.ToDictionary(m => m.Key, m => Detected(m.Value)));
+        var whole = Statuses(Path.Combine(shapes.Evidence, "reports", "mutation", "Shapes.json"));
+        Assert.Equal(mtp.Count, whole.Count);
+        Assert.Equal(vstest.Count, whole.Count);
+        Assert.All(whole, mutant => Assert.Equal(Detected(mtp[mutant.Key]) || Detected(vstest[mutant.Key]), Detected(mutant.Value)));
+        Assert.True(whole.Values.Count(Detected) > Math.Max(mtp.Values.Count(Detected), vstest.Values.Count(Detected)), "each platform's tests detect mutants the other's miss");
+        double detected = whole.Values.Count(Detected), valid = whole.Values.Count(s => s is "Killed" or "Timeout" or "Survived" or "NoCoverage");
+        Assert.Equal(Math.Round(detected * 100 / valid, 2), mutation.Metrics.GetProperty("score").GetDouble());
+        Assert.Contains(mutation.Findings, f => f.GetProperty("kind").GetString() == "mutation-runs" && f.GetProperty("message").GetString()!.Contains("Microsoft.Testing.Platform with Shapes.MSTests, Shapes.NUnitTests, Shapes.XunitTests", StringComparison.Ordinal));
+    }
+
+    private static bool Detected(string status) => status is "Killed" or "Timeout";
+
+    // Each mutant of a Stryker report by file, location, mutator and replacement, with its status.
+    private static Dictionary<string, string> Statuses(string report)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(report));
+        return document.RootElement.GetProperty("files").EnumerateObject()
+            .SelectMany(f => f.Value.GetProperty("mutants").EnumerateArray().Select(m => (
+                Key: $"{Path.GetFileName(f.Name)}:{m.GetProperty("location").GetRawText()}:{m.GetProperty("mutatorName").GetString()}:{(m.TryGetProperty("replacement", out var r) ? r.GetString() : "")}",
+                Status: m.GetProperty("status").GetString()!)))
+            .ToDictionary(m => m.Key, m => m.Status, StringComparer.Ordinal);
+    }
+
+    // Bare Stryker with its Microsoft.Testing.Platform runner and the three test applications, on the build Tollgate made.
+    private static async Task<Dictionary<string, string>> BareStrykerAsync(string root)
+    {
+        var config = Path.Combine(root, "bare-stryker.json");
+        var tests = PlatformProjects.Select(p => Path.Combine(root, "tests", p, p + ".csproj"));
+        File.WriteAllText(config, $$"""
+            { "stryker-config": { "project": "Shapes.csproj", "test-projects": [{{string.Join(", ", tests.Select(t => $"\"{t}\""))}}],
+              "test-runner": "mtp", "configuration": "Release", "concurrency": 2, "additional-timeout": 1000, "reporters": ["json"] } }
+            """);
+        var output = Path.Combine(root, "bare-stryker");
+        var run = await Shell.RunAsync(Path.Combine(root, "src", "Shapes"), Path.Combine(SharedTools.Path, "dotnet-stryker"), ["--config-file", config, "--output", output, "--skip-version-check"], TimeSpan.FromMinutes(10));
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        return Statuses(Path.Combine(output, "reports", "mutation-report.json"));
     }
 
     private sealed record BareRun(int Passed, string? Cobertura);

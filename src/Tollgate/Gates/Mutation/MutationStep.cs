@@ -42,6 +42,8 @@ internal sealed record MutationInputs(
 /// </summary>
 internal sealed class MutationStep(ProcessRunner runner, ProcessRunner stryker, EvidenceBundle evidence, Action<string> say, Action<string> progress)
 {
+    private readonly List<Finding> combinations = [];
+
     public async Task<GateResult> RunAsync(MutationInputs inputs, CancellationToken cancellation)
     {
         var scope = MutationScope.Of(inputs.Built, inputs.ProjectPatterns, inputs.Root);
@@ -89,13 +91,15 @@ internal sealed class MutationStep(ProcessRunner runner, ProcessRunner stryker, 
         }
 
         var frameworks = targets.Select(t => t.Framework).Distinct().ToList();
-        if (mine is null && targets.Count > 1 && inputs.ProjectPatterns.Count == 0 && frameworks.Count == 1)
+        var platforms = Platforms(inputs);
+        var solutionPlatforms = platforms.Values.Distinct().ToList();
+        if (mine is null && targets.Count > 1 && inputs.ProjectPatterns.Count == 0 && frameworks.Count == 1 && solutionPlatforms.Count == 1)
         {
             // Several projects, the default scope: Stryker's solution mode mutates exactly what the solution's test
             // projects reach, in one analysis and one build instead of one per project (bench/mutation-scope.sh).
             var solution = Path.GetFileName(inputs.BuildTarget);
             say($"Mutating {string.Join(", ", scope.Mutated.Select(t => Path.GetFileNameWithoutExtension(t.Project)))} ({frameworks[0]}) in one Stryker run on {solution}{changed} with {inputs.Concurrency} runners…");
-            var config = Config(inputs, solution, [], frameworks[0], sinceCommit) with { Solution = inputs.BuildTarget };
+            var config = Config(inputs, solution, [], frameworks[0], sinceCommit) with { Solution = inputs.BuildTarget, TestingPlatform = solutionPlatforms[0] == TestPlatform.TestingPlatform };
             var output = Path.Combine(inputs.ReportDirectory, "solution");
             runs.Add(await new MutationRunner(stryker, progress).RunAsync(program, inputs.Root, inputs.BuildTarget, config, output, inputs.Properties, inputs.BuildTargets, cancellation).ConfigureAwait(false));
             AddReports(output, inputs.SolutionName);
@@ -110,9 +114,19 @@ internal sealed class MutationStep(ProcessRunner runner, ProcessRunner stryker, 
             var config = Config(inputs, Path.GetFileName(target.Project), target.TestProjects, target.Framework, sinceCommit) with { Mutate = mutate };
             var output = Path.Combine(inputs.ReportDirectory, name);
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            runs.Add(await new MutationRunner(stryker, progress).RunAsync(program, inputs.Root, target.Project, config, output, inputs.Properties, inputs.BuildTargets, cancellation).ConfigureAwait(false));
+            var byPlatform = target.TestProjects.GroupBy(t => platforms.GetValueOrDefault(t, TestPlatform.VSTest)).OrderBy(g => g.Key).ToList();
+            if (byPlatform.Count == 1)
+            {
+                config = config with { TestingPlatform = byPlatform[0].Key == TestPlatform.TestingPlatform };
+                runs.Add(await new MutationRunner(stryker, progress).RunAsync(program, inputs.Root, target.Project, config, output, inputs.Properties, inputs.BuildTargets, cancellation).ConfigureAwait(false));
+                AddReports(output, name);
+            }
+            else
+            {
+                runs.Add(await RunOnBothPlatformsAsync(inputs, program, target, config, byPlatform, output, name, cancellation).ConfigureAwait(false));
+            }
+
             durations[PortablePath.Relative(inputs.Root, target.Project)] = clock.Elapsed;
-            AddReports(output, name);
         }
 
         if (mine is not null)
@@ -123,8 +137,57 @@ internal sealed class MutationStep(ProcessRunner runner, ProcessRunner stryker, 
         var evaluated = MutationGate.Evaluate(runs, inputs.Policy, tools);
         return evaluated with
         {
-            Findings = [.. evaluated.Findings, .. scope.NotMutated.Select(n => new Finding("not-mutated", $"{n.Project} not mutated: {n.Reason}", n.Project))],
+            Findings = [.. evaluated.Findings, .. scope.NotMutated.Select(n => new Finding("not-mutated", $"{n.Project} not mutated: {n.Reason}", n.Project)), .. combinations],
         };
+    }
+
+    // Stryker runs one test runner per run: a project tested on both platforms is mutated once with each platform's test
+    // projects, and the two reports become one in which each mutant is as detected as its better outcome.
+    private async Task<MutationRun> RunOnBothPlatformsAsync(
+        MutationInputs inputs, string program, MutationTarget target, StrykerConfig config, IReadOnlyList<IGrouping<TestPlatform, string>> byPlatform, string output, string name,
+        CancellationToken cancellation)
+    {
+        var parts = new List<(string Label, string Output, MutationRun Run)>();
+        combinations.Add(new Finding(
+            "mutation-runs",
+            $"mutated once per test platform, as Stryker runs one test runner per run: {string.Join("; ", byPlatform.Select(p => $"{(p.Key == TestPlatform.TestingPlatform ? "Microsoft.Testing.Platform" : "VSTest")} with {string.Join(", ", p.Select(Path.GetFileNameWithoutExtension))}"))}; each mutant counts with its better outcome",
+            PortablePath.Relative(inputs.Root, target.Project)));
+        foreach (var platform in byPlatform)
+        {
+            var label = platform.Key == TestPlatform.TestingPlatform ? "mtp" : "vstest";
+            say($"Stryker runs one test runner at a time: {name} with {string.Join(", ", platform.Select(Path.GetFileNameWithoutExtension))} on {(platform.Key == TestPlatform.TestingPlatform ? "Microsoft.Testing.Platform" : "VSTest")}…");
+            var part = Path.Combine(inputs.ReportDirectory, $"{name}.{label}");
+            var run = await new MutationRunner(stryker, progress).RunAsync(
+                program, inputs.Root, target.Project, config with { TestProjects = [.. platform], TestingPlatform = platform.Key == TestPlatform.TestingPlatform }, part, inputs.Properties,
+                inputs.BuildTargets, cancellation).ConfigureAwait(false);
+            var html = Path.Combine(part, StrykerTool.HtmlPath);
+            if (File.Exists(html))
+            {
+                evidence.AddReport(MutationGate.Name, html, $"{name}.{label}.html");
+            }
+
+            parts.Add((label, part, run));
+        }
+
+        if (parts.FirstOrDefault(p => p.Run.Mutants is null || p.Run.ExitCode is not (0 or StrykerTool.BelowBreak)) is { Run: not null } failed)
+        {
+            return failed.Run with { OutputTail = $"on {failed.Label}: {failed.Run.OutputTail}" };
+        }
+
+        var combined = Path.Combine(output, StrykerTool.ReportPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(combined)!);
+        MutationReports.Combine(Path.Combine(parts[0].Output, StrykerTool.ReportPath), Path.Combine(parts[1].Output, StrykerTool.ReportPath), combined);
+        evidence.AddReport(MutationGate.Name, combined, name + ".json");
+        var mutants = MutationReportReader.Read(combined).Select(m => m with { File = PortablePath.Relative(inputs.Root, m.File) }).ToList();
+        return new MutationRun(PortablePath.Relative(inputs.Root, target.Project), parts.Max(p => p.Run.ExitCode), mutants, null);
+    }
+
+    // The platform each test project runs on (full path → platform), as the Test gate runs it.
+    private static Dictionary<string, TestPlatform> Platforms(MutationInputs inputs)
+    {
+        var usesPlatform = GlobalJson.UsesTestingPlatform(inputs.Root);
+        return inputs.Built.Where(p => p.IsTestProject).GroupBy(p => p.Project, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().PlatformIn(usesPlatform) ?? TestPlatform.VSTest, StringComparer.Ordinal);
     }
 
     private static StrykerConfig Config(MutationInputs inputs, string project, IReadOnlyList<string> testProjects, string framework, string? sinceCommit) =>

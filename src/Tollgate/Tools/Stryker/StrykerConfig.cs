@@ -18,6 +18,7 @@ namespace Tollgate.Tools.Stryker;
 /// <param name="TestCaseFilter">A VSTest filter for the tests Stryker runs; null: all.</param>
 /// <param name="TargetFramework">The framework to build and test in (Stryker's <c>target-framework</c>); null: Stryker's choice.</param>
 /// <param name="Solution">Solution mode: the solution whose test projects Stryker runs and whose projects they reach it mutates, in one analysis; <see cref="Project"/> and <see cref="TestProjects"/> are then not used.</param>
+/// <param name="TestingPlatform">Run the tests with Stryker's Microsoft.Testing.Platform runner (<c>test-runner: mtp</c>) instead of VSTest.</param>
 internal sealed record StrykerConfig(
     string Project,
     IReadOnlyList<string> TestProjects,
@@ -29,8 +30,12 @@ internal sealed record StrykerConfig(
     string? Since,
     string? TestCaseFilter,
     string? TargetFramework = null,
-    string? Solution = null)
+    string? Solution = null,
+    bool TestingPlatform = false)
 {
+    /// <summary>Stryker's name of its Microsoft.Testing.Platform test runner.</summary>
+    public const string TestingPlatformRunner = "mtp";
+
     /// <summary>Writes the file.</summary>
     public void Write(string path)
     {
@@ -71,6 +76,11 @@ internal sealed record StrykerConfig(
         if (TargetFramework is not null)
         {
             config["target-framework"] = TargetFramework;
+        }
+
+        if (TestingPlatform)
+        {
+            config["test-runner"] = TestingPlatformRunner;
         }
 
         AtomicFile.Write(path, JsonSerializer.Serialize(new Dictionary<string, object> { ["stryker-config"] = config }, new JsonSerializerOptions { WriteIndented = true }) + "\n");
