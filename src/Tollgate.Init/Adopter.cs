@@ -21,8 +21,11 @@ internal sealed class Adopter(string root, string tollgateVersion)
     {
         var solution = FindSolution(options.Solution);
         var projects = SolutionProjects.Of(Path.Combine(root, solution));
-        var tests = projects.Where(ProjectKind.IsTestProject).Select(p => Path.GetRelativePath(root, p).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
-        var withoutCollector = tests.Where(t => !ProjectKind.HasCoverageCollector(Path.Combine(root, t))).ToList();
+        var tests = projects.Select(p => (Project: p, Platform: ProjectKind.Platform(p, root)))
+            .Where(p => p.Platform is not null)
+            .Select(p => new TestProjectKind(Path.GetRelativePath(root, p.Project).Replace('\\', '/'), p.Platform!.Value, ProjectKind.HasCoverageCollector(p.Project, p.Platform.Value)))
+            .OrderBy(t => t.Project, StringComparer.Ordinal)
+            .ToList();
 
         // Where Tollgate's build project goes: build/, unless another build system's project is there.
         var buildDirectory = File.Exists(Path.Combine(root, "build", "_build.csproj")) && !IsTollgateProject(Path.Combine(root, "build", "_build.csproj"))
@@ -59,9 +62,14 @@ internal sealed class Adopter(string root, string tollgateVersion)
             Write(template.Target, text, beside: template.Target + ".tollgate");
         }
 
+        if (options.Source is { } feed)
+        {
+            steps.Add(NuGetSource.Record(root, feed));
+        }
+
         GitIgnore.Ensure(root, buildDirectory, steps);
         var next = $"./{scriptName}.sh Test";
-        return new AdoptionReport(solution, tests, withoutCollector, steps, next);
+        return new AdoptionReport(solution, tests, steps, next);
     }
 
     private string FindSolution(string? given)
@@ -73,14 +81,31 @@ internal sealed class Adopter(string root, string tollgateVersion)
                 : throw new AdoptionException($"--solution {given}: no such file below {root}; name a .sln, .slnx or project file.");
         }
 
-        var found = Directory.GetFiles(root, "*.sln").Concat(Directory.GetFiles(root, "*.slnx")).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
+        var found = Solutions(root, SearchOption.TopDirectoryOnly);
+        if (found.Count == 0)
+        {
+            // Many repositories keep the solution below the root (src/X.sln): the one there is, unless there are several.
+            found = Solutions(root, SearchOption.AllDirectories);
+        }
+
         return found.Count switch
         {
             1 => found[0],
-            0 => throw new AdoptionException($"No .sln or .slnx at {root}: run tollgate-init at the repository's root, or create one (dotnet new sln, dotnet sln add …), or pass --solution PATH."),
-            _ => throw new AdoptionException($"Several solutions at {root} ({string.Join(", ", found)}): pick the one CI builds with --solution NAME."),
+            0 => throw new AdoptionException($"No .sln or .slnx at or below {root}: run tollgate-init at the repository's root, or create one (dotnet new sln, dotnet sln add …), or pass --solution PATH."),
+            _ => throw new AdoptionException($"Several solutions in {root} ({string.Join(", ", found)}): pick the one CI builds with --solution PATH."),
         };
     }
+
+    private static readonly string[] NotSearched = ["bin", "obj", ".git", "node_modules", "artifacts", ".nuke"];
+
+    // Solution files, relative to the root with forward slashes; build outputs and tool folders are not searched.
+    private static List<string> Solutions(string root, SearchOption depth) =>
+        new[] { "*.sln", "*.slnx" }
+            .SelectMany(pattern => Directory.EnumerateFiles(root, pattern, new EnumerationOptions { RecurseSubdirectories = depth == SearchOption.AllDirectories, IgnoreInaccessible = true }))
+            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
+            .Where(f => !f.Split('/').SkipLast(1).Any(part => NotSearched.Contains(part, StringComparer.OrdinalIgnoreCase)))
+            .Order(StringComparer.Ordinal)
+            .ToList();
 
     private static string Parameters(string solution) =>
         JsonSerializer.Serialize(new Dictionary<string, object> { ["$schema"] = "./build.schema.json", ["Solution"] = solution }, JsonOptions) + "\n";

@@ -2,18 +2,19 @@ using System.Reflection;
 using Tollgate.Ci;
 using Tollgate.Init;
 
-// tollgate-init [--root DIR] [--solution FILE] [--ci github-actions|gitlab-ci|azure-pipelines|jenkins] [--tollgate-version X.Y.Z]
+// tollgate-init [--root DIR] [--solution FILE] [--ci github-actions|gitlab-ci|azure-pipelines|jenkins] [--source FEED] [--tollgate-version X.Y.Z]
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
 for (var i = 0; i < args.Length; i++)
 {
     if (args[i] is "-h" or "--help")
     {
-        Console.WriteLine("tollgate-init [--root DIR] [--solution FILE] [--ci github-actions|gitlab-ci|azure-pipelines|jenkins] [--tollgate-version X.Y.Z]");
+        Console.WriteLine("tollgate-init [--root DIR] [--solution FILE] [--ci github-actions|gitlab-ci|azure-pipelines|jenkins] [--source FEED] [--tollgate-version X.Y.Z]");
         Console.WriteLine("Adopts Tollgate in the repository at DIR (default: here): build project, bootstrap scripts, .nuke/, .gitignore; never overwrites a file.");
+        Console.WriteLine("--source FEED: the NuGet feed Tollgate comes from, recorded in the repository's nuget.config so its build project restores (pass it when you ran this tool with dotnet's --source).");
         return 0;
     }
 
-    if (args[i] is not ("--root" or "--solution" or "--ci" or "--tollgate-version") || i + 1 >= args.Length)
+    if (args[i] is not ("--root" or "--solution" or "--ci" or "--source" or "--tollgate-version") || i + 1 >= args.Length)
     {
         Console.Error.WriteLine($"error: '{args[i]}' is not an option of tollgate-init (or lacks its value); see tollgate-init --help.");
         return 2;
@@ -36,7 +37,7 @@ var version = options.GetValueOrDefault("--tollgate-version")
     ?? "0.1.0";
 try
 {
-    var report = new Adopter(root, version).Run(new AdoptionOptions(options.GetValueOrDefault("--solution"), ci));
+    var report = new Adopter(root, version).Run(new AdoptionOptions(options.GetValueOrDefault("--solution"), ci, options.GetValueOrDefault("--source")));
     Console.WriteLine($"Adopting Tollgate {version} in {root}");
     foreach (var line in report.Lines())
     {

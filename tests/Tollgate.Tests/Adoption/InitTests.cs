@@ -151,12 +151,91 @@ public sealed class InitTests : IDisposable
     public void No_solution_or_several_is_an_error_that_says_what_to_do()
     {
         var none = Assert.Throws<AdoptionException>(() => Adopt());
-        Assert.Contains("No .sln or .slnx at", none.Message, StringComparison.Ordinal);
+        Assert.Contains("No .sln or .slnx at or below", none.Message, StringComparison.Ordinal);
 
         directory.Write("A.sln", "");
         directory.Write("B.slnx", "<Solution />");
         var several = Assert.Throws<AdoptionException>(() => Adopt());
-        Assert.Contains("Several solutions at", several.Message, StringComparison.Ordinal);
-        Assert.Contains("--solution NAME", several.Message, StringComparison.Ordinal);
+        Assert.Contains("Several solutions in", several.Message, StringComparison.Ordinal);
+        Assert.Contains("(A.sln, B.slnx): pick the one CI builds with --solution PATH", several.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_solution_below_the_root_is_found_and_build_outputs_are_not_searched()
+    {
+        await RepositoryAsync();
+        File.Move(Path.Combine(Root, "Shop.sln"), Path.Combine(Root, "src", "Shop.sln"));
+        File.WriteAllText(Path.Combine(Root, "src", "Shop.sln"), File.ReadAllText(Path.Combine(Root, "src", "Shop.sln")).Replace("src\\Shop", "Shop", StringComparison.Ordinal).Replace("tests\\", "..\\tests\\", StringComparison.Ordinal));
+        directory.Write("src/Shop/bin/Release/packed/Copy.sln", "");
+
+        var report = Adopt();
+
+        Assert.Equal("src/Shop.sln", report.Solution);
+        Assert.Equal(["tests/Shop.Tests/Shop.Tests.csproj"], report.TestProjects);
+        Assert.Contains("\"Solution\": \"src/Shop.sln\"", Read(".nuke/parameters.json"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_test_project_without_a_collector_is_told_the_gate_supplies_one_never_to_add_a_package_without_a_version()
+    {
+        await RepositoryAsync();
+
+        var lines = Adopt().Lines().ToList();
+
+        Assert.Contains("  tests/Shop.Tests/Shop.Tests.csproj has no coverage collector: the Test gate runs Tollgate's pinned coverlet.collector with it (nothing to add).", lines);
+        Assert.DoesNotContain(lines, l => l.Contains("<PackageReference", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_feed_tollgate_comes_from_is_recorded_in_the_repositorys_nuget_config_keeping_what_it_had()
+    {
+        await RepositoryAsync();
+
+        var created = new Adopter(Root, Version).Run(new AdoptionOptions(null, null, "https://feed.example/v3/index.json"));
+
+        Assert.Contains(created.Steps, s => s is { File: "nuget.config", Action: "created" });
+        Assert.Contains("<add key=\"tollgate\" value=\"https://feed.example/v3/index.json\" />", Read("nuget.config"), StringComparison.Ordinal);
+
+        File.Delete(Path.Combine(Root, "nuget.config"));
+        directory.Write("NuGet.Config", "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <!-- the company's feeds -->\n  <packageSources>\n    <add key=\"tollgate\" value=\"https://other.example/v3/index.json\" />\n  </packageSources>\n</configuration>\n");
+        var extended = new Adopter(Root, Version).Run(new AdoptionOptions(null, null, "https://feed.example/v3/index.json"));
+
+        Assert.Contains(extended.Steps, s => s is { File: "NuGet.Config", Action: "extended" } && s.Why.Contains("'tollgate2'", StringComparison.Ordinal));
+        var config = Read("NuGet.Config");
+        Assert.Contains("<!-- the company's feeds -->", config, StringComparison.Ordinal);
+        Assert.Contains("<add key=\"tollgate\" value=\"https://other.example/v3/index.json\" />", config, StringComparison.Ordinal);
+        Assert.Contains("<add key=\"tollgate2\" value=\"https://feed.example/v3/index.json\" />", config, StringComparison.Ordinal);
+
+        var again = new Adopter(Root, Version).Run(new AdoptionOptions(null, null, "https://feed.example/v3/index.json/"));
+        Assert.Contains(again.Steps, s => s is { File: "NuGet.Config", Action: "kept" });
+        Assert.Equal(config, Read("NuGet.Config"));
+    }
+
+    [Fact]
+    public async Task Test_projects_of_both_platforms_are_listed_by_the_gates_rule()
+    {
+        await RepositoryAsync();
+        foreach (var project in Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "tests", "fixtures", "platforms"), "*.*proj", SearchOption.AllDirectories))
+        {
+            directory.Write(Path.GetRelativePath(Path.Combine(RepositoryRoot.Path, "tests", "fixtures", "platforms"), project), File.ReadAllText(project));
+        }
+
+        File.Copy(Path.Combine(RepositoryRoot.Path, "tests", "fixtures", "platforms", "Directory.Build.props"), Path.Combine(Root, "Directory.Build.props"));
+        File.Delete(Path.Combine(Root, "Shop.sln"));
+        File.Copy(Path.Combine(RepositoryRoot.Path, "tests", "fixtures", "platforms", "Shapes.sln"), Path.Combine(Root, "Shapes.sln"));
+
+        var report = Adopt();
+
+        Assert.Equal(
+            ["tests/Shapes.LegacyTests/Shapes.LegacyTests.csproj", "tests/Shapes.MSTests/Shapes.MSTests.csproj (Microsoft.Testing.Platform)",
+             "tests/Shapes.NUnitTests/Shapes.NUnitTests.csproj (Microsoft.Testing.Platform)", "tests/Shapes.XunitTests/Shapes.XunitTests.csproj (Microsoft.Testing.Platform)"],
+            report.Tests.Select(t => t.ToString()));
+        Assert.Equal(["tests/Shapes.LegacyTests/Shapes.LegacyTests.csproj", "tests/Shapes.NUnitTests/Shapes.NUnitTests.csproj"], report.WithoutCollector);
+
+        // With global.json's test runner on the platform, an xunit.v3 project that also has the VSTest adapter runs on the platform too.
+        directory.Write("tests/Dual/Dual.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><ItemGroup><PackageReference Include=\"xunit.v3\" Version=\"3.2.2\" /><PackageReference Include=\"Microsoft.NET.Test.Sdk\" Version=\"18.0.1\" /></ItemGroup></Project>");
+        Assert.Equal(Tollgate.Tools.Dotnet.TestPlatform.VSTest, ProjectKind.Platform(Path.Combine(Root, "tests", "Dual", "Dual.csproj"), Root));
+        directory.Write("global.json", "{ \"test\": { \"runner\": \"Microsoft.Testing.Platform\" } }");
+        Assert.Equal(Tollgate.Tools.Dotnet.TestPlatform.TestingPlatform, ProjectKind.Platform(Path.Combine(Root, "tests", "Dual", "Dual.csproj"), Root));
     }
 }

@@ -33,6 +33,7 @@ public sealed partial class PlatformsRepositoryTests
         var test = Gate.Read(shapes.Evidence, "Test");
         Assert.True(test.Status == "passed", $"{test.Headline}: {string.Join("; ", test.Reasons)}\n{run.Output}{run.Error}");
         Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Equal(sources, Sources(shapes.Root)); // extensions supplied without editing a file of the repository
         Assert.Contains("Test projects: Shapes.LegacyTests, Shapes.MSTests (Microsoft.Testing.Platform), Shapes.NUnitTests (Microsoft.Testing.Platform), Shapes.XunitTests (Microsoft.Testing.Platform)", run.Output, StringComparison.Ordinal);
 
         // The bare tools on the same build: each test application by dotnet test in its platform mode, the VSTest project in VSTest mode.
@@ -48,6 +49,12 @@ public sealed partial class PlatformsRepositoryTests
             Assert.Equal(figures.Passed, XDocument.Load(trx).Descendants().Count(e => e.Name.LocalName == "UnitTestResult" && (string?)e.Attribute("outcome") == "Passed"));
         }
 
+        // tollgate-init lists exactly the test projects the gate ran, by the same rule.
+        var init = new Tollgate.Init.Adopter(shapes.Root, "1.0.0").Run(new Tollgate.Init.AdoptionOptions("Shapes.sln", null));
+        Assert.Equal(
+            test.Findings.Where(f => f.GetProperty("kind").GetString() == "coverage-collector").Select(f => f.GetProperty("file").GetString()!).Order(StringComparer.Ordinal),
+            init.TestProjects);
+
         // Whose reporters ran, per project.
         string Collector(string project) => Assert.Single(test.Findings, f => f.GetProperty("kind").GetString() == "coverage-collector" && f.GetProperty("file").GetString()!.Contains(project, StringComparison.Ordinal)).GetProperty("message").GetString()!;
         Assert.Equal("the project's own coverlet.MTP 10.1.1", Collector("Shapes.XunitTests"));
@@ -55,7 +62,6 @@ public sealed partial class PlatformsRepositoryTests
         Assert.Equal("Tollgate's coverlet.MTP 10.1.1 (the project references none)", Collector("Shapes.NUnitTests"));
         Assert.StartsWith("Tollgate's coverlet.collector", Collector("Shapes.LegacyTests"), StringComparison.Ordinal);
         Assert.Contains("Supplying coverlet.MTP 10.1.1 to tests/Shapes.NUnitTests/Shapes.NUnitTests.csproj (it references none); building it again.", run.Output, StringComparison.Ordinal);
-        Assert.Equal(sources, Sources(shapes.Root)); // supplied without editing a file of the repository
 
         // Coverage: ReportGenerator's merge of the bare runs' Cobertura files gives the same covered and coverable lines.
         var coverage = Gate.Read(shapes.Evidence, "Coverage");
@@ -81,6 +87,30 @@ public sealed partial class PlatformsRepositoryTests
         double detected = whole.Values.Count(Detected), valid = whole.Values.Count(s => s is "Killed" or "Timeout" or "Survived" or "NoCoverage");
         Assert.Equal(Math.Round(detected * 100 / valid, 2), mutation.Metrics.GetProperty("score").GetDouble());
         Assert.Contains(mutation.Findings, f => f.GetProperty("kind").GetString() == "mutation-runs" && f.GetProperty("message").GetString()!.Contains("Microsoft.Testing.Platform with Shapes.MSTests, Shapes.NUnitTests, Shapes.XunitTests", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task In_a_repository_whose_global_json_runs_the_platform_the_vstest_project_still_runs_as_vstest()
+    {
+        using var shapes = new SampleRepository(fixture: "platforms");
+        shapes.Write("global.json", "{ \"sdk\": { \"version\": \"10.0.100\", \"rollForward\": \"latestFeature\" }, \"test\": { \"runner\": \"Microsoft.Testing.Platform\" } }\n");
+
+        var run = await HostRun.RunAsync<PlatformsBuild>(shapes.Root, ["Test"]);
+
+        var test = Gate.Read(shapes.Evidence, "Test");
+        Assert.True(test.Status == "passed", $"{test.Headline}: {string.Join("; ", test.Reasons)}\n{run.Output}{run.Error}");
+        Assert.Equal("17 passed, 0 failed", test.Headline);
+        Assert.Equal(4, test.Metrics.GetProperty("projects").GetDouble());
+
+        // dotnet test in the repository's own mode refuses the VSTest project; Tollgate ran it from a folder whose global.json is the
+        // repository's with VSTest's runner (the same SDK), and left the repository's global.json alone.
+        var bare = await Shell.RunAsync(shapes.Root, "dotnet", ["test", "--project", "tests/Shapes.LegacyTests/Shapes.LegacyTests.csproj", "--no-build", "-c", "Release"], TimeSpan.FromMinutes(5));
+        Assert.NotEqual(0, bare.ExitCode);
+        var folder = File.ReadAllText(Path.Combine(shapes.Root, ".nuke", "temp", "test-mode", "vstest", "global.json"));
+        Assert.Contains("\"version\": \"10.0.100\"", folder, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"test\"", folder, StringComparison.Ordinal);
+        Assert.Contains("Microsoft.Testing.Platform", shapes.Read("global.json"), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(shapes.Root, ".nuke", "temp", "test-mode", "mtp")));
     }
 
     private static bool Detected(string status) => status is "Killed" or "Timeout";
