@@ -51,7 +51,7 @@ public interface ICompile : IHazSolution
             if (!result.Succeeded)
             {
                 File.Delete(stampFile);
-                throw new TargetFailedException($"dotnet build {SolutionFile.RelativeTo(RootDirectory)} exited {result.ExitCode}:\n{result.Tail(25)}");
+                throw new TargetFailedException($"dotnet build {Built(solution)} exited {result.ExitCode}:\n{result.Tail(25)}");
             }
 
             // Test applications on Microsoft.Testing.Platform that lack an extension the gates read get Tollgate's pinned one,
@@ -62,7 +62,7 @@ public interface ICompile : IHazSolution
                 if (!result.Succeeded)
                 {
                     File.Delete(stampFile);
-                    throw new TargetFailedException($"dotnet build {SolutionFile.RelativeTo(RootDirectory)} with Tollgate's Microsoft.Testing.Platform extensions ({PlatformExtensionsPath.RelativeTo(RootDirectory)}) exited {result.ExitCode}:\n{result.Tail(25)}");
+                    throw new TargetFailedException($"dotnet build {Built(solution)} with Tollgate's Microsoft.Testing.Platform extensions ({PlatformExtensionsPath.RelativeTo(RootDirectory)}) exited {result.ExitCode}:\n{result.Tail(25)}");
                 }
             }
 
@@ -73,6 +73,11 @@ public interface ICompile : IHazSolution
 
             context.Headline = $"built {SolutionFile.Name} ({this.Read(() => Configuration)}){(selection.Excluded.Count == 0 ? "" : $", {selection.Included.Count} of {selection.Included.Count + selection.Excluded.Count} projects")}";
         });
+
+    // What the build built, as the message names it: the solution, or the selection Tollgate wrote of its projects.
+    private string Built(AbsolutePath target) => target == SolutionFile
+        ? SolutionFile.RelativeTo(RootDirectory)
+        : $"{target.RelativeTo(RootDirectory)} (the projects chosen from {SolutionFile.RelativeTo(RootDirectory)})";
 
     /// <summary>The extensions Tollgate adds to test applications that lack them (<see cref="PlatformExtensions"/>).</summary>
     internal AbsolutePath PlatformExtensionsPath => RootDirectory / ".nuke" / "temp" / PlatformExtensions.FileName;

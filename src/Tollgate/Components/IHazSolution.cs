@@ -42,9 +42,17 @@ public interface IHazSolution : ITollgateBuild
 
     /// <summary>
     /// The properties every build, restore and tool run of this run gets, so that none of them finds the others' outputs
-    /// out of date: <c>--msbuild-properties</c>, and the version when the run packages (<see cref="StampedVersion"/>).
+    /// out of date: <c>--msbuild-properties</c>, the solution's own properties when a selection of its projects is built
+    /// (<see cref="ProjectSelection.SolutionProperties"/>), and the version when the run packages (<see cref="StampedVersion"/>).
     /// </summary>
-    internal IReadOnlyList<string> BuildProperties => [.. CheckedMSBuildProperties, .. StampedVersion];
+    internal IReadOnlyList<string> BuildProperties => [.. CheckedMSBuildProperties, .. SelectionProperties, .. StampedVersion];
+
+    // A gate that needs no solution (SecurityScan's secret scan) asks for no solution when no selection was asked for.
+    private IReadOnlyList<string> SelectionProperties =>
+        this.Read(() => Projects).Length == 0 && this.Read(() => ExcludeProjects).Length == 0
+            && !string.Equals(Path.GetExtension(this.Read(() => Solution)?.ToString()), ".slnf", StringComparison.OrdinalIgnoreCase)
+            ? []
+            : Selection.SolutionProperties();
 
     /// <summary>The version properties Compile stamps on the assemblies: none, unless a component that packages this run asks for them.</summary>
     internal IReadOnlyList<string> StampedVersion => [];

@@ -73,7 +73,8 @@ public interface IMutation : ITest
                 new MutationPolicy(this.Read(() => MutationThreshold), this.Read(() => MutationEmptyScopeAllowed), since), this.Read(() => Configuration),
                 this.Read(() => MutationConcurrency), this.Read(() => MutationAdditionalTimeout), this.Read(() => MutationMutate), this.Read(() => MutationTestCaseFilter),
                 BuildTarget, Path.GetFileNameWithoutExtension(SolutionFile), BuildProperties, BuildTargetsPath, this.Read(() => ToolsDirectory),
-                PolicyDefaults.Current.ToolVersion(StrykerTool.Package), MutationReportDirectory, CheckedShard, CheckedShard.IsSplit ? CheckedShardTimings : null);
+                PolicyDefaults.Current.ToolVersion(StrykerTool.Package), MutationReportDirectory, CheckedShard, CheckedShard.IsSplit ? CheckedShardTimings : null,
+                Selection.IsWhole);
             var step = new MutationStep(ProcessRunner, ProcessRunner.With(StrykerSettings(new StrykerSettings())), RunEvidence, context.Log.Info, context.Log.Always);
             var result = await step.RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
             result = inputs.Shard!.IsSplit && result.Status != GateStatus.Skipped ? ShardVerdict.Partial(result, inputs.Shard) : result;

@@ -38,4 +38,29 @@ public sealed class CompileRestoreTests
         Assert.Equal((1, 1), (Builds(recovered, restoring: true), Builds(recovered, restoring: false)));
         Assert.Contains("The build without a restore failed; building again with the restore.", recovered.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_selection_of_projects_builds_with_the_solutions_own_properties_and_a_failure_names_what_was_built()
+    {
+        using var sample = new SampleRepository();
+        // What real repositories do: a file found through $(SolutionDir), here checked before every build of a project.
+        sample.Write("Directory.Build.targets", """
+            <Project>
+              <Target Name="NeedsTheIcon" BeforeTargets="Build">
+                <Error Condition="!Exists('$(SolutionDir)img/icon.png')" Text="$(SolutionDir)img/icon.png is missing ($(SolutionName))" />
+              </Target>
+            </Project>
+            """);
+
+        var missing = await HostRun.RunAsync<SampleBuild>(sample.Root, ["Compile", "--projects", "src/*"]);
+
+        Assert.Equal(ExitCodes.Failure, missing.ExitCode);
+        Assert.Contains("dotnet build .nuke/temp/selection/Sample.selected.slnx (the projects chosen from Sample.slnx) exited 1", missing.Error + missing.Output, StringComparison.Ordinal);
+        Assert.Contains($"{sample.Root}/img/icon.png is missing (Sample)", missing.Error + missing.Output, StringComparison.Ordinal);
+
+        sample.Write("img/icon.png", "png");
+        var found = await HostRun.RunAsync<SampleBuild>(sample.Root, ["Compile", "--projects", "src/*"]);
+
+        Assert.True(found.ExitCode == ExitCodes.Success, found.Output + found.Error);
+    }
 }

@@ -28,7 +28,7 @@ public sealed partial class PlatformsRepositoryTests
         using var shapes = new SampleRepository(fixture: "platforms");
         var sources = Sources(shapes.Root);
 
-        var run = await HostRun.RunAsync<PlatformsBuild>(shapes.Root, ["Test", "Coverage", "Mutation", "--mutation-threshold", "50"]);
+        var run = await HostRun.RunAsync<PlatformsBuild>(shapes.Root, ["Test", "Coverage", "Mutation", "ArchitectureTests", "--mutation-threshold", "50"]);
 
         var test = Gate.Read(shapes.Evidence, "Test");
         Assert.True(test.Status == "passed", $"{test.Headline}: {string.Join("; ", test.Reasons)}\n{run.Output}{run.Error}");
@@ -87,6 +87,9 @@ public sealed partial class PlatformsRepositoryTests
         double detected = whole.Values.Count(Detected), valid = whole.Values.Count(s => s is "Killed" or "Timeout" or "Survived" or "NoCoverage");
         Assert.Equal(Math.Round(detected * 100 / valid, 2), mutation.Metrics.GetProperty("score").GetDouble());
         Assert.Contains(mutation.Findings, f => f.GetProperty("kind").GetString() == "mutation-runs" && f.GetProperty("message").GetString()!.Contains("Microsoft.Testing.Platform with Shapes.MSTests, Shapes.NUnitTests, Shapes.XunitTests", StringComparison.Ordinal));
+
+        // ArchitectureTests reads the library and the sample, never a test application as if it were product code.
+        Assert.Equal("0 violations (2 default rules: no namespace cycles)", Gate.Read(shapes.Evidence, "ArchitectureTests").Headline);
     }
 
     [Fact]

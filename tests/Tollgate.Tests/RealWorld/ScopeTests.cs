@@ -132,6 +132,50 @@ public sealed class ScopeTests : IDisposable
     }
 
     [Fact]
+    public void Progress_says_what_stryker_does_before_testing_and_a_long_run_names_the_files_to_narrow_it_to()
+    {
+        var now = TimeSpan.FromSeconds(20);
+        var progress = new MutationProgress(() => now);
+        progress.Observe("[19:14:22 INF] Number of tests found: 15 for project /r/src/Shop/Shop.csproj. Initial test run started.");
+        Assert.Equal("Mutating Shop: 0:20 elapsed, Stryker runs the tests once without mutants (initial test run)", progress.Describe("Shop"));
+
+        foreach (var (file, count) in new[] { ("Orders.cs", 30), ("Money.cs", 8), ("Tax.cs", 40), ("Util.cs", 2) })
+        {
+            progress.Observe($"[19:14:24 DBG] Mutating /r/src/Shop/{file}");
+            for (var i = 0; i < count; i++)
+            {
+                progress.Observe($"[19:14:24 DBG] Mutant {i} created a * b -> a / b using Stryker.Core.Mutators.BinaryExpressionMutator");
+            }
+        }
+
+        progress.Observe("[19:14:27 INF] Capture mutant coverage using 'CoverageBasedTest' mode.");
+        Assert.Equal("Mutating Shop: 0:20 elapsed, Stryker measures which tests cover which mutant", progress.Describe("Shop"));
+
+        progress.Observe("[19:14:30 INF] 80    total mutants will be tested");
+        now = TimeSpan.FromSeconds(80);
+        progress.Observe("[19:14:31 DBG] Test run for 0: Arithmetic mutation is success ");
+        Assert.Equal(
+            "Mutating Shop: 1/80 mutants tested (1 %), 1:20 elapsed, about 1:19:00 left; most mutants in Tax.cs (40), Orders.cs (30), Money.cs (8): narrow the run with --mutation-mutate \"**/Tax.cs\" or --mutation-since <ref>",
+            progress.Describe("Shop"));
+    }
+
+    [Fact]
+    public void Strykers_solution_mode_serves_several_projects_of_one_framework_and_platform_in_the_repositorys_own_solution()
+    {
+        MutationTarget[] two = [new("/r/src/A/A.csproj", ["/r/t/T.csproj"], "net10.0", false), new("/r/src/B/B.csproj", ["/r/t/T.csproj"], "net10.0", false)];
+        var inputs = new MutationInputs(
+            "/r", [], [], null, new MutationPolicy(70, false, null), "Release", 2, 1000, [], null, "/r/R.slnx", "R", [], "/r/t.targets", "/tools", "5.1.0", "/r/artifacts/mutation");
+        TestPlatform[] one = [TestPlatform.VSTest];
+
+        Assert.True(MutationStep.OneSolutionRun(inputs, two, split: false, one));
+        Assert.False(MutationStep.OneSolutionRun(inputs with { WholeSolution = false }, two, split: false, one)); // a selection Tollgate wrote
+        Assert.False(MutationStep.OneSolutionRun(inputs, two, split: false, [TestPlatform.VSTest, TestPlatform.TestingPlatform]));
+        Assert.False(MutationStep.OneSolutionRun(inputs, two, split: true, one));
+        Assert.False(MutationStep.OneSolutionRun(inputs, two[..1], split: false, one));
+        Assert.False(MutationStep.OneSolutionRun(inputs, [two[0], two[1] with { Framework = "net9.0" }], split: false, one));
+    }
+
+    [Fact]
     public void A_failed_stryker_run_is_explained_by_the_lines_that_name_the_cause()
     {
         var spec = new ProcessSpec("dotnet-stryker", [], "/");

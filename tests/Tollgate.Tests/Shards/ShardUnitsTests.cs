@@ -36,5 +36,34 @@ public sealed class ShardUnitsTests
         Assert.Equal(["test:Big.Tests.csproj", "test:Small.Tests.csproj"], whole.Select(u => u.Key));
     }
 
+    [Fact]
+    public void A_split_mutation_run_shares_out_only_the_files_the_mutate_patterns_leave()
+    {
+        using var directory = new Support.TempDirectory();
+        directory.Write("src/P/P.csproj", "<Project />");
+        foreach (var file in new[] { "Domain/A.cs", "Domain/B.cs", "Domain/Deep/D.cs", "Infra/C.cs", "obj/Gen.cs" })
+        {
+            directory.Write($"src/P/{file}", "class X\n{\n}\n");
+        }
+
+        var units = ShardUnits.Mutation(directory.Path, [Path.Combine(directory.Path, "src", "P", "P.csproj")], 2, ["**/Domain/**/*.cs", "!**/B.cs"]);
+
+        Assert.Equal(["src/P/Domain/A.cs", "src/P/Domain/Deep/D.cs"], units.Select(u => u.Part));
+        Assert.Equal(
+            ["src/P/Domain/A.cs", "src/P/Domain/B.cs", "src/P/Domain/Deep/D.cs", "src/P/Infra/C.cs"],
+            ShardUnits.Mutation(directory.Path, [Path.Combine(directory.Path, "src", "P", "P.csproj")], 2).Select(u => u.Part));
+    }
+
+    [Theory]
+    [InlineData("**/Domain/**/*.cs", "Domain/A.cs", true)]
+    [InlineData("**/Domain/**/*.cs", "Sub/Domain/Deep/A.cs", true)]
+    [InlineData("**/Domain/**/*.cs", "Domains/A.cs", false)]
+    [InlineData("Domain/*.cs", "Domain/Deep/A.cs", false)]
+    [InlineData("./Domain/?.cs", "Domain/A.cs", true)]
+    [InlineData("**/*Service.cs", "App/PricingService.cs", true)]
+    [InlineData("**/*Service.cs", "App/PricingService.cs.bak", false)]
+    public void Stryker_globs_match_as_stryker_matches_them(string pattern, string file, bool matches) =>
+        Assert.Equal(matches, Tollgate.Tools.Stryker.StrykerGlob.Matches(pattern, file));
+
     private static int TestsOf(Type type) => type.GetMethods().Count(m => m.GetCustomAttributes(typeof(FactAttribute), true).Length > 0);
 }

@@ -28,10 +28,12 @@ namespace Tollgate.Gates.Mutation;
 /// <param name="ReportDirectory">Where Stryker's reports go.</param>
 /// <param name="Shard">This agent's part of a split run.</param>
 /// <param name="Timings">Earlier durations the shards are balanced by.</param>
+/// <param name="WholeSolution">The build target is the repository's solution, not a selection of its projects Tollgate wrote.</param>
 internal sealed record MutationInputs(
     string Root, IReadOnlyList<ProjectInfo> Built, IReadOnlyList<string> ProjectPatterns, string? Since, MutationPolicy Policy, string Configuration,
     int Concurrency, int AdditionalTimeout, IReadOnlyList<string> Mutate, string? TestCaseFilter, string BuildTarget, string SolutionName,
-    IReadOnlyList<string> Properties, string BuildTargets, string ToolsDirectory, string StrykerVersion, string ReportDirectory, ShardSpec? Shard = null, ShardTimings? Timings = null);
+    IReadOnlyList<string> Properties, string BuildTargets, string ToolsDirectory, string StrykerVersion, string ReportDirectory, ShardSpec? Shard = null, ShardTimings? Timings = null,
+    bool WholeSolution = true);
 
 /// <summary>
 /// The Mutation gate from inputs to result: the scope (projects the tests reach), Stryker in solution mode when
@@ -77,7 +79,7 @@ internal sealed class MutationStep(ProcessRunner runner, ProcessRunner stryker, 
         IReadOnlyList<ShardUnit>? mine = null;
         if (inputs.Shard is { IsSplit: true } shard)
         {
-            var units = ShardUnits.Mutation(inputs.Root, scope.Mutated.Select(t => t.Project).ToList(), shard.Total);
+            var units = ShardUnits.Mutation(inputs.Root, scope.Mutated.Select(t => t.Project).ToList(), shard.Total, inputs.Mutate);
             mine = ShardPlan.Assign(units, shard.Total, inputs.Timings).Of(shard.Index);
             say($"Shard {shard}: {mine.Count} of {units.Count} mutation unit(s) ({(inputs.Timings is null ? "balanced by size" : "balanced by recorded durations")})");
             var chosen = mine.Select(u => u.Project).ToHashSet(StringComparer.Ordinal);
@@ -93,7 +95,7 @@ internal sealed class MutationStep(ProcessRunner runner, ProcessRunner stryker, 
         var frameworks = targets.Select(t => t.Framework).Distinct().ToList();
         var platforms = Platforms(inputs);
         var solutionPlatforms = platforms.Values.Distinct().ToList();
-        if (mine is null && targets.Count > 1 && inputs.ProjectPatterns.Count == 0 && frameworks.Count == 1 && solutionPlatforms.Count == 1)
+        if (OneSolutionRun(inputs, targets, split: mine is not null, solutionPlatforms))
         {
             // Several projects, the default scope: Stryker's solution mode mutates exactly what the solution's test
             // projects reach, in one analysis and one build instead of one per project (bench/mutation-scope.sh).
@@ -140,6 +142,14 @@ internal sealed class MutationStep(ProcessRunner runner, ProcessRunner stryker, 
             Findings = [.. evaluated.Findings, .. scope.NotMutated.Select(n => new Finding("not-mutated", $"{n.Project} not mutated: {n.Reason}", n.Project)), .. combinations],
         };
     }
+
+    /// <summary>
+    /// Whether Stryker's solution mode serves: several projects of the default scope, of one framework, tested on one
+    /// platform, in the repository's own solution (on a selection Tollgate wrote, Stryker looks for the test assemblies
+    /// under another platform folder than the build wrote), and not a shard's share.
+    /// </summary>
+    internal static bool OneSolutionRun(MutationInputs inputs, IReadOnlyList<MutationTarget> targets, bool split, IReadOnlyCollection<TestPlatform> platforms) =>
+        !split && targets.Count > 1 && inputs.ProjectPatterns.Count == 0 && targets.Select(t => t.Framework).Distinct().Count() == 1 && platforms.Count == 1 && inputs.WholeSolution;
 
     // Stryker runs one test runner per run: a project tested on both platforms is mutated once with each platform's test
     // projects, and the two reports become one in which each mutant is as detected as its better outcome.

@@ -1,6 +1,7 @@
 using Tollgate.IO;
 using Tollgate.Tools.Assemblies;
 using Tollgate.Tools.Dotnet;
+using Tollgate.Tools.Stryker;
 
 namespace Tollgate.Gates.Shards;
 
@@ -25,11 +26,16 @@ internal static class ShardUnits
             .ToList();
     }
 
-    /// <summary>The mutation units of <paramref name="projects"/> (full paths of the projects Stryker mutates) for <paramref name="total"/> shards.</summary>
-    public static IReadOnlyList<ShardUnit> Mutation(string root, IReadOnlyList<string> projects, int total)
+    /// <summary>
+    /// The mutation units of <paramref name="projects"/> (full paths of the projects Stryker mutates) for <paramref name="total"/>
+    /// shards: only the files the run's <c>--mutation-mutate</c> patterns leave to Stryker, so that the shards together mutate
+    /// what one agent would.
+    /// </summary>
+    public static IReadOnlyList<ShardUnit> Mutation(string root, IReadOnlyList<string> projects, int total, IReadOnlyList<string>? mutate = null)
     {
         var sources = projects.Distinct().Order(StringComparer.Ordinal)
-            .Select(p => (Project: PortablePath.Relative(root, p), Files: SourceFiles(root, Path.GetDirectoryName(p)!)))
+            .Select(p => (Project: PortablePath.Relative(root, p), Files: SourceFiles(root, Path.GetDirectoryName(p)!)
+                .Where(f => StrykerGlob.Mutated(mutate ?? [], Path.GetRelativePath(Path.GetDirectoryName(p)!, Path.Combine(root, f.File)).Replace('\\', '/'))).ToList()))
             .ToList();
         var share = (double)sources.Sum(p => p.Files.Sum(f => f.Lines)) / Math.Max(1, total);
         return sources.SelectMany(p => total > 1 && p.Files.Count > 1 && p.Files.Sum(f => f.Lines) > share

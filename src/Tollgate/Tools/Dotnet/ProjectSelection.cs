@@ -60,6 +60,28 @@ internal sealed record ProjectSelection(string Solution, IReadOnlyList<string> I
         return path;
     }
 
+    /// <summary>
+    /// The properties MSBuild gives every project of a solution build (<c>SolutionDir</c>, <c>SolutionName</c>, …), as the
+    /// repository's own solution gives them, for a build of the selection Tollgate writes elsewhere: a project that packs
+    /// <c>$(SolutionDir)img/icon.png</c> finds it. None when the solution itself is built, or a project was named.
+    /// </summary>
+    public IReadOnlyList<string> SolutionProperties()
+    {
+        var extension = Path.GetExtension(Solution);
+        if (IsWhole || extension.EndsWith("proj", StringComparison.OrdinalIgnoreCase))
+        {
+            return [];
+        }
+
+        var solution = extension.Equals(".slnf", StringComparison.OrdinalIgnoreCase) ? FilteredSolution(Solution) : Path.GetFullPath(Solution);
+        var directory = Path.GetDirectoryName(solution)!;
+        return
+        [
+            $"SolutionDir={directory.TrimEnd(Path.DirectorySeparatorChar)}{Path.DirectorySeparatorChar}", $"SolutionName={Path.GetFileNameWithoutExtension(solution)}",
+            $"SolutionFileName={Path.GetFileName(solution)}", $"SolutionPath={solution}", $"SolutionExt={Path.GetExtension(solution)}",
+        ];
+    }
+
     /// <summary>A repository-relative file lies in the folder of a project that is left out.</summary>
     public bool InExcludedProject(string root, string file) =>
         Excluded.Any(e => Path.GetDirectoryName(e.Project) is { Length: > 0 } folder && file.StartsWith(folder.Replace('\\', '/') + "/", StringComparison.Ordinal)
@@ -69,12 +91,19 @@ internal sealed record ProjectSelection(string Solution, IReadOnlyList<string> I
     private static bool Matches(IReadOnlyList<string> patterns, string relative) =>
         FileNamePatterns.Matches(patterns, relative) || patterns.Any(p => FileSystemName.MatchesSimpleExpression(p, relative));
 
+    // The solution a .slnf filters, as a full path.
+    private static string FilteredSolution(string filter)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(filter), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        return Path.GetFullPath(document.RootElement.GetProperty("solution").GetProperty("path").GetString()!.Replace('\\', '/'), Path.GetDirectoryName(Path.GetFullPath(filter))!);
+    }
+
     // A .slnf: {"solution": {"path": "X.sln", "projects": ["src\\A\\A.csproj", …]}}, paths relative to the solution's folder.
     private static (IReadOnlyList<string> All, IReadOnlyList<string> Out) Filter(string filter)
     {
         using var document = JsonDocument.Parse(File.ReadAllText(filter), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
         var node = document.RootElement.GetProperty("solution");
-        var solution = Path.GetFullPath(node.GetProperty("path").GetString()!.Replace('\\', '/'), Path.GetDirectoryName(Path.GetFullPath(filter))!);
+        var solution = FilteredSolution(filter);
         var folder = Path.GetDirectoryName(solution)!;
         var chosen = node.GetProperty("projects").EnumerateArray().Select(p => Path.GetFullPath(p.GetString()!.Replace('\\', '/'), folder)).ToHashSet(StringComparer.Ordinal);
         var all = SolutionProjects.Of(solution);
