@@ -71,7 +71,16 @@ public interface ICompile : IHazSolution
                 File.WriteAllText(stampFile, stamp);
             }
 
-            context.Headline = $"built {SolutionFile.Name} ({this.Read(() => Configuration)}){(selection.Excluded.Count == 0 ? "" : $", {selection.Included.Count} of {selection.Included.Count + selection.Excluded.Count} projects")}";
+            // A run that packages builds with the version; when it cannot be computed the build is unversioned, and that is said
+            // here, on the console and in the evidence (the target's headline), even when a failing gate keeps Package from saying it.
+            var unversioned = UnstampedVersion;
+            if (unversioned is not null)
+            {
+                context.Log.Warn($"Built without a version, so Package cannot pack this run: {unversioned}");
+            }
+
+            context.Headline = $"built {SolutionFile.Name} ({this.Read(() => Configuration)}){(selection.Excluded.Count == 0 ? "" : $", {selection.Included.Count} of {selection.Included.Count + selection.Excluded.Count} projects")}"
+                + (unversioned is null ? "" : $", unversioned: {unversioned}");
         });
 
     // What the build built, as the message names it: the solution, or the selection Tollgate wrote of its projects.

@@ -56,4 +56,7 @@ public interface IHazSolution : ITollgateBuild
 
     /// <summary>The version properties Compile stamps on the assemblies: none, unless a component that packages this run asks for them.</summary>
     internal IReadOnlyList<string> StampedVersion => [];
+
+    /// <summary>Why the version this run asked for could not be stamped (a version below the declared one, a shallow clone); null when it was, or none was asked for.</summary>
+    internal string? UnstampedVersion => null;
 }

@@ -84,11 +84,46 @@ public interface IPackage : ICompile, IHazVersion
         }
     }
 
+    // The required gates this run's plan will not run, so that Package refuses before Compile spends minutes; none when
+    // the run is a shard (it packs nothing) or merges shards (the verdicts come from their bundles).
+    private IReadOnlyList<string> UnplannedRequiredGates => CheckedShard.IsSplit || PlannedTargets.Contains(nameof(IMergeEvidence.MergeEvidence))
+        ? []
+        : StandardGates.Checked(this.Read(() => RequiredGates)).Where(gate => !PlannedTargets.Contains(gate)).ToList();
+
+    /// <summary>The version error that left this packaging run's Compile unversioned, said by Compile and recorded in the evidence.</summary>
+    string? IHazSolution.UnstampedVersion
+    {
+        get
+        {
+            if (!PlannedTargets.Contains(nameof(Package)) || CheckedShard.IsSplit)
+            {
+                return null;
+            }
+
+            try
+            {
+                _ = BuildVersion;
+                return null;
+            }
+            catch (Exception exception) when (exception is BuildException or InvalidDataException or ToolNotFoundException)
+            {
+                return exception.Message;
+            }
+        }
+    }
+
     /// <summary>Packs NuGet packages and container images.</summary>
     Target Package => _ => _
         .Description("Pack NuGet packages and container images with the version from git (only after every gate of the run passed)")
         .DependsOn(Compile)
         .TryAfter<IMergeEvidence>(x => x.MergeEvidence) // a merge job packages from the merged verdicts
+        .TryAfter<ILint>(x => x.Lint) // Package reads the verdicts of the gates it requires: after every gate of the run, never beside one
+        .TryAfter<ITest>(x => x.Test)
+        .TryAfter<ICoverage>(x => x.Coverage)
+        .TryAfter<IMutation>(x => x.Mutation)
+        .TryAfter<IArchitectureTests>(x => x.ArchitectureTests)
+        .TryAfter<ISecurityScan>(x => x.SecurityScan)
+        .Requires(() => UnplannedRequiredGates.Count == 0, () => $"its required gates to run before it, and {string.Join(", ", UnplannedRequiredGates)} are not in this run: run them with it (./build.sh Ci), or name the gates you require with --required-gates (recorded in the evidence)")
         .OnlyWhen(() => !CheckedShard.IsSplit, "the run is not split over shards (package from the merged bundle's commit in one job)")
         .OnlyWhen(() => !RunEvidence.Gates.Any() || StandardGates.NotPassed(StandardGates.Checked(this.Read(() => RequiredGates)), StandardGates.StatusesOf(RunEvidence)).Count == 0, "every required gate of this run passed")
         .Executes(context => GateTarget.RunAsync(this, context, PackageStep.Name, async () =>

@@ -21,6 +21,42 @@ public sealed class NuGetPackageTests
         return sample;
     }
 
+    /// <summary>A build whose Package may follow its own Test.</summary>
+    public sealed class TestedPackageBuild : TollgateBuild, ITest, IPackage, IUseSharedTools;
+
+    [Fact]
+    public async Task Package_runs_after_the_gates_it_requires_never_beside_them()
+    {
+        using var sample = await TaggedSample("v1.3.0");
+
+        var run = await HostRun.RunAsync<TestedPackageBuild>(sample.Root, ["Test", "Package", "--required-gates", "Test", "--max-parallel", "4"]);
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Output + run.Error);
+        var test = Gate.Read(sample.Evidence, "Test");
+        Assert.True(test.Status == "passed", string.Join("; ", test.Reasons));
+        Assert.Equal(("passed", "1.3.0: 1 package(s), 0 image(s)"), (Gate.Read(sample.Evidence, "Package").Status, Gate.Read(sample.Evidence, "Package").Headline));
+    }
+
+    [Fact]
+    public async Task A_version_that_cannot_be_stamped_is_said_by_compile_and_recorded_even_when_a_gate_keeps_package_from_running()
+    {
+        using var sample = new SampleRepository(patch: "test-fails");
+        sample.Write("Directory.Build.props", sample.Read("Directory.Build.props").Replace("</PropertyGroup>", "  <VersionPrefix>3.0.0</VersionPrefix>\n  </PropertyGroup>", StringComparison.Ordinal));
+        var git = await GitRepository.InitAsync(sample.Root);
+        await git.CommitAsync("sample");
+        await git.TagAsync("v1.2.0");
+
+        var run = await HostRun.RunAsync<TestedPackageBuild>(sample.Root, ["Test", "Package", "--required-gates", "Test"]);
+
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.Equal("failed", Gate.Read(sample.Evidence, "Test").Status);
+        const string Why = "The version from git, 1.2.0 (from tag v1.2.0), is below the version Directory.Build.props declares, 3.0.0";
+        Assert.Contains($"Built without a version, so Package cannot pack this run: {Why}", run.Output + run.Error, StringComparison.Ordinal);
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(sample.Evidence, "manifest.json")));
+        var compile = manifest.RootElement.GetProperty("targets").EnumerateArray().Single(t => t.GetProperty("name").GetString() == "Compile");
+        Assert.Contains($"unversioned: {Why}", compile.GetProperty("headline").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_tagged_version_is_packed_pushed_to_a_folder_feed_recorded_with_its_digest_and_never_overwritten()
     {
@@ -30,9 +66,12 @@ public sealed class NuGetPackageTests
 
         var ungated = await HostRun.RunAsync<PackageBuild>(sample.Root, ["Package", "--nuget-feed", feed]);
 
-        Assert.Equal(ExitCodes.Failure, ungated.ExitCode);
-        Assert.Contains("Package packs only what passed the required gates, and these did not pass in this run: Lint not run, Test not run, Coverage not run, Mutation not run, ArchitectureTests not run, SecurityScan not run.", ungated.Error, StringComparison.Ordinal);
+        // Refused before any work: the gates it requires are not in the run, so nothing is compiled for minutes first.
+        Assert.Equal(ExitCodes.BadInput, ungated.ExitCode);
+        Assert.Contains("Package requires its required gates to run before it, and Lint, Test, Coverage, Mutation, ArchitectureTests, SecurityScan are not in this run: run them with it (./build.sh Ci), or name the gates you require with --required-gates", ungated.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("> dotnet build", ungated.Output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(feed), "nothing may be pushed without the gates");
+        Assert.False(Directory.Exists(sample.Evidence), "a run that ran nothing writes no bundle");
 
         var run = await HostRun.RunAsync<PackageBuild>(sample.Root, ["Package", "--required-gates", "--nuget-feed", feed]);
 

@@ -30,6 +30,20 @@ public sealed class NewFindingsTests
     }
 
     [Fact]
+    public void Of_equal_findings_the_one_on_a_changed_line_is_the_new_one_wherever_it_stands_in_the_gates_order()
+    {
+        // A mutant repeated on a line the pull request added above an old, unchanged copy: Stryker reports the new one first.
+        var baseline = new[] { Lint("src/Price.cs", 20, "  return a * b;") };
+        var current = new[] { Lint("src/Price.cs", 12, "  return a * b;"), Lint("src/Price.cs", 21, "  return a * b;") };
+
+        var fresh = NewFindings.Of(current, baseline, new Dictionary<string, string>(), (file, line) => file == "src/Price.cs" && line == 12);
+        var blind = NewFindings.Of(current, baseline, new Dictionary<string, string>());
+
+        Assert.Equal([("src/Price.cs", 12)], fresh.Select(f => (f.Finding.File!, f.Finding.Line!.Value)));
+        Assert.Equal([("src/Price.cs", 21)], blind.Select(f => (f.Finding.File!, f.Finding.Line!.Value))); // without the diff: the later copy, by count
+    }
+
+    [Fact]
     public void Only_problems_count_suppressed_and_informational_findings_do_not()
     {
         var problems = NewFindings.Problems(

@@ -67,6 +67,8 @@ internal static class BuildHost
                 return ExitCodes.Success;
             }
 
+            // Known before any requirement is checked, so that a target can require what the plan holds.
+            build.PlannedTargets = plan.Targets.Where(t => t.SkipReason is null).Select(t => t.Target.Name).ToHashSet(StringComparer.Ordinal);
             CheckRequirements(plan);
         }
         catch (BuildException exception)
@@ -100,7 +102,6 @@ internal static class BuildHost
 
         using var _ = held;
         build.HoldsRepositoryLock = held is not null;
-        build.PlannedTargets = plan.Targets.Where(t => t.SkipReason is null).Select(t => t.Target.Name).ToHashSet(StringComparer.Ordinal);
         var results = await new Executor(log, build.TargetObserver, commandLine.EffectiveMaxParallel).RunAsync(plan, abort.Token).ConfigureAwait(false);
         var report = new BuildReport(
             root, commandLine.Targets, results, parameters, started, clock.Elapsed, null,

@@ -7,7 +7,8 @@ internal sealed record GateFinding(string Gate, Finding Finding);
 /// The findings of this run that the base bundle does not have. Problems only (lint diagnostics, architecture violations,
 /// unsuppressed security findings, undetected mutants), matched by gate, rule, file (a renamed file under its old name in
 /// the base) and fingerprint — the content of the line, not its number — so code that merely moved is not new. Equal
-/// findings are counted: a second copy of an old problem is new.
+/// findings are counted: a second copy of an old problem is new, and of several equal findings the ones on changed lines
+/// are the new ones (the unchanged copies are the old ones, wherever they stand in the gate's order).
 /// </summary>
 internal static class NewFindings
 {
@@ -26,25 +27,28 @@ internal static class NewFindings
             .SelectMany(g => g.Findings.Where(f => IsProblem(g.Gate, f)).Select(f => new GateFinding(g.Gate, f)))
             .ToList();
 
-    /// <summary>The problems of <paramref name="current"/> not in <paramref name="baseline"/>; <paramref name="renames"/> maps a base path to its path now.</summary>
-    public static IReadOnlyList<GateFinding> Of(IReadOnlyList<GateFinding> current, IReadOnlyList<GateFinding> baseline, IReadOnlyDictionary<string, string> renames)
+    /// <summary>
+    /// The problems of <paramref name="current"/> not in <paramref name="baseline"/>; <paramref name="renames"/> maps a base path to
+    /// its path now; <paramref name="changed"/> tells whether a file's line is added or changed by the pull request.
+    /// </summary>
+    public static IReadOnlyList<GateFinding> Of(
+        IReadOnlyList<GateFinding> current, IReadOnlyList<GateFinding> baseline, IReadOnlyDictionary<string, string> renames, Func<string, int, bool>? changed = null)
     {
         var known = baseline.Select(b => Key(b, renames)).GroupBy(k => k, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var fresh = new List<GateFinding>();
-        foreach (var finding in current)
+        bool OnChangedLine(GateFinding f) => changed is not null && f.Finding is { File: { } file, Line: { } line } && changed(file, line);
+
+        // Equal findings match old ones on unchanged lines first; what is left over is new.
+        var fresh = new HashSet<GateFinding>(ReferenceEqualityComparer.Instance);
+        foreach (var equal in current.GroupBy(f => Key(f, null), StringComparer.Ordinal))
         {
-            var key = Key(finding, null);
-            if (known.TryGetValue(key, out var count) && count > 0)
-            {
-                known[key] = count - 1;
-            }
-            else
+            var old = known.GetValueOrDefault(equal.Key);
+            foreach (var finding in equal.OrderBy(OnChangedLine).Skip(old))
             {
                 fresh.Add(finding);
             }
         }
 
-        return fresh;
+        return current.Where(fresh.Contains).ToList();
     }
 
     private static bool IsProblem(string gate, Finding finding) =>

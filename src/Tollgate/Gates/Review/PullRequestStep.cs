@@ -61,7 +61,10 @@ internal sealed class PullRequestStep(ProcessRunner runner, EvidenceBundle evide
         var coverage = File.Exists(inputs.Cobertura) ? ChangedLineCoverage.Of(changes, CoberturaLines.Read(inputs.Cobertura, inputs.Root)) : null;
         var problems = NewFindings.Problems(inputs.Gates.Select(g => (g.Gate, g.Findings)));
         var renames = changes.Where(c => c.OldPath is not null).ToDictionary(c => c.OldPath!, c => c.Path, StringComparer.Ordinal);
-        var fresh = baseline is null ? null : NewFindings.Of(problems, NewFindings.Problems(baseline.Gates.Values.Select(g => (g.Gate, g.Findings))), renames);
+        var changedLines = changes.ToDictionary(c => c.Path, c => c.Lines, StringComparer.Ordinal);
+        var fresh = baseline is null ? null : NewFindings.Of(
+            problems, NewFindings.Problems(baseline.Gates.Values.Select(g => (g.Gate, g.Findings))), renames,
+            (file, line) => changedLines.TryGetValue(file, out var lines) && lines.Contains(line));
         var now = inputs.Gates.ToDictionary(g => g.Gate, g => g.Metrics, StringComparer.Ordinal);
         var before = baseline?.Gates.ToDictionary(g => g.Key, g => g.Value.Metrics, StringComparer.Ordinal);
         var statuses = inputs.Gates.Where(g => g.Gate != PullRequestGate.Name)
