@@ -47,3 +47,21 @@ internal sealed class Build : TollgateBuild, $components
 }
 CS
 }
+
+# Lays out in $1 the platforms fixture as a repository on Microsoft.Testing.Platform alone: global.json runs dotnet test in
+# the platform's mode, the VSTest project is left out of the solution, and every test application has Microsoft's TRX
+# extension and coverlet.MTP, so that one bare `dotnet test --solution` with the platform's options does the gates' work.
+make_platforms() {
+    local work=$1 here project
+    here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+    cp -r "$here/tests/fixtures/platforms/." "$work/"
+    mkdir -p "$work/.nuke" "$work/build"
+    cp "$here/build.sh" "$work/"
+    printf '{ "sdk": { "version": "10.0.100", "rollForward": "latestFeature" }, "test": { "runner": "Microsoft.Testing.Platform" } }\n' > "$work/global.json"
+    (cd "$work" && dotnet sln Shapes.sln remove tests/Shapes.LegacyTests/Shapes.LegacyTests.csproj >/dev/null)
+    for project in "$work"/tests/Shapes.*Tests/*.csproj; do
+        grep -q 'Microsoft.Testing.Extensions.TrxReport' "$project" || sed -i 's#</ItemGroup>#  <PackageReference Include="Microsoft.Testing.Extensions.TrxReport" Version="2.5.3" />\n  </ItemGroup>#' "$project"
+        grep -q 'coverlet.MTP' "$project" || sed -i '0,/<\/ItemGroup>/s##  <PackageReference Include="coverlet.MTP" Version="10.1.1" />\n  </ItemGroup>#' "$project"
+    done
+    write_build_project "$work" IStandardGates "((ITest)x).Test"
+}

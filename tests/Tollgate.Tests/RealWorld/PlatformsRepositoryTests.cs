@@ -36,6 +36,11 @@ public sealed partial class PlatformsRepositoryTests
         Assert.Equal(sources, Sources(shapes.Root)); // extensions supplied without editing a file of the repository
         Assert.Contains("Test projects: Shapes.LegacyTests, Shapes.MSTests (Microsoft.Testing.Platform), Shapes.NUnitTests (Microsoft.Testing.Platform), Shapes.XunitTests (Microsoft.Testing.Platform)", run.Output, StringComparison.Ordinal);
 
+        // Applications that enter the platform on their own run themselves (as dotnet test starts them); xunit.v3's enters it only under dotnet test.
+        Assert.Contains(test.Commands, c => c.StartsWith("dotnet exec ", StringComparison.Ordinal) && c.Contains("Shapes.NUnitTests.dll --results-directory", StringComparison.Ordinal));
+        Assert.Contains(test.Commands, c => c.StartsWith("dotnet exec ", StringComparison.Ordinal) && c.Contains("Shapes.MSTests.dll --results-directory", StringComparison.Ordinal));
+        Assert.Contains(test.Commands, c => c.StartsWith("dotnet test --project ", StringComparison.Ordinal) && c.Contains("Shapes.XunitTests.csproj", StringComparison.Ordinal));
+
         // The bare tools on the same build: each test application by dotnet test in its platform mode, the VSTest project in VSTest mode.
         var bare = await BareRunsAsync(shapes.Root);
         Assert.Equal(bare.Values.Sum(b => b.Passed), test.Metrics.GetProperty("passed").GetDouble());

@@ -3,7 +3,8 @@ using Tollgate.Tools.Dotnet;
 namespace Tollgate.Gates.Test;
 
 /// <summary>
-/// How a Microsoft.Testing.Platform test application is run and what it reports with: its TRX file by Microsoft's
+/// How a Microsoft.Testing.Platform test application is run and what it reports with: itself when it enters the platform on
+/// its own (on the platform's version 2), else through <c>dotnet test</c> in the platform's mode; its TRX file by Microsoft's
 /// extension (<c>--report-trx</c>) or by xunit.v3's own reporter (<c>--report-xunit-trx</c>), its coverage by coverlet.MTP,
 /// a shard's test classes by the platform's filter; or, when it cannot be run as the gate needs, why not and what to do.
 /// </summary>
@@ -62,7 +63,10 @@ internal static class PlatformRuns
             filterOptions = combined is null ? [] : ["--filter", combined];
         }
 
-        return new Decision(new PlatformRun(trx, coverlet, filterOptions), null);
+        // An application that enters the platform on its own is run itself: dotnet test would start it the same way, from its
+        // output folder, after an MSBuild evaluation of its project that costs about a second of processor time per project.
+        var direct = facts.RunsDirectly && facts.PlatformMajor >= 2 && File.Exists(project.TargetPath) ? project.TargetPath : null;
+        return new Decision(new PlatformRun(trx, coverlet, filterOptions, direct), null);
     }
 
     private static string Platform(TestingFacts facts) => facts.PlatformPackages.GetValueOrDefault(TestingFacts.PlatformPackage, "(version unknown)");

@@ -12,12 +12,13 @@ internal sealed record TestRun(string Project, string Framework, string? Collect
 /// <param name="TrxOption">The option that writes its TRX file: <c>--report-trx</c> (Microsoft's extension) or <c>--report-xunit-trx</c> (xunit.v3's own).</param>
 /// <param name="Coverlet">Whether coverlet.MTP is in the application, so <c>--coverlet</c> collects coverage.</param>
 /// <param name="Filter">The platform's filter options (a shard's test classes); empty: all tests.</param>
-internal sealed record PlatformRun(string TrxOption, bool Coverlet, IReadOnlyList<string> Filter)
+/// <param name="Application">The built application to run itself, from its output folder, as <c>dotnet test</c> runs it; null: through <c>dotnet test</c>.</param>
+internal sealed record PlatformRun(string TrxOption, bool Coverlet, IReadOnlyList<string> Filter, string? Application = null)
 {
     /// <summary>Equal when the options are, so that the same run is not made twice.</summary>
     public bool Equals(PlatformRun? other) =>
-        other is not null && TrxOption == other.TrxOption && Coverlet == other.Coverlet && Filter.SequenceEqual(other.Filter);
+        other is not null && TrxOption == other.TrxOption && Coverlet == other.Coverlet && Filter.SequenceEqual(other.Filter) && Application == other.Application;
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(TrxOption, Coverlet, Filter.Count);
+    public override int GetHashCode() => HashCode.Combine(TrxOption, Coverlet, Filter.Count, Application);
 }

@@ -68,7 +68,13 @@ internal sealed class TestRunner(ProcessRunner runner, Action<string>? say = nul
         var relative = PortablePath.Relative(root, run.Project);
         var directory = ResultsDirectoryOf(resultsDirectory, run.Project, run.Framework);
         IReadOnlyList<string> arguments;
-        if (run.OnPlatform is { } platform)
+        string? workingDirectory = null;
+        if (run.OnPlatform is { Application: { } application } direct)
+        {
+            arguments = DotnetCli.TestApplication(application, directory, direct.TrxOption, TrxFileName, collectCoverage && direct.Coverlet, direct.Filter);
+            workingDirectory = Path.GetDirectoryName(application);
+        }
+        else if (run.OnPlatform is { } platform)
         {
             arguments = DotnetCli.TestOnPlatform(
                 run.Project, configuration, directory, platform.TrxOption, TrxFileName, collectCoverage && platform.Coverlet, properties, run.Framework, platform.Filter);
@@ -82,7 +88,7 @@ internal sealed class TestRunner(ProcessRunner runner, Action<string>? say = nul
             }
         }
 
-        var workingDirectory = modes.WorkingDirectory(run.OnPlatform is null ? TestPlatform.VSTest : TestPlatform.TestingPlatform);
+        workingDirectory ??= modes.WorkingDirectory(run.OnPlatform is null ? TestPlatform.VSTest : TestPlatform.TestingPlatform);
         var result = await runner.RunAsync(new ProcessSpec(DotnetCli.Program, arguments, workingDirectory, InstallHint: DotnetCli.InstallHint, OnOutput: progress.Observe), cancellation).ConfigureAwait(false);
         if (run.OnPlatform is not null)
         {

@@ -26,12 +26,14 @@ internal static class BuildInfo
             .Where(pair => pair.Length == 2)
             .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.Ordinal);
         string Get(string key) => values.TryGetValue(key, out var value) ? value : throw new InvalidDataException($"{file} has no '{key}'.");
+        var optIn = values.GetValueOrDefault("testingPlatformOptIn");
         bool True(string key) => values.TryGetValue(key, out var value) && value.Trim().Equals("true", StringComparison.OrdinalIgnoreCase);
         var testing = new TestingFacts(
             True("isTestProject"), True("isTestingPlatformApplication"), True("testingPlatformDotnetTestSupport"),
-            values.TryGetValue("testingPlatformOptIn", out var optIn) && optIn.Split('|').Any(v => v.Trim().Equals("true", StringComparison.OrdinalIgnoreCase)),
+            optIn is not null && optIn.Split('|').Any(v => v.Trim().Equals("true", StringComparison.OrdinalIgnoreCase)),
             values.TryGetValue("testingPlatformPackages", out var packages) ? Packages(packages) : null,
-            values.TryGetValue("suppliedPackages", out var supplied) ? Packages(supplied) : null);
+            values.TryGetValue("suppliedPackages", out var supplied) ? Packages(supplied) : null,
+            optIn is not null && optIn.Split('|') is [_, _, var xunit] && xunit.Trim().Equals("true", StringComparison.OrdinalIgnoreCase));
         return new ProjectInfo(
             Get("project"), Get("framework"), testing.IsTest, Get("targetPath"), Get("sarif"), Get("sdk"),
             !(values.TryGetValue("isPackable", out var packable) && packable.Equals("false", StringComparison.OrdinalIgnoreCase)),

@@ -80,6 +80,17 @@ internal static class DotnetCli
         return arguments;
     }
 
+    /// <summary>
+    /// A Microsoft.Testing.Platform test application run itself (<c>dotnet exec</c> of its built assembly), with the options
+    /// <see cref="TestOnPlatform"/> gives it through <c>dotnet test</c>: a TRX file, coverlet's Cobertura file, one line per test.
+    /// </summary>
+    public static IReadOnlyList<string> TestApplication(
+        string application, string resultsDirectory, string trxOption, string trxFileName, bool collectCoverage, IReadOnlyList<string> filter) =>
+        [
+            "exec", application, "--results-directory", resultsDirectory, trxOption, trxOption + "-filename", trxFileName, "--output", "Detailed", "--no-ansi",
+            .. collectCoverage ? ["--coverlet", "--coverlet-output-format", "cobertura"] : Array.Empty<string>(), .. filter,
+        ];
+
     /// <summary><c>dotnet restore</c> with NuGet's audit on for direct and transitive packages at every severity.</summary>
     public static IReadOnlyList<string> RestoreWithAudit(string target) =>
         ["restore", target, "-p:NuGetAudit=true", "-p:NuGetAuditMode=all", "-p:NuGetAuditLevel=low"];

@@ -11,9 +11,10 @@ namespace Tollgate.Tools.Dotnet;
 /// <param name="OptIn">One of <c>EnableMSTestRunner</c>, <c>EnableNUnitRunner</c>, <c>UseMicrosoftTestingPlatformRunner</c> is true.</param>
 /// <param name="Packages">The platform packages it was built with, by id: <c>Microsoft.Testing.Platform</c>, <c>Microsoft.Testing.Extensions.TrxReport</c>, <c>coverlet.MTP</c>, <c>xunit.v3.extensibility.core</c>.</param>
 /// <param name="Supplied">The extensions Tollgate added to its build (<see cref="PlatformExtensions"/>), by id; the rest of <paramref name="Packages"/> are its own.</param>
+/// <param name="XunitPlatformEntry">xunit.v3's <c>UseMicrosoftTestingPlatformRunner</c>: the application enters the platform when run directly, not only under <c>dotnet test</c>.</param>
 internal sealed record TestingFacts(
     bool IsTestProject, bool IsTestingPlatformApplication, bool DotnetTestSupport, bool OptIn, IReadOnlyDictionary<string, string>? Packages = null,
-    IReadOnlyDictionary<string, string>? Supplied = null)
+    IReadOnlyDictionary<string, string>? Supplied = null, bool XunitPlatformEntry = false)
 {
     /// <summary>The package of Microsoft's TRX extension.</summary>
     public const string TrxExtension = "Microsoft.Testing.Extensions.TrxReport";
@@ -38,6 +39,13 @@ internal sealed record TestingFacts(
 
     /// <summary>Whether the project references <paramref name="package"/> itself (not through Tollgate's supply).</summary>
     public bool Owns(string package) => PlatformPackages.ContainsKey(package) && !SuppliedPackages.ContainsKey(package);
+
+    /// <summary>
+    /// Whether the application, run directly, runs its tests on the platform with the platform's options, as <c>dotnet test</c>
+    /// runs it: every application whose entry point is the platform's; an xunit.v3 one only with <c>UseMicrosoftTestingPlatformRunner</c>
+    /// (otherwise its own console runner answers unless <c>dotnet test</c> starts it).
+    /// </summary>
+    public bool RunsDirectly => !PlatformPackages.ContainsKey(XunitV3Package) || XunitPlatformEntry;
 
     /// <summary>The major version of the platform it was built with; null when unknown.</summary>
     public int? PlatformMajor => PlatformPackages.TryGetValue(PlatformPackage, out var version) && int.TryParse(version.Split('.')[0], System.Globalization.CultureInfo.InvariantCulture, out var major) ? major : null;

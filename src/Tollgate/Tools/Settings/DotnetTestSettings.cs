@@ -1,6 +1,6 @@
 namespace Tollgate;
 
-/// <summary><c>dotnet test</c> in Test, once per test project and framework.</summary>
+/// <summary><c>dotnet test</c> in Test, once per test project and framework (and a Microsoft.Testing.Platform test application run itself).</summary>
 public sealed record DotnetTestSettings : ToolSettings
 {
     /// <summary>A VSTest filter, <c>--filter</c> (e.g. <c>Category!=Slow</c>).</summary>
@@ -15,5 +15,6 @@ public sealed record DotnetTestSettings : ToolSettings
     internal override IEnumerable<string> TypedArguments =>
         [.. Filter is null ? [] : new[] { "--filter", Filter }, .. BlameHangTimeout is null ? [] : new[] { "--blame-hang-timeout", BlameHangTimeout }];
 
-    internal override bool AppliesTo(ProcessSpec spec) => IsDotnet(spec, "test");
+    // dotnet test, and a Microsoft.Testing.Platform test application Tollgate runs itself (dotnet exec), as dotnet test would.
+    internal override bool AppliesTo(ProcessSpec spec) => IsDotnet(spec, "test") || IsDotnet(spec, "exec");
 }
