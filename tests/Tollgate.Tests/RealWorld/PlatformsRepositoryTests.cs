@@ -176,8 +176,7 @@ public sealed partial class PlatformsRepositoryTests
             runs[project] = new BareRun(Succeeded(run.Output), Directory.GetFiles(results, "*.cobertura*.xml").SingleOrDefault());
         }
 
-        var collector = Path.GetDirectoryName(Directory.GetFiles(Path.Combine(SharedTools.Path, "coverlet.collector"), "coverlet.collector.dll", SearchOption.AllDirectories)
-            .Single(f => f.Contains($"{Path.DirectorySeparatorChar}build{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))!;
+        var collector = SharedTools.CoverletCollector;
         var legacyResults = Path.Combine(root, "bare-results", "Shapes.LegacyTests");
         var legacy = await Shell.RunAsync(root, "dotnet", [
             "test", "tests/Shapes.LegacyTests/Shapes.LegacyTests.csproj", "--no-build", "-c", "Release", "--nologo",

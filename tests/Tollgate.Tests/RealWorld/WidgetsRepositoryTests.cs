@@ -106,8 +106,7 @@ public sealed partial class WidgetsRepositoryTests
         Assert.Contains(test.Findings, f => f.GetProperty("kind").GetString() == "coverage-collector" && f.GetProperty("rule").GetString() == "supplied");
 
         // Coverage: the collector Tollgate supplied, merged by ReportGenerator, against the same collector and ReportGenerator run by hand.
-        var collector = Path.GetDirectoryName(Directory.GetFiles(Path.Combine(SharedTools.Path, "coverlet.collector"), "coverlet.collector.dll", SearchOption.AllDirectories)
-            .Single(f => f.Contains($"{Path.DirectorySeparatorChar}build{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))!;
+        var collector = SharedTools.CoverletCollector;
         var bareResults = Path.Combine(widgets.Root, "bare-results");
         var bareCoverage = await Shell.RunAsync(widgets.Root, "dotnet", [
             "test", "tests/Widgets.Tests/Widgets.Tests.csproj", "-c", "Release", $"-p:{Narrowing}", "--nologo", "--no-build",
