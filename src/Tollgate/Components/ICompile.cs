@@ -96,7 +96,8 @@ public interface ICompile : IHazSolution
     {
         var plan = PlatformExtensions.Plan(
             BuildInfo.Read(BuildInfoDirectory), GlobalJson.UsesTestingPlatform(RootDirectory),
-            PolicyDefaults.Current.ToolVersion(TestingFacts.TrxExtension), PolicyDefaults.Current.ToolVersion(TestingFacts.CoverletExtension));
+            PolicyDefaults.Current.ToolVersion(TestingFacts.TrxExtension), PolicyDefaults.Current.ToolVersion(TestingFacts.CoverletExtension),
+            PolicyDefaults.Current.ToolVersion(TestingFacts.HangExtension));
         if (plan.Count == 0 && !File.Exists(PlatformExtensionsPath))
         {
             return false;

@@ -13,6 +13,10 @@ public interface ITest : ICompile
     [Parameter("Collect code coverage with coverlet while testing")]
     bool CollectCoverage => this.ValueOf(() => CollectCoverage, true);
 
+    /// <summary>How long a test may make no progress before its test host is stopped and the test named.</summary>
+    [Parameter("Stop a test run whose tests make no progress for this long, naming the test that hung, e.g. 30m, 90s, 2h (default from the policy: 30m)")]
+    string TestHangTimeout => this.ValueOf(() => TestHangTimeout, PolicyDefaults.Current.TestHangTimeout);
+
     /// <summary>Where the test results of this run go (emptied first).</summary>
     AbsolutePath TestResultsDirectory => ArtifactsDirectory / "test-results";
 
@@ -23,18 +27,20 @@ public interface ITest : ICompile
     Target Test => _ => _
         .Description("Run the tests (TRX, coverage); zero tests is a failure")
         .DependsOn(Compile)
+        .Requires(() => HangTimeout.IsValid(this.Read(() => TestHangTimeout)), () =>
+            $"--test-hang-timeout to be a duration both test platforms read, not '{this.Read(() => TestHangTimeout)}': a whole number with ms, s, m or h, e.g. 30m")
         .ProceedAfterFailure()
         .Produces("artifacts/test-results")
         .Executes(context => GateTarget.RunAsync(this, context, TestGate.Name, async () =>
         {
-            // The build's filter goes into each run's own, so a shard's classes are chosen within it.
+            // The build's filter goes into each run's own, so a shard's classes are chosen within it; its hang timeout is the gate's.
             var settings = TestSettings(new DotnetTestSettings());
             var shard = CheckedShard;
             var inputs = new TestInputs(
                 RootDirectory, BuildInfo.Read(BuildInfoDirectory), this.Read(() => Configuration), TestResultsDirectory, this.Read(() => CollectCoverage),
                 BuildProperties, this.Read(() => ToolsDirectory), PolicyDefaults.Current.ToolVersion(CoverageCollectorPackage.Package),
-                settings.Filter, shard, shard.IsSplit ? CheckedShardTimings : null);
-            var result = await new TestStep(ProcessRunner.With(settings with { Filter = null }), RunEvidence, context.Log.Info)
+                settings.Filter, shard, shard.IsSplit ? CheckedShardTimings : null, HangTimeout: settings.BlameHangTimeout ?? this.Read(() => TestHangTimeout));
+            var result = await new TestStep(ProcessRunner.With(settings with { Filter = null, BlameHangTimeout = null }), RunEvidence, context.Log.Info)
                 .RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
             foreach (var finding in result.Findings.Where(f => f.Kind != "coverage-collector"))
             {

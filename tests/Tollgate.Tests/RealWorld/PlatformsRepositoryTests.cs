@@ -66,7 +66,8 @@ public sealed partial class PlatformsRepositoryTests
         Assert.Equal("the project's own coverlet.MTP 10.1.1", Collector("Shapes.MSTests"));
         Assert.Equal("Tollgate's coverlet.MTP 10.1.1 (the project references none)", Collector("Shapes.NUnitTests"));
         Assert.StartsWith("Tollgate's coverlet.collector", Collector("Shapes.LegacyTests"), StringComparison.Ordinal);
-        Assert.Contains("Supplying coverlet.MTP 10.1.1 to tests/Shapes.NUnitTests/Shapes.NUnitTests.csproj (it references none); building it again.", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Supplying coverlet.MTP 10.1.1 and Microsoft.Testing.Extensions.HangDump 2.5.3 to tests/Shapes.NUnitTests/Shapes.NUnitTests.csproj (it references none); building it again.", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Supplying Microsoft.Testing.Extensions.HangDump 2.5.3 to tests/Shapes.XunitTests/Shapes.XunitTests.csproj (it references none); building it again.", run.Output, StringComparison.Ordinal);
 
         // Coverage: ReportGenerator's merge of the bare runs' Cobertura files gives the same covered and coverable lines.
         var coverage = Gate.Read(shapes.Evidence, "Coverage");
@@ -119,6 +120,30 @@ public sealed partial class PlatformsRepositoryTests
         Assert.DoesNotContain("\"test\"", folder, StringComparison.Ordinal);
         Assert.Contains("Microsoft.Testing.Platform", shapes.Read("global.json"), StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(shapes.Root, ".nuke", "temp", "test-mode", "mtp")));
+    }
+
+    [Fact]
+    public async Task A_test_that_never_ends_is_stopped_after_the_hang_timeout_and_named_on_either_platform()
+    {
+        using var shapes = new SampleRepository(fixture: "platforms");
+        shapes.Write("tests/Shapes.LegacyTests/WaitTests.cs", "using Xunit;\n\nnamespace Shapes.LegacyTests;\n\npublic class WaitTests\n{\n    [Fact]\n    public void Waits_for_ever() => Thread.Sleep(Timeout.Infinite);\n}\n");
+        shapes.Write("tests/Shapes.NUnitTests/WaitTests.cs", "using NUnit.Framework;\n\nnamespace Shapes.NUnitTests;\n\npublic class WaitTests\n{\n    [Test]\n    public void Waits_for_ever() => Thread.Sleep(Timeout.Infinite);\n}\n");
+
+        var run = await HostRun.RunAsync<PlatformsBuild>(shapes.Root, ["Test", "--test-hang-timeout", "5s", "--collect-coverage", "false", "--exclude-projects", "*.MSTests.csproj", "*.XunitTests.csproj"]);
+
+        var test = Gate.Read(shapes.Evidence, "Test");
+        Assert.True(test.Status == "failed", $"{test.Headline}: {string.Join("; ", test.Reasons)}\n{run.Output}{run.Error}");
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.Contains("tests/Shapes.LegacyTests/Shapes.LegacyTests.csproj (net10.0): Shapes.LegacyTests.WaitTests.Waits_for_ever made no progress within the hang timeout (--test-hang-timeout), so its test host was stopped", test.Reasons);
+        Assert.Contains("tests/Shapes.NUnitTests/Shapes.NUnitTests.csproj (net10.0): Waits_for_ever made no progress within the hang timeout (--test-hang-timeout), so its test host was stopped", test.Reasons);
+        Assert.Contains("hung", test.Headline, StringComparison.Ordinal);
+        Assert.Equal(7, test.Metrics.GetProperty("passed").GetDouble()); // the tests that finished still count
+        Assert.Contains(test.Commands, c => c.Contains("--hangdump-timeout 5s", StringComparison.Ordinal));
+        Assert.Contains(test.Commands, c => c.Contains("--blame-hang-timeout 5s", StringComparison.Ordinal));
+
+        var refused = await HostRun.RunAsync<PlatformsBuild>(shapes.Root, ["Test", "--test-hang-timeout", "half an hour"]);
+        Assert.Equal(ExitCodes.BadInput, refused.ExitCode);
+        Assert.Contains("--test-hang-timeout to be a duration both test platforms read, not 'half an hour'", refused.Error, StringComparison.Ordinal);
     }
 
     private static bool Detected(string status) => status is "Killed" or "Timeout";

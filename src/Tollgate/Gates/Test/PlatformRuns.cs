@@ -66,7 +66,7 @@ internal static class PlatformRuns
         // An application that enters the platform on its own is run itself: dotnet test would start it the same way, from its
         // output folder, after an MSBuild evaluation of its project that costs about a second of processor time per project.
         var direct = facts.RunsDirectly && facts.PlatformMajor >= 2 && File.Exists(project.TargetPath) ? project.TargetPath : null;
-        return new Decision(new PlatformRun(trx, coverlet, filterOptions, direct), null);
+        return new Decision(new PlatformRun(trx, coverlet, filterOptions, direct, packages.ContainsKey(TestingFacts.HangExtension)), null);
     }
 
     private static string Platform(TestingFacts facts) => facts.PlatformPackages.GetValueOrDefault(TestingFacts.PlatformPackage, "(version unknown)");

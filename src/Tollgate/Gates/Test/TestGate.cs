@@ -5,8 +5,8 @@ namespace Tollgate.Gates.Test;
 
 /// <summary>
 /// The Test gate's verdict from the parsed results alone: it fails on a failed test, on a project (or one
-/// framework of a multi-targeted project) that crashed or wrote no results, named in the headline too, and
-/// when no test ran at all (zero tests is never a pass). Counts are also given per framework.
+/// framework of a multi-targeted project) that crashed or wrote no results, on a test that hung (named), named in
+/// the headline too, and when no test ran at all (zero tests is never a pass). Counts are also given per framework.
 /// </summary>
 internal static class TestGate
 {
@@ -32,14 +32,21 @@ internal static class TestGate
             findings.Add(new Finding("test-setup", unrun.Problem!, File: unrun.Project));
         }
 
-        foreach (var crashed in projects.Where(p => p.Results is null && p.Problem is null))
+        foreach (var hung in projects.Where(p => p.HasHung))
+        {
+            var names = string.Join(", ", hung.Hung!);
+            reasons.Add($"{hung.Run}: {names} made no progress within the hang timeout (--test-hang-timeout), so its test host was stopped");
+            findings.AddRange(hung.Hung!.Select(name => new Finding("test-hang", $"{name} made no progress within the hang timeout; its test host was stopped", File: hung.Project, Rule: name)));
+        }
+
+        foreach (var crashed in projects.Where(p => p.Results is null && p.Problem is null && !p.HasHung))
         {
             var first = FirstError(crashed.OutputTail);
             reasons.Add($"{crashed.Run} crashed: dotnet test exited {crashed.ExitCode} without writing test results{(first is null ? "" : $": {first}")}");
             findings.Add(new Finding("test-crash", $"{crashed.Run} exited {crashed.ExitCode} without results{(first is null ? "" : $": {first}")}", File: crashed.Project, Detail: crashed.OutputTail));
         }
 
-        foreach (var project in projects.Where(p => p.Results is not null && p.ExitCode != 0 && p.Results.Failed == 0))
+        foreach (var project in projects.Where(p => p.Results is not null && p.ExitCode != 0 && p.Results.Failed == 0 && !p.HasHung))
         {
             reasons.Add($"{project.Run}: dotnet test exited {project.ExitCode} although no test failed (a test host or collector error)");
             findings.Add(new Finding("test-crash", $"{project.Run} exited {project.ExitCode}", File: project.Project, Detail: project.OutputTail));
@@ -76,8 +83,9 @@ internal static class TestGate
             metrics[$"failed.{framework.Key}"] = framework.Sum(p => p.Results!.Failed);
         }
 
-        var crashes = projects.Where(p => p.Results is null && p.Problem is null).Select(p => p.Run).ToList();
-        var headline = Totals(passed, failed, skipped) + (crashes.Count == 0 ? "" : $"; {string.Join(", ", crashes)} crashed");
+        var crashes = projects.Where(p => p.Results is null && p.Problem is null && !p.HasHung).Select(p => p.Run).ToList();
+        var hungTests = projects.Where(p => p.HasHung).SelectMany(p => p.Hung!).ToList();
+        var headline = Totals(passed, failed, skipped) + (hungTests.Count == 0 ? "" : $"; {string.Join(", ", hungTests)} hung") + (crashes.Count == 0 ? "" : $"; {string.Join(", ", crashes)} crashed");
         var status = reasons.Count == 0 ? GateStatus.Passed : GateStatus.Failed;
         return new GateResult(Name, status, headline, reasons, metrics, new Dictionary<string, double> { ["failed"] = 0 }, tools, findings);
     }

@@ -30,10 +30,11 @@ internal sealed class TestRunner(ProcessRunner runner, Action<string>? say = nul
     /// <param name="collectCoverage">Whether the coverlet collector runs.</param>
     /// <param name="properties">Extra MSBuild properties.</param>
     /// <param name="modes">Where <c>dotnet test</c> runs for each platform.</param>
+    /// <param name="hangTimeout">How long a test may make no progress before its test host is stopped (<c>30m</c>); null: no limit.</param>
     /// <param name="cancellation">Stops the runs.</param>
     public async Task<IReadOnlyList<TestProjectOutcome>> RunAsync(
         string root, IReadOnlyList<TestRun> runs, string configuration, string resultsDirectory, bool collectCoverage,
-        IReadOnlyList<string> properties, TestModes modes, CancellationToken cancellation)
+        IReadOnlyList<string> properties, TestModes modes, string? hangTimeout, CancellationToken cancellation)
     {
         var expected = runs.Sum(run => LastCount(resultsDirectory, run));
         if (Directory.Exists(resultsDirectory))
@@ -52,7 +53,7 @@ internal sealed class TestRunner(ProcessRunner runner, Action<string>? say = nul
             await slots.WaitAsync(cancellation).ConfigureAwait(false);
             try
             {
-                return await RunOneAsync(root, run, configuration, resultsDirectory, collectCoverage, properties, modes, progress, cancellation).ConfigureAwait(false);
+                return await RunOneAsync(root, run, configuration, resultsDirectory, collectCoverage, properties, modes, hangTimeout, progress, cancellation).ConfigureAwait(false);
             }
             finally
             {
@@ -63,7 +64,7 @@ internal sealed class TestRunner(ProcessRunner runner, Action<string>? say = nul
 
     private async Task<TestProjectOutcome> RunOneAsync(
         string root, TestRun run, string configuration, string resultsDirectory, bool collectCoverage, IReadOnlyList<string> properties, TestModes modes,
-        TestProgress progress, CancellationToken cancellation)
+        string? hangTimeout, TestProgress progress, CancellationToken cancellation)
     {
         var relative = PortablePath.Relative(root, run.Project);
         var directory = ResultsDirectoryOf(resultsDirectory, run.Project, run.Framework);
@@ -71,17 +72,18 @@ internal sealed class TestRunner(ProcessRunner runner, Action<string>? say = nul
         string? workingDirectory = null;
         if (run.OnPlatform is { Application: { } application } direct)
         {
-            arguments = DotnetCli.TestApplication(application, directory, direct.TrxOption, TrxFileName, collectCoverage && direct.Coverlet, direct.Filter);
+            arguments = DotnetCli.TestApplication(application, directory, direct.TrxOption, TrxFileName, collectCoverage && direct.Coverlet, direct.Filter, direct.Hang ? hangTimeout : null);
             workingDirectory = Path.GetDirectoryName(application);
         }
         else if (run.OnPlatform is { } platform)
         {
             arguments = DotnetCli.TestOnPlatform(
-                run.Project, configuration, directory, platform.TrxOption, TrxFileName, collectCoverage && platform.Coverlet, properties, run.Framework, platform.Filter);
+                run.Project, configuration, directory, platform.TrxOption, TrxFileName, collectCoverage && platform.Coverlet, properties, run.Framework, platform.Filter,
+                platform.Hang ? hangTimeout : null);
         }
         else
         {
-            arguments = DotnetCli.Test(run.Project, configuration, directory, TrxFileName, collectCoverage, properties, run.Framework, run.CollectorPath);
+            arguments = DotnetCli.Test(run.Project, configuration, directory, TrxFileName, collectCoverage, properties, run.Framework, run.CollectorPath, hangTimeout);
             if (run.Filter is not null)
             {
                 arguments = [.. arguments, "--filter", run.Filter];
@@ -109,7 +111,9 @@ internal sealed class TestRunner(ProcessRunner runner, Action<string>? say = nul
             }
         }
 
-        return new TestProjectOutcome(relative, result.ExitCode, results, result.Succeeded ? null : result.Tail(), run.Framework);
+        var output = result.Output + "\n" + result.Error;
+        var hung = run.OnPlatform is null ? HungTests.FromBlame(output, directory) : HungTests.FromHangDump(output);
+        return new TestProjectOutcome(relative, result.ExitCode, results, result.Succeeded ? null : result.Tail(), run.Framework, Hung: hung);
     }
 
     // The number of tests the last run of this project left in its TRX file (read before the directory is emptied).

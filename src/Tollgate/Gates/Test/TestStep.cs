@@ -19,10 +19,11 @@ namespace Tollgate.Gates.Test;
 /// <param name="Shard">This agent's part of a split run.</param>
 /// <param name="Timings">Earlier durations the shards are balanced by.</param>
 /// <param name="TempDirectory">Tollgate's temporary folder, where <c>dotnet test</c> runs for a platform the repository's <c>global.json</c> does not choose; null: <c>.nuke/temp</c>.</param>
+/// <param name="HangTimeout">How long a test may make no progress before its test host is stopped (<c>30m</c>); null: no limit.</param>
 internal sealed record TestInputs(
     string Root, IReadOnlyList<ProjectInfo> Built, string Configuration, string ResultsDirectory, bool CollectCoverage,
     IReadOnlyList<string> Properties, string ToolsDirectory, string CollectorVersion, string? Filter = null, ShardSpec? Shard = null, ShardTimings? Timings = null,
-    string? TempDirectory = null)
+    string? TempDirectory = null, string? HangTimeout = null)
 {
     /// <summary>Where <c>dotnet test</c> runs for each platform.</summary>
     public TestModes Modes { get; } = new(Root, TempDirectory ?? Path.Combine(Root, ".nuke", "temp"));
@@ -99,7 +100,7 @@ internal sealed class TestStep(ProcessRunner runner, EvidenceBundle evidence, Ac
                 : new TestRun(p.Project, p.Framework, p.CoverageCollector is null ? supplied : null, Filter(inputs, mine, p.Project)))
             .Distinct().ToList();
         var ran = await new TestRunner(runner, say).RunAsync(
-            inputs.Root, runs, inputs.Configuration, inputs.ResultsDirectory, inputs.CollectCoverage, inputs.Properties, inputs.Modes, cancellation).ConfigureAwait(false);
+            inputs.Root, runs, inputs.Configuration, inputs.ResultsDirectory, inputs.CollectCoverage, inputs.Properties, inputs.Modes, inputs.HangTimeout, cancellation).ConfigureAwait(false);
         var unrunnable = decisions.Where(d => d.Value.Problem is not null)
             .Select(d => new TestProjectOutcome(PortablePath.Relative(inputs.Root, d.Key.Project), -1, null, null, d.Key.Framework, d.Value.Problem))
             .DistinctBy(o => (o.Project, o.Framework));

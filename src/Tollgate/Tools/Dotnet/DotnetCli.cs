@@ -27,7 +27,7 @@ internal static class DotnetCli
     /// </summary>
     public static IReadOnlyList<string> Test(
         string project, string configuration, string resultsDirectory, string trxFileName, bool collectCoverage, IReadOnlyList<string> properties,
-        string? framework = null, string? collectorPath = null)
+        string? framework = null, string? collectorPath = null, string? hangTimeout = null)
     {
         var arguments = new List<string>
         {
@@ -39,6 +39,12 @@ internal static class DotnetCli
         if (framework is not null)
         {
             arguments.AddRange(["--framework", framework]);
+        }
+
+        if (hangTimeout is not null)
+        {
+            // A test that makes no progress for this long stops the test host; the blame collector names it (no dump).
+            arguments.AddRange(["--blame-hang-timeout", hangTimeout, "--blame-hang-dump-type", "none"]);
         }
 
         if (collectCoverage)
@@ -61,7 +67,7 @@ internal static class DotnetCli
     /// </summary>
     public static IReadOnlyList<string> TestOnPlatform(
         string project, string configuration, string resultsDirectory, string trxOption, string trxFileName, bool collectCoverage,
-        IReadOnlyList<string> properties, string framework, IReadOnlyList<string> filter)
+        IReadOnlyList<string> properties, string framework, IReadOnlyList<string> filter, string? hangTimeout = null)
     {
         var arguments = new List<string>
         {
@@ -75,20 +81,25 @@ internal static class DotnetCli
             arguments.AddRange(["--coverlet", "--coverlet-output-format", "cobertura"]);
         }
 
+        arguments.AddRange(HangOptions(hangTimeout));
         arguments.AddRange(filter);
         arguments.AddRange(Properties(properties));
         return arguments;
     }
+
+    // Microsoft's hang extension: a test application whose tests make no progress for this long is stopped, naming them (no dump).
+    private static IEnumerable<string> HangOptions(string? hangTimeout) =>
+        hangTimeout is null ? [] : ["--hangdump", "--hangdump-timeout", hangTimeout, "--hangdump-type", "None"];
 
     /// <summary>
     /// A Microsoft.Testing.Platform test application run itself (<c>dotnet exec</c> of its built assembly), with the options
     /// <see cref="TestOnPlatform"/> gives it through <c>dotnet test</c>: a TRX file, coverlet's Cobertura file, one line per test.
     /// </summary>
     public static IReadOnlyList<string> TestApplication(
-        string application, string resultsDirectory, string trxOption, string trxFileName, bool collectCoverage, IReadOnlyList<string> filter) =>
+        string application, string resultsDirectory, string trxOption, string trxFileName, bool collectCoverage, IReadOnlyList<string> filter, string? hangTimeout = null) =>
         [
             "exec", application, "--results-directory", resultsDirectory, trxOption, trxOption + "-filename", trxFileName, "--output", "Detailed", "--no-ansi",
-            .. collectCoverage ? ["--coverlet", "--coverlet-output-format", "cobertura"] : Array.Empty<string>(), .. filter,
+            .. collectCoverage ? ["--coverlet", "--coverlet-output-format", "cobertura"] : Array.Empty<string>(), .. HangOptions(hangTimeout), .. filter,
         ];
 
     /// <summary><c>dotnet restore</c> with NuGet's audit on for direct and transitive packages at every severity.</summary>

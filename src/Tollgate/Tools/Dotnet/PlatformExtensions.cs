@@ -23,13 +23,14 @@ internal static class PlatformExtensions
 
     /// <summary>
     /// The extensions each test application on the platform needs and lacks: a TRX report unless it has its own (or is
-    /// xunit.v3, which writes TRX itself), and coverlet.MTP unless it has its own; at the pinned versions.
+    /// xunit.v3, which writes TRX itself), coverlet.MTP and the hang extension unless it has its own; at the pinned versions.
     /// </summary>
     /// <param name="built">The build's facts.</param>
     /// <param name="repositoryUsesPlatform">Whether <c>global.json</c> runs <c>dotnet test</c> on the platform.</param>
     /// <param name="trxVersion">The pinned Microsoft.Testing.Extensions.TrxReport.</param>
     /// <param name="coverletVersion">The pinned coverlet.MTP.</param>
-    public static IReadOnlyList<Supply> Plan(IReadOnlyList<ProjectInfo> built, bool repositoryUsesPlatform, string trxVersion, string coverletVersion) =>
+    /// <param name="hangVersion">The pinned Microsoft.Testing.Extensions.HangDump (the hang timeout); null: none supplied.</param>
+    public static IReadOnlyList<Supply> Plan(IReadOnlyList<ProjectInfo> built, bool repositoryUsesPlatform, string trxVersion, string coverletVersion, string? hangVersion = null) =>
         built.Where(p => p.PlatformIn(repositoryUsesPlatform) == TestPlatform.TestingPlatform && p.Facts.PlatformMajor >= 2)
             .GroupBy(p => p.Project, StringComparer.Ordinal)
             .Select(project =>
@@ -44,6 +45,11 @@ internal static class PlatformExtensions
                 if (!facts.Owns(TestingFacts.CoverletExtension))
                 {
                     packages.Add(new(TestingFacts.CoverletExtension, coverletVersion));
+                }
+
+                if (hangVersion is not null && !facts.Owns(TestingFacts.HangExtension))
+                {
+                    packages.Add(new(TestingFacts.HangExtension, hangVersion));
                 }
 
                 return new Supply(project.Key, packages);

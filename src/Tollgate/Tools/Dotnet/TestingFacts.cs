@@ -9,7 +9,7 @@ namespace Tollgate.Tools.Dotnet;
 /// <param name="IsTestingPlatformApplication">MSBuild's <c>IsTestingPlatformApplication</c> (every Microsoft.Testing.Platform test application sets it, xunit.v3's included).</param>
 /// <param name="DotnetTestSupport"><c>TestingPlatformDotnetTestSupport</c>: the project asks <c>dotnet test</c> to run it on the platform.</param>
 /// <param name="OptIn">One of <c>EnableMSTestRunner</c>, <c>EnableNUnitRunner</c>, <c>UseMicrosoftTestingPlatformRunner</c> is true.</param>
-/// <param name="Packages">The platform packages it was built with, by id: <c>Microsoft.Testing.Platform</c>, <c>Microsoft.Testing.Extensions.TrxReport</c>, <c>coverlet.MTP</c>, <c>xunit.v3.extensibility.core</c>.</param>
+/// <param name="Packages">The platform packages it was built with, by id: <c>Microsoft.Testing.Platform</c>, <c>Microsoft.Testing.Extensions.TrxReport</c>, <c>Microsoft.Testing.Extensions.HangDump</c>, <c>coverlet.MTP</c>, <c>xunit.v3.extensibility.core</c>.</param>
 /// <param name="Supplied">The extensions Tollgate added to its build (<see cref="PlatformExtensions"/>), by id; the rest of <paramref name="Packages"/> are its own.</param>
 /// <param name="XunitPlatformEntry">xunit.v3's <c>UseMicrosoftTestingPlatformRunner</c>: the application enters the platform when run directly, not only under <c>dotnet test</c>.</param>
 internal sealed record TestingFacts(
@@ -21,6 +21,9 @@ internal sealed record TestingFacts(
 
     /// <summary>The package of coverlet's extension for the platform.</summary>
     public const string CoverletExtension = "coverlet.MTP";
+
+    /// <summary>The package of Microsoft's hang extension, which stops a test application whose tests stop progressing and names them.</summary>
+    public const string HangExtension = "Microsoft.Testing.Extensions.HangDump";
 
     /// <summary>The platform's own package.</summary>
     public const string PlatformPackage = "Microsoft.Testing.Platform";

@@ -6,7 +6,7 @@ public sealed record DotnetTestSettings : ToolSettings
     /// <summary>A VSTest filter, <c>--filter</c> (e.g. <c>Category!=Slow</c>).</summary>
     public string? Filter { get; init; }
 
-    /// <summary>Stops a test run hanging longer than this and writes a dump (<c>--blame-hang-timeout</c>, e.g. <c>5m</c>).</summary>
+    /// <summary>The hang timeout of this build's test runs, over <c>--test-hang-timeout</c> (e.g. <c>5m</c>): VSTest's <c>--blame-hang-timeout</c>, the hang extension's <c>--hangdump-timeout</c>.</summary>
     public string? BlameHangTimeout { get; init; }
 
     /// <inheritdoc />
