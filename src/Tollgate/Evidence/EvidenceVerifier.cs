@@ -27,6 +27,11 @@ internal static class EvidenceVerifier
             return [$"{manifestPath}: missing; without it nothing in the bundle can be trusted."];
         }
 
+        if (BundleEntry.Unsafe(directory, Manifest.FileName) is { } linkedManifest)
+        {
+            return [$"unsafe: {linkedManifest}"];
+        }
+
         Manifest? manifest;
         try
         {
@@ -49,6 +54,7 @@ internal static class EvidenceVerifier
 
         var problems = Signature(directory, manifestPath, manifest, trusted).ToList();
         var listed = new HashSet<string>(StringComparer.Ordinal);
+        var unsafeFiles = new HashSet<string>(StringComparer.Ordinal); // never read again below
         foreach (var file in manifest.Files)
         {
             if (file is null || !IsInside(file.Path))
@@ -59,23 +65,33 @@ internal static class EvidenceVerifier
 
             listed.Add(file.Path);
             var path = Path.Combine(directory, file.Path);
-            if (!File.Exists(path))
+            if (BundleEntry.Unsafe(directory, file.Path) is { } linkedFile)
+            {
+                unsafeFiles.Add(file.Path);
+                problems.Add($"unsafe: {linkedFile}");
+            }
+            else if (!File.Exists(path))
             {
                 problems.Add($"missing: {file.Path}");
             }
-            else if (FileDigest.Sha256(path) != file.Sha256)
+            else if (BundleEntry.Sha256(path, file.Bytes) is not { } digest)
+            {
+                unsafeFiles.Add(file.Path);
+                problems.Add($"altered: {file.Path} (its size differs from the manifest's {file.Bytes} bytes)");
+            }
+            else if (digest != file.Sha256)
             {
                 problems.Add($"altered: {file.Path} (its SHA-256 differs from the manifest's)");
             }
         }
 
         var envelope = manifest.Signing?.IsSigned == true ? ManifestSigning.EnvelopeFile : null;
-        foreach (var path in PortablePath.FilesBelow(directory).Where(f => f != Manifest.FileName && f != envelope && !listed.Contains(f)))
+        foreach (var path in BundleEntry.Below(directory).Where(f => f != Manifest.FileName && f != envelope && !listed.Contains(f)))
         {
-            problems.Add($"added: {path} (not in the manifest)");
+            problems.Add(BundleEntry.Unsafe(directory, path) is { } linked ? $"unsafe: {linked}" : $"added: {path} (not in the manifest)");
         }
 
-        problems.AddRange(Verdicts(directory, manifest));
+        problems.AddRange(Verdicts(directory, manifest, unsafeFiles));
         return problems;
     }
 
@@ -96,6 +112,12 @@ internal static class EvidenceVerifier
         }
 
         var envelopePath = Path.Combine(directory, ManifestSigning.EnvelopeFile);
+        if (BundleEntry.Unsafe(directory, ManifestSigning.EnvelopeFile) is { } linked)
+        {
+            yield return $"unsafe: {linked}";
+            yield break;
+        }
+
         if (!File.Exists(envelopePath))
         {
             yield return $"missing: {ManifestSigning.EnvelopeFile} ({Manifest.FileName} says it is signed by key {manifest.Signing!.KeyId})";
@@ -151,7 +173,46 @@ internal static class EvidenceVerifier
         !string.IsNullOrWhiteSpace(path) && !path.Contains('\\', StringComparison.Ordinal) && !path.StartsWith('/') && !Path.IsPathRooted(path)
         && path.Split('/').All(part => part.Length > 0 && part != "." && part != "..");
 
-    private static IEnumerable<string> Verdicts(string directory, Manifest manifest)
+    // What the manifest's entry of a gate repeats from its document, where the two differ.
+    private static IEnumerable<string> Repeated(GateEntry gate, GateDocument document)
+    {
+        if (gate.Name != document.Gate)
+        {
+            yield return $"name is {gate.Name}";
+        }
+
+        if (gate.Headline != document.Headline)
+        {
+            yield return $"headline is '{gate.Headline}'";
+        }
+
+        foreach (var (what, entry, own) in new[] { ("metric", gate.Metrics, document.Metrics), ("threshold", gate.Thresholds, document.Thresholds) })
+        {
+            foreach (var key in (entry ?? new Dictionary<string, double>()).Keys.Union((own ?? new Dictionary<string, double>()).Keys).Order(StringComparer.Ordinal))
+            {
+                var (a, b) = (entry?.GetValueOrDefault(key, double.NaN) ?? double.NaN, own?.GetValueOrDefault(key, double.NaN) ?? double.NaN);
+                if (!a.Equals(b))
+                {
+                    yield return $"{what} {key} is {(double.IsNaN(a) ? "absent" : a.ToString(System.Globalization.CultureInfo.InvariantCulture))}";
+                }
+            }
+        }
+
+        foreach (var key in (gate.Tools ?? new Dictionary<string, string>()).Keys.Union((document.Tools ?? new Dictionary<string, string>()).Keys).Order(StringComparer.Ordinal))
+        {
+            if (gate.Tools?.GetValueOrDefault(key) != document.Tools?.GetValueOrDefault(key))
+            {
+                yield return $"tool {key} is {gate.Tools?.GetValueOrDefault(key) ?? "absent"}";
+            }
+        }
+
+        if (!gate.DurationSeconds.Equals(document.DurationSeconds))
+        {
+            yield return $"duration is {gate.DurationSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s";
+        }
+    }
+
+    private static IEnumerable<string> Verdicts(string directory, Manifest manifest, IReadOnlySet<string> unsafeFiles)
     {
         foreach (var gate in manifest.Gates)
         {
@@ -162,15 +223,17 @@ internal static class EvidenceVerifier
             }
 
             var path = Path.Combine(directory, gate.File);
-            if (!File.Exists(path))
+            if (!File.Exists(path) || unsafeFiles.Contains(gate.File) || BundleEntry.Unsafe(directory, gate.File) is not null)
             {
-                continue; // reported as missing above
+                continue; // reported as missing, unsafe or altered above
             }
 
             GateDocument? document;
             try
             {
-                document = JsonSerializer.Deserialize<GateDocument>(File.ReadAllText(path), EvidenceJson.Options);
+                // Read no further than the size the manifest records (an entry of another size was reported as altered).
+                var listed = manifest.Files.FirstOrDefault(f => f?.Path == gate.File);
+                document = listed is null || BundleEntry.ReadText(path, listed.Bytes) is not { } text ? null : JsonSerializer.Deserialize<GateDocument>(text, EvidenceJson.Options);
             }
             catch (JsonException)
             {
@@ -184,6 +247,14 @@ internal static class EvidenceVerifier
             else if (document.Status.ToString().ToLowerInvariant() != gate.Status)
             {
                 yield return $"verdict: {gate.File} says {document.Status.ToString().ToLowerInvariant()}, the manifest says {gate.Status}";
+            }
+            else
+            {
+                // Every figure the manifest repeats must be the document's: a manifest edited alone does not verify.
+                foreach (var differs in Repeated(gate, document))
+                {
+                    yield return $"figure: {Manifest.FileName} says {gate.Name}'s {differs}, {gate.File} does not";
+                }
             }
         }
 

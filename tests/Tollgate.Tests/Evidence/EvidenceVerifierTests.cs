@@ -23,7 +23,7 @@ public class EvidenceVerifierTests : IDisposable
         var path = Path.Combine(Bundle, "gates", "test.json");
         File.WriteAllText(path, File.ReadAllText(path)[..10]);
 
-        Assert.Contains("altered: gates/test.json (its SHA-256 differs from the manifest's)", EvidenceVerifier.Verify(Bundle));
+        Assert.Contains("altered: gates/test.json (its size differs from the manifest's 498 bytes)".Replace("498", ManifestEntry("gates/test.json")["bytes"]!.ToString(), StringComparison.Ordinal), EvidenceVerifier.Verify(Bundle));
     }
 
     [Fact]
@@ -35,6 +35,92 @@ public class EvidenceVerifierTests : IDisposable
         File.WriteAllBytes(path, bytes);
 
         Assert.Equal(["altered: reports/lint/format.xml (its SHA-256 differs from the manifest's)"], EvidenceVerifier.Verify(Bundle));
+    }
+
+    // The manifest's entry for a file, to be edited as an attacker would (the manifest is not signed in these tests).
+    private JsonObject ManifestEntry(string path) =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(Bundle, "manifest.json")))!["files"]!.AsArray().OfType<JsonObject>().Single(f => (string?)f["path"] == path);
+
+    // Points a listed file at another one, with the manifest's digest and size made to match it, as an attacker who can write the folder would.
+    private void Relink(string entry, string target, Action<string, string> link)
+    {
+        var manifestPath = Path.Combine(Bundle, "manifest.json");
+        var manifest = JsonNode.Parse(File.ReadAllText(manifestPath))!;
+        var file = manifest["files"]!.AsArray().OfType<JsonObject>().Single(f => (string?)f["path"] == entry);
+        var bytes = File.Exists(target) ? new FileInfo(target).Length : 0;
+        file["sha256"] = bytes == 0 ? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData([])) : Tollgate.IO.FileDigest.Sha256(target);
+        file["bytes"] = bytes;
+        File.WriteAllText(manifestPath, manifest.ToJsonString());
+        File.Delete(Path.Combine(Bundle, entry));
+        link(Path.Combine(Bundle, entry), target);
+    }
+
+    [Fact]
+    public void A_file_that_is_a_link_out_of_the_bundle_is_unsafe_even_with_the_digest_of_what_it_points_at()
+    {
+        Relink("reports/lint/format.xml", "/etc/passwd", (link, target) => File.CreateSymbolicLink(link, target));
+
+        Assert.Equal(["unsafe: reports/lint/format.xml is reached through the symbolic link reports/lint/format.xml, which may point outside the bundle"], EvidenceVerifier.Verify(Bundle));
+    }
+
+    [Fact]
+    public void A_link_to_a_device_or_a_fifo_is_refused_without_reading_it()
+    {
+        var fifo = Path.Combine(root.Path, "fifo");
+        Assert.Equal(0, Tollgate.Tests.Support.Interop.MakeFifo(fifo));
+        Relink("summary.md", "/dev/zero", (link, target) => File.CreateSymbolicLink(link, target));
+        Relink("reports/lint/format.xml", fifo, (link, target) => File.CreateSymbolicLink(link, target));
+
+        var problems = EvidenceVerifier.Verify(Bundle); // would hang on the fifo, or read /dev/zero for ever, if it followed the links
+
+        Assert.Contains("unsafe: summary.md is reached through the symbolic link summary.md, which may point outside the bundle", problems);
+        Assert.Contains("unsafe: reports/lint/format.xml is reached through the symbolic link reports/lint/format.xml, which may point outside the bundle", problems);
+    }
+
+    [Fact]
+    public void A_fifo_inside_the_bundle_in_place_of_a_gate_document_is_never_opened()
+    {
+        File.Delete(Path.Combine(Bundle, "gates", "test.json"));
+        Assert.Equal(0, Tollgate.Tests.Support.Interop.MakeFifo(Path.Combine(Bundle, "gates", "test.json")));
+
+        var problems = EvidenceVerifier.Verify(Bundle);
+
+        Assert.Contains(problems, p => p.StartsWith("altered: gates/test.json (its size differs from the manifest's", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_folder_that_is_a_link_and_a_manifest_that_is_a_link_are_unsafe()
+    {
+        var elsewhere = Path.Combine(root.Path, "elsewhere");
+        Directory.Move(Path.Combine(Bundle, "reports"), elsewhere);
+        Directory.CreateSymbolicLink(Path.Combine(Bundle, "reports"), elsewhere);
+
+        Assert.Contains("unsafe: reports/lint/format.xml is reached through the symbolic link reports, which may point outside the bundle", EvidenceVerifier.Verify(Bundle));
+
+        var copy = Path.Combine(root.Path, "manifest-copy.json");
+        File.Move(Path.Combine(Bundle, "manifest.json"), copy);
+        File.CreateSymbolicLink(Path.Combine(Bundle, "manifest.json"), copy);
+        Assert.Equal(["unsafe: manifest.json is reached through the symbolic link manifest.json, which may point outside the bundle"], EvidenceVerifier.Verify(Bundle));
+    }
+
+    [Fact]
+    public void A_manifest_whose_figures_were_edited_alone_does_not_verify()
+    {
+        var manifestPath = Path.Combine(Bundle, "manifest.json");
+        var manifest = JsonNode.Parse(File.ReadAllText(manifestPath))!;
+        var test = manifest["gates"]!.AsArray().OfType<JsonObject>().Single(g => (string?)g["name"] == "Test");
+        test["metrics"]!["alpha"] = 95.12;
+        test["headline"] = "all good";
+        test["thresholds"]!["violations"] = 5;
+        File.WriteAllText(manifestPath, manifest.ToJsonString());
+
+        Assert.Equal(
+            [
+                "figure: manifest.json says Test's headline is 'all good', gates/test.json does not",
+                "figure: manifest.json says Test's metric alpha is 95.12, gates/test.json does not",
+                "figure: manifest.json says Test's threshold violations is 5, gates/test.json does not",
+            ],
+            EvidenceVerifier.Verify(Bundle));
     }
 
     [Fact]

@@ -25,6 +25,12 @@ internal static partial class Interop
         }
     }
 
+    /// <summary>Makes a FIFO (named pipe) at <paramref name="path"/>, as mkfifo does; 0 on success.</summary>
+    public static int MakeFifo(string path) => MkFifo(path, 0x180); // 0600
+
+    [LibraryImport("libc", EntryPoint = "mkfifo", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int MkFifo(string path, uint mode);
+
     [LibraryImport("libc", EntryPoint = "signal")]
     private static partial nint Signal(int signal, nint handler);
 }
