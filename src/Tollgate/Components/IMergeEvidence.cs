@@ -1,3 +1,4 @@
+using Tollgate.Evidence;
 using Tollgate.Gates.Merge;
 using Tollgate.Gates.Mutation;
 
@@ -19,14 +20,22 @@ public interface IMergeEvidence : ICoverage, IMutation
         .Description("Merge the evidence bundles of a split run's shards into the bundle one run would have written")
         .Executes(async context =>
         {
+            // Every shard is held to the trust Verify and Deploy hold a bundle to: with --evidence-public-key, signed by one of those keys.
             IReadOnlyList<ShardBundle> bundles;
+            var keys = new List<EvidenceKey>();
             try
             {
-                bundles = Gates.Merge.ShardBundles.Read([.. this.Read(() => ShardBundles).Select(b => b.ToString())], (await GitFactsAsync(context.Cancellation).ConfigureAwait(false)).Commit);
+                keys.AddRange((this is IVerify verify ? verify.Read(() => verify.EvidencePublicKey) : []).Select(path => EvidenceKey.Read(path, "--evidence-public-key")));
+                bundles = Gates.Merge.ShardBundles.Read(
+                    [.. this.Read(() => ShardBundles).Select(b => b.ToString())], (await GitFactsAsync(context.Cancellation).ConfigureAwait(false)).Commit, keys.Count == 0 ? null : keys);
             }
             catch (InvalidDataException exception)
             {
                 throw new BuildException(exception.Message);
+            }
+            finally
+            {
+                keys.ForEach(k => k.Dispose());
             }
 
             var clock = System.Diagnostics.Stopwatch.StartNew();

@@ -82,6 +82,7 @@ public interface IPullRequestReport : ITollgateBuild
         .Description("Post pr-report.md as the pull request's comment (GitHub, GitLab), updating Tollgate's earlier comment instead of adding one")
         .TryAfter<ICi>(x => x.Ci)
         .After(PullRequestReport)
+        .AssuredAfterFailure() // a failing pull request is the one whose comment matters most
         .LeavesEvidenceAlone()
         .Executes(async context =>
         {
@@ -105,7 +106,14 @@ public interface IPullRequestReport : ITollgateBuild
                 this.Read(() => PullRequestToken) ?? throw new BuildException("--pull-request-token is not set: give a token that may comment (GitHub: secrets.GITHUB_TOKEN with pull-requests: write; GitLab: a project access token with the api scope)."));
             try
             {
-                var posted = await PullRequestComment.PostAsync(EvidenceDirectory / PullRequestFiles.Report, target, context.Cancellation).ConfigureAwait(false);
+                // The report of this run when it makes one (the bundle being written), else the last finished bundle's.
+                var report = PlannedTargets.Contains(nameof(PullRequestReport)) ? Path.Combine(RunEvidence.Staging, PullRequestFiles.Report) : (string)(EvidenceDirectory / PullRequestFiles.Report);
+                if (PlannedTargets.Contains(nameof(PullRequestReport)) && !File.Exists(report))
+                {
+                    throw new BuildException($"This run's PullRequestReport wrote no {PullRequestFiles.Report} (see its error above); nothing was posted, and no earlier run's report either.");
+                }
+
+                var posted = await PullRequestComment.PostAsync(report, target, context.Cancellation).ConfigureAwait(false);
                 context.Log.Info(posted.Created ? $"Commented on pull request {target.Number} (comment {posted.Id})." : $"Updated Tollgate's comment {posted.Id} on pull request {target.Number}.");
             }
             catch (Exception exception) when (exception is InvalidDataException or HttpRequestException)

@@ -195,4 +195,48 @@ public sealed class NuGetPackageTests
         Assert.Equal(ExitCodes.Failure, again.ExitCode);
         Assert.Contains($"{feed.Source} already has Sample 2.0.0-rc.1", again.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_feeds_password_and_the_api_key_reach_nuget_only_through_owner_only_files_gone_after_the_push()
+    {
+        const string apiKey = "tg-api-key-c0ffee42";
+        const string password = "pw-Gh7-feed-9k";
+        using var feed = new NuGetPushFeed(apiKey, "feeduser", password);
+        using var sample = await TaggedSample("v2.1.0");
+        var source = feed.Source.Replace("http://", $"http://feeduser:{password}@", StringComparison.Ordinal);
+
+        var run = await HostRun.RunAsync<PackageBuild>(sample.Root, ["Package", "--required-gates", "--nuget-feed", source, "--nuget-api-key", apiKey]);
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Output + run.Error);
+        Assert.Equal(["Sample 2.1.0"], feed.Pushed);
+        var push = Assert.Single(Gate.Read(sample.Evidence, "Package").Commands, c => c.StartsWith("dotnet nuget push ", StringComparison.Ordinal));
+        Assert.DoesNotContain("--api-key", push, StringComparison.Ordinal); // the command line every user of the machine can read names files only
+        Assert.DoesNotContain("--source", push, StringComparison.Ordinal);
+        Assert.Contains(" @", push, StringComparison.Ordinal);
+        foreach (var file in Directory.GetFiles(sample.Root, "*", SearchOption.AllDirectories).Where(f => !f.Contains("/.git/", StringComparison.Ordinal)))
+        {
+            var text = File.ReadAllText(file);
+            Assert.False(text.Contains(password, StringComparison.Ordinal) || text.Contains(apiKey, StringComparison.Ordinal), $"{file} holds a credential after the run");
+        }
+    }
+
+    [Fact]
+    public void Credential_files_are_owner_only_from_their_first_byte_and_removed_with_their_folder()
+    {
+        using var parent = new TempDirectory(withNuke: false);
+        string path;
+        using (var secrets = Tollgate.IO.PrivateFiles.Create(parent.Path))
+        {
+            path = secrets.Write("push.rsp", "--api-key\nsecret\n");
+            Assert.True(File.Exists(path));
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(secrets.Directory));
+            }
+        }
+
+        Assert.False(File.Exists(path));
+        Assert.Empty(Directory.GetFileSystemEntries(parent.Path));
+    }
 }

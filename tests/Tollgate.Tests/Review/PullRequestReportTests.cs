@@ -151,6 +151,18 @@ public sealed class PullRequestReportTests
         Assert.Equal((2, 1, 0), (gate.Metrics.GetProperty("changedCoverable").GetInt32(), gate.Metrics.GetProperty("changedCovered").GetInt32(), gate.Metrics.GetProperty("base").GetInt32()));
         Assert.Contains("unknown — no base bundle (no --base-evidence given, and none stored at the default place)", File.ReadAllText(Path.Combine(sample.Evidence, "pr-report.md")), StringComparison.Ordinal);
 
+        // Reported and commented in one run, with no earlier bundle: the comment is this run's report, even though the report failed.
+        using var github = PullRequestHost.GitHub("org/sample", "7", Token);
+        var environment = new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_API_URL"] = github.Url, ["GITHUB_REPOSITORY"] = "org/sample" };
+        sample.Write("src/Sample/Domain/Money.cs", sample.Read("src/Sample/Domain/Money.cs") + "\n");
+        await git.CommitAsync("feature, again");
+        var commented = await HostRun.RunAsync<ReviewBuild>(
+            sample.Root, ["Coverage", "PullRequestReport", "CommentOnPullRequest", "--base-ref", "main", "--pull-request-number", "7", "--pull-request-token", Token], environment);
+
+        Assert.Contains("Commented on pull request 7 (comment 101).", commented.Output, StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllText(Path.Combine(sample.Evidence, "pr-report.md")), Assert.Single(github.Comments).Value);
+        Assert.NotEqual(File.ReadAllText(Path.Combine(sample.Evidence + ".previous.1", "pr-report.md")), Assert.Single(github.Comments).Value);
+
         var refused = await HostRun.RunAsync<ReviewBuild>(sample.Root, ["PullRequestReport"]);
 
         Assert.Equal(ExitCodes.Success, refused.ExitCode);

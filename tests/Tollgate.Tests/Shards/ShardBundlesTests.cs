@@ -13,13 +13,35 @@ public sealed class ShardBundlesTests : IDisposable
 
     public void Dispose() => directory.Dispose();
 
-    private string Shard(string name, int index, int total, string commit = Commit, string version = "1.2.3")
+    private string Shard(string name, int index, int total, string commit = Commit, string version = "1.2.3", EvidenceKey? key = null)
     {
         var path = Path.Combine(directory.Path, name);
         var bundle = new EvidenceBundle(path) { Shard = index == 0 ? null : new ShardRecord(index, total) };
         bundle.RecordGate(EvidenceFixture.Gate("Test", GateStatus.Passed), TimeSpan.FromSeconds(1));
-        EvidenceWriter.Write(bundle, EvidenceFixture.Run("succeeded") with { Commit = commit, TollgateVersion = version });
+        EvidenceWriter.Write(bundle, EvidenceFixture.Run("succeeded") with { Commit = commit, TollgateVersion = version }, signingKey: key);
         return path;
+    }
+
+    [Fact]
+    public void With_trusted_keys_every_shard_must_be_signed_by_one_and_an_edited_signature_is_refused_as_verify_refuses_it()
+    {
+        var keys = SigningKeys.Create(Path.Combine(directory.Path, "keys"));
+        using var signing = EvidenceKey.Read(keys.PrivatePem, "--evidence-signing-key");
+        using var trusted = EvidenceKey.Read(keys.PublicPem, "--evidence-public-key");
+        var good = Shard("good", 1, 2, key: signing);
+        var edited = Shard("edited", 2, 2, key: signing);
+        var envelope = Path.Combine(edited, ManifestSigning.EnvelopeFile);
+        var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(envelope))!;
+        var signature = (string)node["signatures"]![0]!["sig"]!;
+        node["signatures"]![0]!["sig"] = (signature[0] == 'A' ? "B" : "A") + signature[1..];
+        File.WriteAllText(envelope, node.ToJsonString());
+
+        var refused = Assert.Throws<InvalidDataException>(() => ShardBundles.Read([good, edited], Commit, [trusted])).Message;
+
+        Assert.StartsWith($"the shard bundle at {edited} does not verify: untrusted: {ManifestSigning.EnvelopeFile}", refused, StringComparison.Ordinal);
+        Assert.Contains("nothing was merged", refused, StringComparison.Ordinal);
+        Assert.Contains("does not verify: unsigned:", Assert.Throws<InvalidDataException>(() => ShardBundles.Read([Shard("plain", 1, 1)], Commit, [trusted])).Message, StringComparison.Ordinal);
+        Assert.Equal(2, ShardBundles.Read([good, Shard("good2", 2, 2, key: signing)], Commit, [trusted]).Count);
     }
 
     private static string Refusal(IReadOnlyList<string> bundles, string? head = Commit) =>

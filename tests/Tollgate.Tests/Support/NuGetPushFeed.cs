@@ -13,10 +13,15 @@ internal sealed class NuGetPushFeed : IDisposable
 {
     private readonly LoopbackHttpServer server;
     private readonly string apiKey;
+    private readonly string? basic;
 
-    public NuGetPushFeed(string apiKey)
+    /// <param name="apiKey">The API key a push must carry.</param>
+    /// <param name="user">With <paramref name="password"/>: the feed asks for these by HTTP Basic authentication on every request.</param>
+    /// <param name="password">The user's password.</param>
+    public NuGetPushFeed(string apiKey, string? user = null, string? password = null)
     {
         this.apiKey = apiKey;
+        basic = user is null ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"));
         server = new LoopbackHttpServer(ServeAsync);
     }
 
@@ -33,6 +38,13 @@ internal sealed class NuGetPushFeed : IDisposable
     private async Task ServeAsync(HttpListenerContext context, string path)
     {
         var response = context.Response;
+        if (basic is not null && context.Request.Headers["Authorization"] != $"Basic {basic}")
+        {
+            response.StatusCode = 401;
+            response.AddHeader("WWW-Authenticate", "Basic realm=\"feed\"");
+            return;
+        }
+
         if (path == "v3/index.json")
         {
             var index = $$"""{ "version": "3.0.0", "resources": [ { "@id": "{{server.Prefix}}api/v2/package", "@type": "PackagePublish/2.0.0" } ] }""";

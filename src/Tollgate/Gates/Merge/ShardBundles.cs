@@ -31,8 +31,11 @@ internal sealed record ShardBundle(string Directory, Manifest Manifest)
 internal static class ShardBundles
 {
     /// <summary>The bundles at <paramref name="paths"/>, by shard index.</summary>
+    /// <param name="paths">The shards' bundle directories.</param>
+    /// <param name="head">The commit being merged, when known.</param>
+    /// <param name="trusted">Public keys one of which must have signed every shard, as Verify and Deploy require it; null: no signature required.</param>
     /// <exception cref="InvalidDataException">The first reason they cannot be merged, naming the bundle and the fix.</exception>
-    public static IReadOnlyList<ShardBundle> Read(IReadOnlyList<string> paths, string? head)
+    public static IReadOnlyList<ShardBundle> Read(IReadOnlyList<string> paths, string? head, IReadOnlyList<EvidenceKey>? trusted = null)
     {
         if (paths.Count == 0)
         {
@@ -48,10 +51,10 @@ internal static class ShardBundles
                 throw new InvalidDataException($"--merge-evidence {path} holds no {Manifest.FileName}: give each shard's evidence directory (its artifacts/evidence).");
             }
 
-            var problems = EvidenceVerifier.Verify(path);
+            var problems = EvidenceVerifier.Verify(path, trusted);
             if (problems.Count > 0)
             {
-                throw new InvalidDataException($"the shard bundle at {path} does not verify: {problems[0]}; download it again.");
+                throw new InvalidDataException($"the shard bundle at {path} does not verify: {string.Join("; ", problems)}; nothing was merged (download it again, or sign the shards with a trusted key).");
             }
 
             var manifest = JsonSerializer.Deserialize<Manifest>(File.ReadAllText(manifestFile), EvidenceJson.Options)!;

@@ -76,17 +76,19 @@ internal sealed class NuGetPackager(ProcessRunner runner)
             Directory.CreateDirectory(feed);
         }
 
-        string? config = null;
-        if (http)
+        // The feed's password and the API key reach NuGet through owner-only files removed when the push ends: a config with the
+        // source's credentials and a response file with the source and the key. The command line names only those files.
+        ProcessResult result;
+        using (var secrets = PrivateFiles.Create(workDirectory))
         {
-            Directory.CreateDirectory(workDirectory);
-            config = Path.Combine(workDirectory, "nuget-push.config");
-            File.WriteAllText(config, NuGetConfigFile.PushSource(feed));
+            var config = http ? secrets.Write("nuget-push.config", NuGetConfigFile.PushSource(feed)) : null;
+            var source = http ? NuGetConfigFile.Credentials(feed).Url : feed;
+            var responses = secrets.Write("push.rsp", string.Join('\n', DotnetCli.NuGetPushSecrets(source, apiKey)) + "\n");
+            result = await runner.RunAsync(
+                new ProcessSpec(DotnetCli.Program, DotnetCli.NuGetPush(Path.Combine(root, package.Location), responses, config), root, TimeSpan.FromMinutes(10), InstallHint: DotnetCli.InstallHint),
+                cancellation).ConfigureAwait(false);
         }
 
-        var result = await runner.RunAsync(
-            new ProcessSpec(DotnetCli.Program, DotnetCli.NuGetPush(Path.Combine(root, package.Location), feed, apiKey, config), root, TimeSpan.FromMinutes(10), InstallHint: DotnetCli.InstallHint),
-            cancellation).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             var text = result.Output + result.Error;

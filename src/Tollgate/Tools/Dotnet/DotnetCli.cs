@@ -118,9 +118,16 @@ internal static class DotnetCli
     public static IReadOnlyList<string> Publish(string project, string configuration, string output, IReadOnlyList<string> properties) =>
         ["publish", project, "--configuration", configuration, "--nologo", "--output", output, .. Properties(properties)];
 
-    /// <summary><c>dotnet nuget push</c> of one package to a folder or HTTP feed; never <c>--skip-duplicate</c>, so an existing version is an error.</summary>
-    public static IReadOnlyList<string> NuGetPush(string package, string source, string? apiKey, string? configFile) =>
-        ["nuget", "push", package, "--source", source, .. apiKey is null ? Array.Empty<string>() : ["--api-key", apiKey], .. configFile is null ? Array.Empty<string>() : ["--configfile", configFile]];
+    /// <summary>
+    /// <c>dotnet nuget push</c> of one package; the source and the API key come from the response file <paramref name="responses"/>
+    /// (<see cref="NuGetPushSecrets"/>), never the command line; never <c>--skip-duplicate</c>, so an existing version is an error.
+    /// </summary>
+    public static IReadOnlyList<string> NuGetPush(string package, string responses, string? configFile) =>
+        ["nuget", "push", package, "@" + responses, .. configFile is null ? Array.Empty<string>() : ["--configfile", configFile]];
+
+    /// <summary>The lines of a push's response file: the source and, when there is one, the API key, one word a line.</summary>
+    public static IReadOnlyList<string> NuGetPushSecrets(string source, string? apiKey) =>
+        ["--source", source, .. apiKey is null ? Array.Empty<string>() : ["--api-key", apiKey]];
 
     /// <summary><c>Name=Value</c> pairs as <c>-p:Name=Value</c>.</summary>
     public static IEnumerable<string> Properties(IReadOnlyList<string> properties) => properties.Select(p => $"-p:{p}");
