@@ -47,6 +47,9 @@ public interface ICoverage : ITest
     Target Coverage => _ => _
         .Description("Merge the tests' coverage (ReportGenerator) and hold line coverage to the policy")
         .DependsOn(Test)
+        // Coverage merges the files this run's Test wrote; with Test skipped, those in artifacts/test-results are an earlier run's.
+        .Requires(() => PlannedTargets.Contains(nameof(Test)), () =>
+            $"its Test in the same run: with Test skipped, the coverage files in {TestResultsDirectory.RelativeTo(RootDirectory)} are an earlier run's, not this one's (do not --skip Test)")
         .ProceedAfterFailure()
         .Produces("artifacts/coverage")
         .Executes(context => GateTarget.RunAsync(this, context, CoverageGate.Name, async () =>

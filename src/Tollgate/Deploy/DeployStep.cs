@@ -35,8 +35,13 @@ internal sealed class DeployStep(ProcessRunner runner, EvidenceBundle evidence, 
         var action = inputs.Rollback ? "Rollback" : "Deploy";
         var approval = Approval.Obtain(environment, action, inputs.ApprovedBy, inputs.Variables, inputs.Terminal, always);
         var localHistory = Path.Combine(inputs.Root, environment.History);
-        using var _ = EnvironmentLock.Acquire(
+        using var environmentLock = EnvironmentLock.Acquire(
             Path.Combine(nuke, "deployments", $"{environment.Name}.lock"), environment.Name, $"{approval.By} ({System.Environment.MachineName}, process {System.Environment.ProcessId})");
+        if (environmentLock.TookOver is { } dead)
+        {
+            say($"Took over the lock of {environment.Name} from {dead}: that process is no longer running on this host.");
+        }
+
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var probe = new HealthProbe(runner, http, inputs.Root);
         using var engine = new DockerEngine(environment.Docker?.Socket ?? DockerEngine.DefaultSocket(inputs.Variables));

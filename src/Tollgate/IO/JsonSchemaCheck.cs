@@ -15,13 +15,13 @@ namespace Tollgate.IO;
 internal static class JsonSchemaCheck
 {
     /// <summary>Checks <paramref name="path"/> (shown as <paramref name="shownAs"/>) against <paramref name="schemaText"/>.</summary>
-    /// <exception cref="InvalidDataException">Invalid JSON, or the first problem found (with how many more there are).</exception>
+    /// <exception cref="InvalidDataException">Invalid JSON, or every problem found, each on a line of its own naming the file and line.</exception>
     public static void Validate(string path, string shownAs, string schemaText)
     {
         var problems = Problems(path, shownAs, schemaText);
         if (problems.Count > 0)
         {
-            throw new InvalidDataException(problems[0] + (problems.Count > 1 ? $" (and {problems.Count - 1} more problem(s))" : ""));
+            throw new InvalidDataException(problems.Count == 1 ? problems[0] : $"{shownAs} has {problems.Count} problems, all to fix at once:\n  " + string.Join("\n  ", problems));
         }
     }
 

@@ -43,6 +43,33 @@ public sealed class DeployPolicyTests
         }
 
         using var again = EnvironmentLock.Acquire(path, "prod", "bob (ci)");
+        Assert.Null(again.TookOver);
+    }
+
+    [Fact]
+    public async Task A_lock_left_by_a_killed_deploy_on_this_host_is_taken_over_saying_so_one_from_another_host_is_not()
+    {
+        using var directory = new TempDirectory(withNuke: false);
+        var path = Path.Combine(directory.Path, "prod.lock");
+        // A deploy that was killed: a real process, gone now, left its lock.
+        using (var process = System.Diagnostics.Process.Start("sleep", "0"))
+        {
+            await process.WaitForExitAsync();
+            File.WriteAllText(path, $"process {Environment.MachineName} {process.Id} 638000000000000000\ncarol (ci) since 2026-12-06T10:00:00Z");
+        }
+
+        using (var taken = EnvironmentLock.Acquire(path, "prod", "dave (laptop)"))
+        {
+            Assert.Equal("carol (ci) since 2026-12-06T10:00:00Z", taken.TookOver);
+            Assert.Contains("dave (laptop)", File.ReadAllText(path), StringComparison.Ordinal);
+        }
+
+        // A live holder (this very process) keeps its lock; so does one on another host, whose process cannot be checked from here.
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        File.WriteAllText(path, $"process {Environment.MachineName} {Environment.ProcessId} {self.StartTime.ToUniversalTime().Ticks}\nerin (ci) since now");
+        Assert.StartsWith("prod is being deployed by erin (ci) since now", Assert.Throws<IOException>(() => EnvironmentLock.Acquire(path, "prod", "dave")).Message, StringComparison.Ordinal);
+        File.WriteAllText(path, "process another-host 1 1\nfrank (ci) since now");
+        Assert.StartsWith("prod is being deployed by frank (ci) since now", Assert.Throws<IOException>(() => EnvironmentLock.Acquire(path, "prod", "dave")).Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -117,6 +117,18 @@ public sealed class EvidenceSafetyTests : IDisposable
     }
 
     [Fact]
+    public async Task Coverage_without_this_runs_Test_is_bad_input_never_a_verdict_on_an_earlier_runs_files()
+    {
+        root.Write("artifacts/test-results/Old.Tests/net10.0/coverage.cobertura.xml", "<coverage lines-covered=\"99\" lines-valid=\"100\" />");
+
+        var run = await HostRun.RunAsync<ThresholdBuild>(root.Path, ["Coverage", "--skip", "Test"]);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("Coverage requires its Test in the same run: with Test skipped, the coverage files in artifacts/test-results are an earlier run's, not this one's (do not --skip Test)", run.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(root.Path, "artifacts", "evidence")));
+    }
+
+    [Fact]
     public async Task Bare_environment_variables_are_not_parameters_only_tollgate_ones_are()
     {
         var run = await HostRun.RunAsync<ThresholdBuild>(root.Path, ["--help"], new() { ["CONFIGURATION"] = "Debug", ["TOLLGATE_COVERAGE_THRESHOLD"] = "80" });

@@ -198,6 +198,21 @@ public sealed class InputProbeTests : IDisposable
         Assert.Equal("pattern 'Tollgate.Testz.**' of rule 'typo' matches no type of the assemblies read; fix the pattern or remove it", violation.Message);
     }
 
+    [Fact]
+    public void A_forbidden_target_that_matches_nothing_read_or_depended_on_is_a_violation_a_real_one_is_not()
+    {
+        var architecture = global::Tollgate.Architecture.Of(typeof(InputProbeTests).Assembly.Location);
+
+        var typo = new ForbiddenRule("no data", TypeSet.Of("Tollgate.Tests.**"), TypeSet.Of("System.Dta.**")).Evaluate(architecture.Types).ToList();
+        var external = new ForbiddenRule("no json", TypeSet.Of("Tollgate.Tests.Evidence.**"), TypeSet.Of("System.Text.Json.**")).Evaluate(architecture.Types).ToList();
+
+        Assert.Equal(
+            "pattern 'System.Dta.**' of rule 'no data' matches no type of the assemblies read nor any type they depend on, so the rule can never fail; fix the pattern or remove it",
+            Assert.Single(typo).Message);
+        Assert.DoesNotContain(external, v => v.Member == "pattern"); // the tests depend on System.Text.Json, so the pattern is real
+        Assert.NotEmpty(external); // and the rule finds the real dependencies
+    }
+
     [Theory]
     [InlineData(".nuke/architecture.json", """{ "rules": [ { "name": "a", "kind": "noCycles", "slices": "A.*", "slice": "B.*" } ] }""", ".nuke/architecture.json:1: rules[0].slice: unknown key, did you mean \"slices\"?")]
     [InlineData(".nuke/architecture.json", """{ "rules": [ { "name": "a", "kind": "noCycles", "slices": 3 } ] }""", ".nuke/architecture.json:1: rules[0].slices: 3 is a number (expected string)")]
@@ -220,5 +235,20 @@ public sealed class InputProbeTests : IDisposable
         });
 
         Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_configuration_file_with_several_problems_lists_every_one_at_once()
+    {
+        var path = root.Write(".nuke/security.json", "{\n  \"waivers\": [ { \"scanner\": 3 } ],\n  \"suppresions\": [],\n  \"suppressions\": [ { \"id\": \"CVE-1\", \"reason\": \"r\", \"expires\": 20271231 } ]\n}");
+
+        var error = Assert.Throws<InvalidDataException>(() => SecurityPolicyFile.Read(path, ".nuke/security.json"));
+
+        var lines = error.Message.Split('\n');
+        Assert.StartsWith(".nuke/security.json has ", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.Trim().StartsWith(".nuke/security.json:2: waivers[0].scanner:", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Trim().StartsWith(".nuke/security.json:3: suppresions: unknown key", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Trim() == ".nuke/security.json:4: suppressions[0].expires: 20271231 is a number (expected string)");
+        Assert.DoesNotContain("more problem", error.Message, StringComparison.Ordinal);
     }
 }

@@ -199,6 +199,23 @@ public class BuildHostTests : IDisposable
     }
 
     [Fact]
+    public async Task A_run_whose_evidence_cannot_be_written_fails_and_its_last_lines_say_so_not_build_succeeded()
+    {
+        await HostRun.RunAsync<HostBuild>(root.Path, ["Gate"]);
+        var kept = File.ReadAllText(Path.Combine(Evidence, "manifest.json"));
+        // Where the new bundle would be staged, something that is not a folder: the write fails as on a full or read-only disk.
+        File.WriteAllText(Path.Combine(root.Path, "artifacts", $"evidence.staging.{Environment.ProcessId}"), "not a folder");
+
+        var run = await HostRun.RunAsync<HostBuild>(root.Path, ["Gate"]);
+
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.Contains("Could not write the run's evidence", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Build failed in ", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Build succeeded", run.Output, StringComparison.Ordinal);
+        Assert.Equal(kept, File.ReadAllText(Path.Combine(Evidence, "manifest.json"))); // the old bundle stays
+    }
+
+    [Fact]
     public async Task Cancellation_aborts_with_exit_130_and_still_writes_evidence()
     {
         using var cancelled = new CancellationTokenSource();

@@ -15,7 +15,7 @@ namespace Tollgate.Tests.RealWorld;
 /// tools give on the same build: <c>dotnet test</c> in its platform mode with the same extensions, ReportGenerator.
 /// </summary>
 [Trait("Category", "Integration")]
-[Collection(nameof(GateRunsCollection))]
+[Collection(nameof(PlatformRunsCollection))]
 public sealed partial class PlatformsRepositoryTests
 {
     private static readonly string[] PlatformProjects = ["Shapes.XunitTests", "Shapes.NUnitTests", "Shapes.MSTests"];

@@ -18,3 +18,7 @@ public sealed class WholeRunsCollection;
 /// <inheritdoc cref="GateRunsCollection"/>
 [CollectionDefinition(nameof(PipelineRunsCollection))]
 public sealed class PipelineRunsCollection;
+
+/// <summary>The two test platforms on the platforms fixture: a collection of its own, as long as the others are already.</summary>
+[CollectionDefinition(nameof(PlatformRunsCollection))]
+public sealed class PlatformRunsCollection;

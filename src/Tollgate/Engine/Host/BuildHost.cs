@@ -113,8 +113,10 @@ internal static class BuildHost
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or BuildException)
         {
-            log.Error(exception is BuildException ? exception.Message : $"Could not write the run's evidence: {exception.Message}");
-            SummaryPrinter.Print(log, report);
+            // The targets may all have passed, but a run whose evidence is not written did not succeed: the last lines say so.
+            var error = exception is BuildException ? exception.Message : $"Could not write the run's evidence: {exception.Message}";
+            log.Error(error);
+            SummaryPrinter.Print(log, report with { Error = error });
             return ExitCodes.Failure;
         }
 

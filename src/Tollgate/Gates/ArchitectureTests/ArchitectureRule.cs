@@ -12,10 +12,22 @@ internal abstract record ArchitectureRule(string Name)
     /// <summary>The patterns that must each match a type, or the rule checks nothing: a pattern that matches none is a mistake, not a pass.</summary>
     protected virtual IEnumerable<TypeSet> Subjects => [];
 
-    /// <summary>Every violation, and one for each of the rule's subject patterns that matches no type of <paramref name="types"/>.</summary>
+    /// <summary>The patterns of what the rule forbids depending on: each must match a type read or a type one depends on, or the rule can never fail.</summary>
+    protected virtual IEnumerable<TypeSet> Targets => [];
+
+    /// <summary>
+    /// Every violation, one for each of the rule's subject patterns that matches no type of <paramref name="types"/>, and one
+    /// for each target pattern that matches neither such a type nor any type they depend on.
+    /// </summary>
     public IEnumerable<ArchitectureViolation> Evaluate(IReadOnlyList<TypeDependencies> types) =>
-        Check(types).Concat(Subjects.SelectMany(s => s.Patterns).DistinctBy(p => p.ToString()).Where(p => !types.Any(p.Matches)).Select(p => new ArchitectureViolation(
-            Name, p.ToString(), "(no type)", "pattern", $"pattern '{p}' of rule '{Name}' matches no type of the assemblies read; fix the pattern or remove it")));
+        Check(types)
+            .Concat(Subjects.SelectMany(s => s.Patterns).DistinctBy(p => p.ToString()).Where(p => !types.Any(p.Matches)).Select(p => new ArchitectureViolation(
+                Name, p.ToString(), "(no type)", "pattern", $"pattern '{p}' of rule '{Name}' matches no type of the assemblies read; fix the pattern or remove it")))
+            .Concat(Targets.SelectMany(s => s.Patterns).DistinctBy(p => p.ToString())
+                .Where(p => !types.Any(p.Matches) && !types.SelectMany(t => t.Dependencies).Any(d => p.MatchesName(d.Target)))
+                .Select(p => new ArchitectureViolation(
+                    Name, p.ToString(), "(no type)", "pattern",
+                    $"pattern '{p}' of rule '{Name}' matches no type of the assemblies read nor any type they depend on, so the rule can never fail; fix the pattern or remove it")));
 
     /// <summary>Every dependency of the types in <paramref name="from"/> on a type in <paramref name="to"/>, each target once per type (the first member found).</summary>
     protected static IEnumerable<(TypeDependencies Type, TypeDependency Dependency)> Dependencies(
@@ -78,6 +90,9 @@ internal sealed record ForbiddenRule(string Name, TypeSet From, TypeSet To) : Ar
 {
     /// <inheritdoc />
     protected override IEnumerable<TypeSet> Subjects => [From];
+
+    /// <inheritdoc />
+    protected override IEnumerable<TypeSet> Targets => [To];
 
     /// <inheritdoc />
     public override IEnumerable<ArchitectureViolation> Check(IReadOnlyList<TypeDependencies> types)
