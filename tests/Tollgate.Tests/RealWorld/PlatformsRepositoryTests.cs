@@ -83,8 +83,13 @@ public sealed partial class PlatformsRepositoryTests
         Assert.True(mutation.Status == "passed", $"{mutation.Headline}: {string.Join("; ", mutation.Reasons)}\n{run.Output}");
         var mtp = Statuses(Path.Combine(shapes.Root, "artifacts", "mutation", "Shapes.mtp", "reports", "mutation-report.json"));
         var vstest = Statuses(Path.Combine(shapes.Root, "artifacts", "mutation", "Shapes.vstest", "reports", "mutation-report.json"));
+        // The same mutants, each detected or not alike; a mutant that timed out in either run is left out of that comparison, as a
+        // timeout depends on the machine's load at that moment (both runs count it as detected).
         var bareMtp = await BareStrykerAsync(shapes.Root);
-        Assert.Equal(bareMtp.ToDictionary(m => m.Key, m => Detected(m.Value)), mtp.ToDictionary(m => m.Key, m => Detected(m.Value)));
+        Assert.Equal(bareMtp.Keys.Order(StringComparer.Ordinal), mtp.Keys.Order(StringComparer.Ordinal));
+        var decided = mtp.Keys.Where(k => mtp[k] != "Timeout" && bareMtp[k] != "Timeout").ToList();
+        Assert.True(decided.Count > mtp.Count / 2, $"{mtp.Count - decided.Count} of {mtp.Count} mutants timed out in one of the runs");
+        Assert.All(decided, k => Assert.True(Detected(bareMtp[k]) == Detected(mtp[k]), $"{k}: bare Stryker {bareMtp[k]}, Tollgate's run {mtp[k]}"));
         var whole = Statuses(Path.Combine(shapes.Evidence, "reports", "mutation", "Shapes.json"));
         Assert.Equal(mtp.Count, whole.Count);
         Assert.Equal(vstest.Count, whole.Count);
@@ -129,17 +134,18 @@ public sealed partial class PlatformsRepositoryTests
         shapes.Write("tests/Shapes.LegacyTests/WaitTests.cs", "using Xunit;\n\nnamespace Shapes.LegacyTests;\n\npublic class WaitTests\n{\n    [Fact]\n    public void Waits_for_ever() => Thread.Sleep(Timeout.Infinite);\n}\n");
         shapes.Write("tests/Shapes.NUnitTests/WaitTests.cs", "using NUnit.Framework;\n\nnamespace Shapes.NUnitTests;\n\npublic class WaitTests\n{\n    [Test]\n    public void Waits_for_ever() => Thread.Sleep(Timeout.Infinite);\n}\n");
 
-        var run = await HostRun.RunAsync<PlatformsBuild>(shapes.Root, ["Test", "--test-hang-timeout", "5s", "--collect-coverage", "false", "--exclude-projects", "*.MSTests.csproj", "*.XunitTests.csproj"]);
+        // Long enough for a test host to start and run the quick tests on a loaded machine; the waiting test never ends.
+        var run = await HostRun.RunAsync<PlatformsBuild>(shapes.Root, ["Test", "--test-hang-timeout", "20s", "--collect-coverage", "false", "--exclude-projects", "*.MSTests.csproj", "*.XunitTests.csproj"]);
 
         var test = Gate.Read(shapes.Evidence, "Test");
         Assert.True(test.Status == "failed", $"{test.Headline}: {string.Join("; ", test.Reasons)}\n{run.Output}{run.Error}");
         Assert.Equal(ExitCodes.Failure, run.ExitCode);
-        Assert.Contains("tests/Shapes.LegacyTests/Shapes.LegacyTests.csproj (net10.0): Shapes.LegacyTests.WaitTests.Waits_for_ever made no progress within the hang timeout (--test-hang-timeout), so its test host was stopped", test.Reasons);
-        Assert.Contains("tests/Shapes.NUnitTests/Shapes.NUnitTests.csproj (net10.0): Waits_for_ever made no progress within the hang timeout (--test-hang-timeout), so its test host was stopped", test.Reasons);
+        Assert.True(test.Reasons.Contains("tests/Shapes.LegacyTests/Shapes.LegacyTests.csproj (net10.0): Shapes.LegacyTests.WaitTests.Waits_for_ever made no progress within the hang timeout (--test-hang-timeout), so its test host was stopped"), string.Join("\n", test.Reasons));
+        Assert.True(test.Reasons.Contains("tests/Shapes.NUnitTests/Shapes.NUnitTests.csproj (net10.0): Waits_for_ever made no progress within the hang timeout (--test-hang-timeout), so its test host was stopped"), string.Join("\n", test.Reasons));
         Assert.Contains("hung", test.Headline, StringComparison.Ordinal);
         Assert.Equal(7, test.Metrics.GetProperty("passed").GetDouble()); // the tests that finished still count
-        Assert.Contains(test.Commands, c => c.Contains("--hangdump-timeout 5s", StringComparison.Ordinal));
-        Assert.Contains(test.Commands, c => c.Contains("--blame-hang-timeout 5s", StringComparison.Ordinal));
+        Assert.Contains(test.Commands, c => c.Contains("--hangdump-timeout 20s", StringComparison.Ordinal));
+        Assert.Contains(test.Commands, c => c.Contains("--blame-hang-timeout 20s", StringComparison.Ordinal));
 
         var refused = await HostRun.RunAsync<PlatformsBuild>(shapes.Root, ["Test", "--test-hang-timeout", "half an hour"]);
         Assert.Equal(ExitCodes.BadInput, refused.ExitCode);
