@@ -40,6 +40,8 @@ internal sealed class NuGetPushFeed : IDisposable
         var response = context.Response;
         if (basic is not null && context.Request.Headers["Authorization"] != $"Basic {basic}")
         {
+            // Read what was sent before refusing it, as a server does: a body left unread spoils the connection NuGet retries on.
+            await context.Request.InputStream.CopyToAsync(Stream.Null);
             response.StatusCode = 401;
             response.AddHeader("WWW-Authenticate", "Basic realm=\"feed\"");
             return;
