@@ -53,13 +53,7 @@ internal static class PlatformRuns
         }
         else
         {
-            var shard = classes.Count == 0 ? null : string.Join('|', classes.Select(c => $"FullyQualifiedName~{c}."));
-            var combined = (filter, shard) switch
-            {
-                (null, var only) => only,
-                (var own, null) => own,
-                var (own, only) => $"({own})&({only})",
-            };
+            var combined = VSTestFilter(filter, classes);
             filterOptions = combined is null ? [] : ["--filter", combined];
         }
 
@@ -67,6 +61,18 @@ internal static class PlatformRuns
         // output folder, after an MSBuild evaluation of its project that costs about a second of processor time per project.
         var direct = facts.RunsDirectly && facts.PlatformMajor >= 2 && File.Exists(project.TargetPath) ? project.TargetPath : null;
         return new Decision(new PlatformRun(trx, coverlet, filterOptions, direct, packages.ContainsKey(TestingFacts.HangExtension)), null);
+    }
+
+    /// <summary>The build's VSTest filter combined with a shard's test classes (<c>FullyQualifiedName~Ns.Class.</c>); null: all tests.</summary>
+    public static string? VSTestFilter(string? own, IReadOnlyList<string> classes)
+    {
+        var shard = classes.Count == 0 ? null : string.Join('|', classes.Select(c => $"FullyQualifiedName~{c}."));
+        return (own, shard) switch
+        {
+            (null, var only) => only,
+            (var build, null) => build,
+            var (build, only) => $"({build})&({only})",
+        };
     }
 
     private static string Platform(TestingFacts facts) => facts.PlatformPackages.GetValueOrDefault(TestingFacts.PlatformPackage, "(version unknown)");

@@ -148,17 +148,8 @@ internal sealed class TestStep(ProcessRunner runner, EvidenceBundle evidence, Ac
     }
 
     // The build's filter, and on a shard the test classes it was given of this project: FullyQualifiedName~Ns.Class.
-    private static string? Filter(TestInputs inputs, IReadOnlyList<ShardUnit>? mine, string project)
-    {
-        var classes = Classes(inputs, mine, project).Select(c => $"FullyQualifiedName~{c}.").ToList();
-        var shard = classes.Count == 0 ? null : string.Join('|', classes);
-        return (inputs.Filter, shard) switch
-        {
-            (null, var only) => only,
-            (var own, null) => own,
-            var (own, only) => $"({own})&({only})",
-        };
-    }
+    private static string? Filter(TestInputs inputs, IReadOnlyList<ShardUnit>? mine, string project) =>
+        PlatformRuns.VSTestFilter(inputs.Filter, Classes(inputs, mine, project));
 
     // How long each of the shard's units took: a whole project its tests' time, a class the time of its tests.
     private static ShardTimings UnitTimings(IReadOnlyList<ShardUnit> units, IReadOnlyList<TestProjectOutcome> outcomes) => new(units.ToDictionary(
