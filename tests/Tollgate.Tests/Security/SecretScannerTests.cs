@@ -1,4 +1,5 @@
 using Tollgate.Gates.SecurityScan;
+using Tollgate.IO;
 using Tollgate.Tests.Support;
 using Tollgate.Tools;
 using Tollgate.Tools.Git;
@@ -50,16 +51,30 @@ public sealed class SecretScannerTests
     }
 
     [Fact]
-    public void Binary_and_oversized_files_are_passed_over()
+    public void Binary_files_are_passed_over_with_the_reason_and_a_text_file_is_read_to_its_end_whatever_its_size()
     {
         using var directory = new TempDirectory(withNuke: false);
         File.WriteAllBytes(Path.Combine(directory.Path, "image.png"), [0x89, 0x50, 0x00, .. System.Text.Encoding.UTF8.GetBytes(PlantedSecrets.AwsKeyId)]);
-        File.WriteAllText(Path.Combine(directory.Path, "huge.log"), PlantedSecrets.AwsKeyId + new string('x', (int)SecretScanner.MaxBytes));
+        File.WriteAllText(Path.Combine(directory.Path, "huge.log"), new string('x', 3 * 1024 * 1024) + "\n" + PlantedSecrets.AwsKeyId);
         directory.Write("small.txt", PlantedSecrets.AwsKeyId);
 
-        var hits = SecretScanner.Scan(directory.Path, SecretScanner.FilesBelow(directory.Path));
+        var scan = SecretScanner.Scan(directory.Path, SecretScanner.FilesBelow(directory.Path));
 
-        Assert.Equal("small.txt", Assert.Single(hits).File);
+        Assert.Equal(["huge.log:2", "small.txt:1"], scan.Hits.Select(h => $"{h.File}:{h.Line}"));
+        Assert.Equal(new SkippedFile("image.png", $"binary (a NUL byte in its first {SecretScanner.BinaryProbeBytes} bytes)"), Assert.Single(scan.Skipped));
+        Assert.Equal(2, scan.Scanned);
+    }
+
+    [Fact]
+    public void A_token_across_the_cut_of_a_line_longer_than_a_piece_is_found_once()
+    {
+        using var directory = new TempDirectory(withNuke: false);
+        var before = new string('x', TextSegments.MaxChars - 10) + " ";
+        File.WriteAllText(Path.Combine(directory.Path, "bundle.min.js"), before + PlantedSecrets.GitHub + " " + new string('y', TextSegments.MaxChars));
+
+        var scan = SecretScanner.Scan(directory.Path, ["bundle.min.js"]);
+
+        Assert.Equal("bundle.min.js:1 github-token", string.Join(", ", scan.Hits.Select(h => $"{h.File}:{h.Line} {h.Rule.Id}")));
     }
 
     [Fact]
@@ -78,11 +93,12 @@ public sealed class SecretScannerTests
     public async Task Tollgate_s_own_repository_has_no_secret_scan_hit()
     {
         var runner = new ProcessRunner(new BuildLog(TextWriter.Null, TextWriter.Null, Verbosity.Quiet, new Tollgate.Engine.SecretMasker()));
-        var files = await GitFiles.ListAsync(runner, RepositoryRoot.Path, CancellationToken.None) ?? SecretScanner.FilesBelow(RepositoryRoot.Path);
+        var files = await GitFiles.ListAsync(runner, RepositoryRoot.Path, CancellationToken.None);
 
-        var hits = SecretScanner.Scan(RepositoryRoot.Path, files);
+        var scan = files is null ? SecretScanner.Scan(RepositoryRoot.Path, SecretScanner.FilesBelow(RepositoryRoot.Path)) : SecretScanner.Scan(RepositoryRoot.Path, files);
 
-        Assert.True(files.Count > 100, $"only {files.Count} files listed");
-        Assert.Empty(hits.Select(h => $"{h.File}:{h.Line} {h.Rule.Id}"));
+        Assert.True(scan.Scanned > 100, $"only {scan.Scanned} files read");
+        Assert.Empty(scan.Hits.Select(h => $"{h.File}:{h.Line} {h.Rule.Id}"));
+        Assert.Empty(scan.Unreadable);
     }
 }

@@ -1,64 +1,100 @@
+using Tollgate.IO;
+
 namespace Tollgate.Gates.SecurityScan;
 
-/// <summary>Scans text files for <see cref="SecretRules"/>; binary and very large files are passed over.</summary>
+/// <summary>
+/// Scans text files for <see cref="SecretRules"/>. Every file is opened by the bytes of its name (so a name that is not
+/// UTF-8 is read like any other), never through a link, never waiting on a FIFO, and read no further than its size at
+/// opening; a text file is read whole, in pieces, whatever its size. Binary files, links, submodules and files deleted
+/// since they were listed are passed over and listed with the reason; a file that cannot be read is listed as such.
+/// </summary>
 internal static class SecretScanner
 {
-    /// <summary>Files larger than this are not scanned (generated data, not code).</summary>
-    public const long MaxBytes = 2 * 1024 * 1024;
+    /// <summary>How far a file is searched for a NUL byte, the mark of a binary file (git's own test).</summary>
+    public const int BinaryProbeBytes = 8000;
 
-    /// <summary>
-    /// Scans <paramref name="files"/> (relative to <paramref name="root"/>), in order. Only regular files inside the
-    /// repository are read: a link (to a FIFO, a device, a file elsewhere) is passed over, never followed; an
-    /// empty file has nothing to read (a FIFO looks like one); a read stops after <see cref="MaxBytes"/>.
-    /// </summary>
-    public static IReadOnlyList<SecretHit> Scan(string root, IEnumerable<string> files, CancellationToken cancellation = default)
+    /// <summary>Scans <paramref name="files"/> (relative to <paramref name="root"/>), in order.</summary>
+    public static SecretScan Scan(string root, IEnumerable<RawPath> files, CancellationToken cancellation = default)
     {
         var hits = new List<SecretHit>();
-        foreach (var file in files.Where(f => !IsToolState(f)))
+        var skipped = new List<SkippedFile>();
+        var unreadable = new List<SkippedFile>();
+        var scanned = 0;
+        foreach (var file in files.Where(f => !IsToolState(f.Text)))
         {
             cancellation.ThrowIfCancellationRequested();
-            if (Read(Path.Combine(root, file)) is { } bytes && Array.IndexOf(bytes, (byte)0, 0, Math.Min(bytes.Length, 8000)) < 0)
+            try
             {
-                hits.AddRange(ScanText(System.Text.Encoding.UTF8.GetString(bytes), file));
+                var (kind, stream, length) = RawFile.Open(root, file);
+                using (stream)
+                {
+                    if (kind == RawFileKind.Missing && file.Text.Contains('\uFFFD', StringComparison.Ordinal))
+                    {
+                        throw new IOException($"{file.Text}: a name that is not UTF-8, listed without git, cannot be opened; scan the repository with git installed");
+                    }
+
+                    if (PassedOver(kind, stream, length) is { } reason)
+                    {
+                        skipped.Add(new SkippedFile(file.Text, reason));
+                        continue;
+                    }
+
+                    hits.AddRange(ScanStream(stream!, length, file.Text, cancellation));
+                    scanned++;
+                }
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+                unreadable.Add(new SkippedFile(file.Text, error.Message));
             }
         }
 
-        return hits;
+        return new SecretScan(scanned, hits, skipped, unreadable);
     }
+
+    /// <summary>Scans <paramref name="files"/>, named as text.</summary>
+    public static SecretScan Scan(string root, IEnumerable<string> files, CancellationToken cancellation = default) =>
+        Scan(root, files.Select(RawPath.FromText), cancellation);
 
     // Tollgate's own tools and outputs are not the repository's content, even where .gitignore does not say so.
     private static bool IsToolState(string file) =>
         file.StartsWith(".nuke/temp/", StringComparison.Ordinal) || file.StartsWith("artifacts/", StringComparison.Ordinal);
 
-    private static byte[]? Read(string path)
+    private static string? PassedOver(RawFileKind kind, FileStream? stream, long length) => kind switch
     {
-        var info = new FileInfo(path);
-        if (!info.Exists || info.LinkTarget is not null || info.Attributes.HasFlag(FileAttributes.ReparsePoint) || info.Length == 0 || info.Length > MaxBytes)
-        {
-            return null;
-        }
+        RawFileKind.Missing => "gone since it was listed (deleted in the working tree)",
+        RawFileKind.Link => "a symbolic link, not followed",
+        RawFileKind.Directory => "a directory (a git submodule), scanned in its own repository",
+        RawFileKind.Special => "not a regular file (a FIFO, a socket or a device)",
+        _ => IsBinary(stream!, length) ? $"binary (a NUL byte in its first {BinaryProbeBytes} bytes)" : null,
+    };
 
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096, FileOptions.SequentialScan);
-        var buffer = new byte[info.Length];
-        var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-        return read == buffer.Length ? buffer : buffer[..read];
+    private static bool IsBinary(FileStream stream, long length)
+    {
+        var probe = new byte[(int)Math.Min(BinaryProbeBytes, length)];
+        var read = stream.ReadAtLeast(probe, probe.Length, throwOnEndOfStream: false);
+        stream.Position = 0;
+        return Array.IndexOf(probe, (byte)0, 0, read) >= 0;
     }
 
+    private static IEnumerable<SecretHit> ScanStream(Stream stream, long length, string file, CancellationToken cancellation) =>
+        TextSegments.Read(stream, length, cancellation).SelectMany(segment => ScanLine(segment.Text, segment.Line, file, segment.Repeated)).ToList();
+
     /// <summary>The hits in <paramref name="text"/>, the content of <paramref name="file"/>.</summary>
-    public static IEnumerable<SecretHit> ScanText(string text, string file)
+    public static IEnumerable<SecretHit> ScanText(string text, string file) =>
+        text.Split('\n').SelectMany((line, index) => ScanLine(line, index + 1, file, repeated: 0));
+
+    // A match that lies wholly in the characters a piece repeats was found in the piece before.
+    private static IEnumerable<SecretHit> ScanLine(string line, int number, string file, int repeated)
     {
-        var lines = text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        foreach (var rule in SecretRules.All)
         {
-            foreach (var rule in SecretRules.All)
+            foreach (System.Text.RegularExpressions.Match match in rule.Pattern.Matches(line))
             {
-                foreach (System.Text.RegularExpressions.Match match in rule.Pattern.Matches(lines[i]))
+                var value = match.Groups["secret"].Value;
+                if (match.Index + match.Length > repeated && !SecretRules.IsPlaceholder(value))
                 {
-                    var value = match.Groups["secret"].Value;
-                    if (!SecretRules.IsPlaceholder(value))
-                    {
-                        yield return new SecretHit(rule, file, i + 1, rule.Id == "private-key" ? value : SecretRules.Mask(value));
-                    }
+                    yield return new SecretHit(rule, file, number, rule.Id == "private-key" ? value : SecretRules.Mask(value));
                 }
             }
         }

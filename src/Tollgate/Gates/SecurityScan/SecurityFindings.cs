@@ -33,6 +33,12 @@ internal static class SecurityFindings
         Scanner = ScannerNames.Secrets,
     };
 
+    /// <summary>A file the built-in scan could not read: it may hold a credential nobody looked for, so it counts as high until read or suppressed.</summary>
+    public static Finding FromUnreadable(SkippedFile file) => new("unreadable-file", "The secret scan could not read this file", file.File, null, "unreadable-file", "high", file.Reason)
+    {
+        Scanner = ScannerNames.Secrets,
+    };
+
     /// <summary>The id an advisory URL ends in: <c>https://github.com/advisories/GHSA-x</c> → <c>GHSA-x</c>.</summary>
     public static string AdvisoryId(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Segments.Length > 1 ? uri.Segments[^1].Trim('/') : url;

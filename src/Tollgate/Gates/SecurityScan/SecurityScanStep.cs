@@ -1,4 +1,5 @@
 using Tollgate.Evidence;
+using Tollgate.IO;
 using Tollgate.Tools;
 using Tollgate.Tools.Dotnet;
 using Tollgate.Tools.Git;
@@ -74,12 +75,16 @@ internal sealed class SecurityScanStep(ProcessRunner runner, EvidenceBundle evid
 
     private async Task<ScanOutput> ScanSecretsAsync(SecurityScanInputs inputs, CancellationToken cancellation)
     {
-        var files = (await GitFiles.ListAsync(runner, inputs.Root, cancellation).ConfigureAwait(false) ?? SecretScanner.FilesBelow(inputs.Root))
-            .Where(f => inputs.Selection?.InExcludedProject(inputs.Root, f) != true).ToList(); // the chosen projects' folders and the repository's own files
-        var hits = SecretScanner.Scan(inputs.Root, files, cancellation);
-        say($"Secret scan: {files.Count} files, {hits.Count} hit(s)");
-        return new ScanOutput(new ScannerRun(ScannerNames.Secrets, ScannerState.Ran, inputs.TollgateVersion), hits.Select(SecurityFindings.FromSecret).ToList(), []);
+        var files = (await GitFiles.ListAsync(runner, inputs.Root, cancellation).ConfigureAwait(false) ?? SecretScanner.FilesBelow(inputs.Root).Select(RawPath.FromText).ToList())
+            .Where(f => inputs.Selection?.InExcludedProject(inputs.Root, f.Text) != true).ToList(); // the chosen projects' folders and the repository's own files
+        var scan = SecretScanner.Scan(inputs.Root, files, cancellation);
+        say($"Secret scan: {scan.Scanned} files read, {scan.Hits.Count} hit(s), {scan.Skipped.Count} passed over (listed in {SkippedReport}), {scan.Unreadable.Count} unreadable");
+        var findings = scan.Hits.Select(SecurityFindings.FromSecret).Concat(scan.Unreadable.Select(SecurityFindings.FromUnreadable)).ToList();
+        return new ScanOutput(new ScannerRun(ScannerNames.Secrets, ScannerState.Ran, inputs.TollgateVersion), findings, [(SkippedReport, EvidenceJson.Serialize(scan.Skipped))]);
     }
+
+    /// <summary>The report that lists the files the secret scan passed over, with the reason for each.</summary>
+    public const string SkippedReport = "secrets-skipped.json";
 
     private static async Task<ScanOutput> Scan(string scanner, SecurityPolicyEntries entries, Func<Task<ScanOutput>> run) =>
         entries.Waivers.ContainsKey(scanner) ? ScanOutput.NotRun(scanner, ScannerState.Waived, entries.Waivers[scanner]) : await run().ConfigureAwait(false);
