@@ -12,10 +12,16 @@ namespace Tollgate.Gates.Package;
 internal sealed record BuildVersion(
     string SemVer, string FullSemVer, string InformationalVersion, string AssemblyVersion, string NuGetVersion, string Sha, string Branch, string Source)
 {
-    /// <summary>The MSBuild properties that stamp it on a build or pack.</summary>
+    /// <summary>
+    /// The MSBuild properties that stamp it on a build or pack, and make what ships reproducible: a deterministic compilation
+    /// whose source paths are mapped to <c>/_/</c> (<c>ContinuousIntegrationBuild</c>), so the same commit gives the same
+    /// assemblies in any checkout folder. Coverage still finds the sources: coverlet maps <c>/_/</c> back through its
+    /// <c>CoverletSourceRootsMapping_*</c> file, which Tollgate's build targets write where coverlet's own do not.
+    /// </summary>
     public IReadOnlyList<string> MSBuildProperties =>
     [
         $"Version={NuGetVersion}", $"PackageVersion={NuGetVersion}", $"AssemblyVersion={AssemblyVersion}",
         $"FileVersion={AssemblyVersion}", $"InformationalVersion={InformationalVersion}", $"RepositoryCommit={Sha}",
+        "Deterministic=true", "ContinuousIntegrationBuild=true",
     ];
 }

@@ -16,6 +16,7 @@ internal sealed class NuGetPackager(ProcessRunner runner)
     /// Packs <paramref name="targets"/> (the solution, when it packs exactly what is meant, else each project) into
     /// <paramref name="output"/> (emptied first: it holds this run's packages only) and returns the packages. When the
     /// run's build already carries the version (<paramref name="built"/>), the assemblies it tested are packed as they are.
+    /// Every entry gets one fixed time, so the same commit and SDK give the same bytes in any checkout, at any hour.
     /// </summary>
     public async Task<IReadOnlyList<Artifact>> PackAsync(
         string root, IReadOnlyList<string> targets, string configuration, BuildVersion version, IReadOnlyList<string> properties, string output, bool built, CancellationToken cancellation)
@@ -42,6 +43,7 @@ internal sealed class NuGetPackager(ProcessRunner runner)
             .Order(StringComparer.Ordinal)
             .Select(file =>
             {
+                ZipTimestamps.Normalise(file); // the pack time is the one thing that differs between two packs of one commit
                 var name = Path.GetFileName(file);
                 var kind = name.EndsWith(".snupkg", StringComparison.Ordinal) ? "snupkg" : "nupkg";
                 var stem = Path.GetFileNameWithoutExtension(name);
