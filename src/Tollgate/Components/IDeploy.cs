@@ -25,6 +25,7 @@ public interface IDeploy : IVerify
         .Description("Deploy the version the evidence bundle (--evidence) proves to --env")
         .Requires(() => this.Read(() => Env) != null, "--env")
         .Requires(() => this.Read(() => Env) is null || DeployEnvironment.IsValidName(this.Read(() => Env)!), () => $"--env to be lower-case letters, digits and dashes (e.g. prod); '{this.Read(() => Env)}' is not")
+        .Requires(() => StandardGates.Checked(this.Read(() => RequiredGates)).Count >= 0, "--required-gates to name gates") // a name that is no gate (Package) is bad input before anything runs
         .Executes(context => RunDeploymentAsync(context, rollback: false));
 
     /// <summary>Rolls back.</summary>

@@ -117,8 +117,10 @@ public abstract class TollgateBuild : BuildBase, ITollgateBuild
         }
 
         Log.Info(manifest.Signing!.IsSigned ? $"Evidence signed by key {manifest.Signing.KeyId}." : "Evidence unsigned (no --evidence-signing-key).");
-        Log.Info($"Evidence: {((ITollgateBuild)this).EvidenceDirectory.RelativeTo(RootDirectory)}/ ({manifest.Files.Count + 1} files, outcome {manifest.Outcome}).");
-        CiConsole.Publish(new CiPublication(RootDirectory, ((ITollgateBuild)this).EvidenceDirectory, RunEvidence.Gates.Select(g => g.Result).ToList()));
+        // Where the bundle was written: a deployment's goes beside the build bundle it promotes, not over it.
+        var written = new AbsolutePath(RunEvidence.Directory);
+        Log.Info($"Evidence: {written.RelativeTo(RootDirectory)}/ ({manifest.Files.Count + 1} files, outcome {manifest.Outcome}).");
+        CiConsole.Publish(new CiPublication(RootDirectory, written, RunEvidence.Gates.Select(g => g.Result).ToList()));
         if (keyError is not null)
         {
             throw new BuildException($"{keyError}; the bundle was written unsigned.");

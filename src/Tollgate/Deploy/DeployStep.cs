@@ -88,6 +88,11 @@ internal sealed class DeployStep(ProcessRunner runner, EvidenceBundle evidence, 
                 keys.ForEach(k => k.Key.Dispose());
             }
 
+            if (promoted.SignedBy is null)
+            {
+                warn($"{environment.Name}: promoting an unsigned bundle ({inputs.Evidence}); nothing proves which build wrote it or that its commit was not rewritten. Sign builds with --evidence-signing-key and list their public keys as trustedKeys in .nuke/{EnvironmentsFile.FileName}.");
+            }
+
             evidence.WriteFile("promoted-manifest.json", File.ReadAllText(Path.Combine(inputs.Evidence, Manifest.FileName)));
             var request = new DeployRequest(environment, promoted.Version, promoted.Commit, promoted.Image, inputs.Root, approval, history);
             say($"Deploying {promoted.Version} ({promoted.Commit[..12]}) to {environment.Name} with {environment.Strategy}");

@@ -4,7 +4,11 @@ using Tollgate.Evidence;
 namespace Tollgate.Deploy;
 
 /// <summary>What a verified evidence bundle promotes: its version, commit and image.</summary>
-internal sealed partial record PromotedBuild(string Version, string Commit, string? Image)
+/// <param name="Version">The version the bundle packaged.</param>
+/// <param name="Commit">The commit it proves.</param>
+/// <param name="Image">The image to deploy, when the environment deploys one.</param>
+/// <param name="SignedBy">The key id that signed the bundle; null: unsigned.</param>
+internal sealed partial record PromotedBuild(string Version, string Commit, string? Image, string? SignedBy = null)
 {
     /// <summary>
     /// Reads the bundle at <paramref name="bundle"/> and refuses it, naming the reason, when it does not
@@ -64,7 +68,8 @@ internal sealed partial record PromotedBuild(string Version, string Commit, stri
                 .Select(a => $"{imageRepository}:{a.GetProperty("version").GetString()}").FirstOrDefault();
         }
 
-        return new PromotedBuild(manifest.Version, manifest.Commit, image ?? (imageRepository is null ? null : $"{imageRepository}:{manifest.Version}"));
+        return new PromotedBuild(
+            manifest.Version, manifest.Commit, image ?? (imageRepository is null ? null : $"{imageRepository}:{manifest.Version}"), manifest.Signing?.IsSigned == true ? manifest.Signing.KeyId : null);
     }
 
     // semver.org's regular expression for a SemVer 2.0 version.

@@ -4,12 +4,17 @@ using Tollgate.IO;
 namespace Tollgate.Evidence;
 
 /// <summary>
-/// Re-checks a bundle: with trusted keys, the manifest's signature first; then every file the manifest lists is
-/// present with its digest, no file was added, and each gate's verdict in the manifest agrees with its document
-/// and with the run's outcome.
+/// Re-checks a bundle: the manifest held to its schema; with trusted keys, its signature; a start no later than now
+/// (with some clock skew); then every file the manifest lists is present with its digest, no file was added, and each
+/// gate's verdict in the manifest agrees with its document and with the run's outcome.
 /// </summary>
 internal static class EvidenceVerifier
 {
+    /// <summary>How far ahead of this machine's clock a bundle's start may be (another machine's clock).</summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
+    private const long MaxManifestBytes = 64L * 1024 * 1024;
+
     /// <summary>The problems found, one line each, naming the file; none when the bundle verifies.</summary>
     /// <param name="directory">The bundle.</param>
     /// <param name="trusted">Public keys one of which must have signed the manifest; null: the signature is not required (a signed
@@ -32,6 +37,35 @@ internal static class EvidenceVerifier
             return [$"unsafe: {linkedManifest}"];
         }
 
+        // A FIFO or a device says size 0 and would never end; a manifest of gigabytes is no manifest.
+        var manifestBytes = new FileInfo(manifestPath).Length;
+        if (manifestBytes is 0 or > MaxManifestBytes)
+        {
+            return [$"invalid: {manifestPath}: {manifestBytes} bytes, not a manifest Tollgate writes (a regular file of up to {MaxManifestBytes / 1024 / 1024} MiB)."];
+        }
+
+        // Another schema version is named as such; then this version's schema: every wrong type, null, unknown key or value
+        // out of range (a negative duration) at once, by line.
+        IReadOnlyList<string> invalid;
+        try
+        {
+            if (SchemaVersion(manifestPath) is { } version && version != Manifest.CurrentSchemaVersion)
+            {
+                return [$"{manifestPath}: schema version {version}, this Tollgate reads {Manifest.CurrentSchemaVersion}."];
+            }
+
+            invalid = JsonSchemaCheck.Problems(manifestPath, manifestPath, ManifestSchema.Text);
+        }
+        catch (InvalidDataException exception)
+        {
+            return [$"not a valid manifest: {exception.Message}"];
+        }
+
+        if (invalid.Count > 0)
+        {
+            return invalid.Select(problem => $"invalid: {problem}").ToList();
+        }
+
         Manifest? manifest;
         try
         {
@@ -39,7 +73,7 @@ internal static class EvidenceVerifier
         }
         catch (JsonException exception)
         {
-            return [$"{manifestPath}: not a valid manifest ({exception.Message.Split('.')[0]})."];
+            return [$"invalid: {manifestPath}: {exception.Path ?? "(the file)"} cannot be read as a manifest value; write the bundle with Tollgate."];
         }
 
         if (manifest is null || manifest.Files is null || manifest.Gates is null)
@@ -53,6 +87,11 @@ internal static class EvidenceVerifier
         }
 
         var problems = Signature(directory, manifestPath, manifest, trusted).ToList();
+        if (manifest.StartedAt > DateTimeOffset.UtcNow + ClockSkew)
+        {
+            problems.Add($"clock: {Manifest.FileName} says its run started at {manifest.StartedAt:yyyy-MM-ddTHH:mm:ssK}, {(manifest.StartedAt - DateTimeOffset.UtcNow).TotalMinutes:0} minutes from now; no run can prove what has not happened (a clock {ClockSkew.TotalMinutes:0} minutes ahead is allowed)");
+        }
+
         var listed = new HashSet<string>(StringComparer.Ordinal);
         var unsafeFiles = new HashSet<string>(StringComparer.Ordinal); // never read again below
         foreach (var file in manifest.Files)
@@ -93,6 +132,13 @@ internal static class EvidenceVerifier
 
         problems.AddRange(Verdicts(directory, manifest, unsafeFiles));
         return problems;
+    }
+
+    private static int? SchemaVersion(string manifestPath)
+    {
+        using var document = JsonFile.Parse(manifestPath, manifestPath);
+        return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("schemaVersion", out var version)
+            && version.ValueKind == JsonValueKind.Number && version.TryGetInt32(out var number) ? number : null;
     }
 
     // The manifest's signature: a signed manifest must be exactly its envelope's payload; with trusted keys, the

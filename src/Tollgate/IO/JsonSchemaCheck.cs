@@ -58,7 +58,7 @@ internal static class JsonSchemaCheck
 
         if (schema.TryGetProperty("type", out var type) && !TypeMatches(type, value))
         {
-            Problem($"{Describe(value)} is {Article(KindOf(value))} (expected {string.Join(" or ", Types(type))})");
+            Problem(value.ValueKind == JsonValueKind.Null ? $"null where {string.Join(" or ", Types(type).Select(Article))} belongs" : $"{Describe(value)} is {Article(KindOf(value))} (expected {string.Join(" or ", Types(type))})");
             return;
         }
 

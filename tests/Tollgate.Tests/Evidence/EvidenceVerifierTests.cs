@@ -124,6 +124,40 @@ public class EvidenceVerifierTests : IDisposable
     }
 
     [Fact]
+    public void Every_value_the_manifest_schema_refuses_is_named_by_line_at_once_never_as_a_type_name()
+    {
+        var manifestPath = Path.Combine(Bundle, "manifest.json");
+        var manifest = JsonNode.Parse(File.ReadAllText(manifestPath))!;
+        manifest["durationSeconds"] = -3;
+        manifest["files"]!.AsArray().Add(null);
+        manifest["gates"]![0]!["durationSeconds"] = -1;
+        File.WriteAllText(manifestPath, manifest.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+
+        var problems = EvidenceVerifier.Verify(Bundle);
+
+        Assert.True(problems.Count == 3, string.Join("\n", problems));
+        Assert.All(problems, p => Assert.Matches(@"^invalid: .*manifest\.json:\d+: ", p));
+        Assert.Contains(problems, p => p.EndsWith(": durationSeconds: -3 is too small (expected 0 or more)", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.EndsWith(": gates[0].durationSeconds: -1 is too small (expected 0 or more)", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.EndsWith(": files[5]: null where an object belongs", StringComparison.Ordinal));
+        Assert.DoesNotContain(problems, p => p.Contains("could not be converted", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_run_that_started_in_the_future_is_refused_and_a_clock_a_little_ahead_is_not()
+    {
+        using var ahead = new TempDirectory(withNuke: false);
+        EvidenceFixture.Write(ahead.Path, EvidenceFixture.Run("succeeded", startedAt: DateTimeOffset.UtcNow + TimeSpan.FromMinutes(2)), EvidenceFixture.Gate("Lint", GateStatus.Passed));
+        using var future = new TempDirectory(withNuke: false);
+        EvidenceFixture.Write(future.Path, EvidenceFixture.Run("succeeded", startedAt: DateTimeOffset.UtcNow + TimeSpan.FromDays(400)), EvidenceFixture.Gate("Lint", GateStatus.Passed));
+
+        Assert.Empty(EvidenceVerifier.Verify(ahead.Path));
+        var problem = Assert.Single(EvidenceVerifier.Verify(future.Path));
+        Assert.StartsWith("clock: manifest.json says its run started at ", problem, StringComparison.Ordinal);
+        Assert.Contains("no run can prove what has not happened", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_extra_file_is_added()
     {
         File.WriteAllText(Path.Combine(Bundle, "reports", "planted.txt"), "x");

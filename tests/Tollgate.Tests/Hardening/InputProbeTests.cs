@@ -72,6 +72,33 @@ public sealed class InputProbeTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unsigned_promotion_is_warned_on_every_environment_and_the_deployment_s_own_bundle_is_the_one_named()
+    {
+        using var repository = await DeployRepository.CreateAsync("""{ "environments": { "dev": { "strategy": "command", "target": { "deploy": ["true"] } } } }""");
+        var bundle = repository.WriteBundle("1.0.0");
+
+        var run = await HostRun.RunAsync<DeployBuild>(repository.Root, ["Deploy", "--env", "dev", "--evidence", bundle]);
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Output + run.Error);
+        Assert.Contains($"dev: promoting an unsigned bundle ({bundle}); nothing proves which build wrote it", run.Output + run.Error, StringComparison.Ordinal);
+        Assert.Contains("Evidence: artifacts/deployments/dev/evidence/ (", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Evidence: artifacts/evidence/", run.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(repository.Root, "artifacts", "deployments", "dev", "evidence", "manifest.json")));
+    }
+
+    [Fact]
+    public async Task A_required_gate_that_is_no_gate_is_bad_input_to_deploy_before_anything_runs()
+    {
+        using var repository = await DeployRepository.CreateAsync("""{ "environments": { "dev": { "strategy": "command", "target": { "deploy": ["true"] } } } }""");
+
+        var run = await HostRun.RunAsync<DeployBuild>(repository.Root, ["Deploy", "--env", "dev", "--evidence", repository.WriteBundle("1.0.0"), "--required-gates", "Package"]);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("--required-gates 'Package' is not a gate; use any of Lint, Test, Coverage, Mutation, ArchitectureTests, SecurityScan.", run.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(repository.Root, "artifacts", "deployments")), "bad input deploys nothing and writes no bundle");
+    }
+
+    [Fact]
     public async Task A_bundle_without_the_required_gates_or_of_a_run_that_did_not_succeed_is_refused()
     {
         using var repository = await DeployRepository.CreateAsync("{}");
@@ -189,7 +216,10 @@ public sealed class InputProbeTests : IDisposable
 
         var problems = EvidenceVerifier.Verify(bundle);
 
-        Assert.Contains(problems, p => p.StartsWith($"unsafe: manifest.json lists the path '{path}'", StringComparison.Ordinal));
+        // A path that is no string is refused by the manifest's schema, by line, before any path is used.
+        Assert.Contains(problems, p => path is null
+            ? p.StartsWith("invalid: ", StringComparison.Ordinal) && p.EndsWith(".path: null where a string belongs", StringComparison.Ordinal)
+            : p.StartsWith($"unsafe: manifest.json lists the path '{path}'", StringComparison.Ordinal));
     }
 
     [Fact]
