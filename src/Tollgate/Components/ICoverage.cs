@@ -65,7 +65,11 @@ public interface ICoverage : ITest
         RootDirectory, collected, CoverageReportDirectory,
         new CoveragePolicy(this.Read(() => CoverageThreshold), this.Read(() => CoverageBranchThreshold), this.Read(() => CoverageTolerance)),
         CoverageBaselineOrDefault(), this.Read(() => CoverageAssemblyFilters), this.Read(() => CoverageFileFilters), this.Read(() => ToolsDirectory),
-        PolicyDefaults.Current.ToolVersion(ReportGeneratorTool.Package), this.Read(() => Configuration));
+        PolicyDefaults.Current.ToolVersion(ReportGeneratorTool.Package), this.Read(() => Configuration), this.Read(() => ReportGeneratorExecutable));
+
+    /// <summary>A ReportGenerator program instead of the pinned one.</summary>
+    [Parameter("A ReportGenerator program to run instead of the pinned reportgenerator: a path (from the root) or a name on PATH; the evidence records it (default: the pinned version, installed in .nuke/temp/tools)")]
+    string? ReportGeneratorExecutable => this.ValueOf(() => ReportGeneratorExecutable, null);
 
     private CoverageBaseline? CoverageBaselineOrDefault()
     {

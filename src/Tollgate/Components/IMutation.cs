@@ -43,6 +43,10 @@ public interface IMutation : ITest
     [Parameter("A VSTest filter for the tests Stryker runs (e.g. to leave slow integration tests out)")]
     string? MutationTestCaseFilter => this.ValueOf(() => MutationTestCaseFilter, null);
 
+    /// <summary>A Stryker.NET program instead of the pinned one.</summary>
+    [Parameter("A Stryker.NET program to run instead of the pinned dotnet-stryker: a path (from the root) or a name on PATH; the evidence records it (default: the pinned version, installed in .nuke/temp/tools)")]
+    string? StrykerExecutable => this.ValueOf(() => StrykerExecutable, null);
+
     /// <summary>Whether an empty scope passes.</summary>
     [Parameter("Pass when the scope holds no mutant (a scope that is empty on purpose)")]
     bool MutationEmptyScopeAllowed => this.ValueOf(() => MutationEmptyScopeAllowed, false);
@@ -74,7 +78,7 @@ public interface IMutation : ITest
                 this.Read(() => MutationConcurrency), this.Read(() => MutationAdditionalTimeout), this.Read(() => MutationMutate), this.Read(() => MutationTestCaseFilter),
                 BuildTarget, Path.GetFileNameWithoutExtension(SolutionFile), BuildProperties, BuildTargetsPath, this.Read(() => ToolsDirectory),
                 PolicyDefaults.Current.ToolVersion(StrykerTool.Package), MutationReportDirectory, CheckedShard, CheckedShard.IsSplit ? CheckedShardTimings : null,
-                Selection.IsWhole);
+                Selection.IsWhole, this.Read(() => StrykerExecutable));
             var step = new MutationStep(ProcessRunner, ProcessRunner.With(StrykerSettings(new StrykerSettings())), RunEvidence, context.Log.Info, context.Log.Always);
             var result = await step.RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
             result = inputs.Shard!.IsSplit && result.Status != GateStatus.Skipped ? ShardVerdict.Partial(result, inputs.Shard) : result;

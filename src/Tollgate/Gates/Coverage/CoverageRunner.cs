@@ -32,7 +32,7 @@ internal sealed class CoverageRunner(ProcessRunner runner)
         }
 
         var result = await runner.RunAsync(
-            new ProcessSpec(reportGenerator, ReportGeneratorTool.Arguments(coverageFiles, reportDirectory, assemblyFilters, fileFilters), workingDirectory, TimeSpan.FromMinutes(20)),
+            new ProcessSpec(reportGenerator, ReportGeneratorTool.Arguments(coverageFiles, reportDirectory, assemblyFilters, fileFilters), workingDirectory, TimeSpan.FromMinutes(20)) { Tool = ReportGeneratorTool.Command },
             cancellation).ConfigureAwait(false);
         var merged = Path.Combine(reportDirectory, ReportGeneratorTool.CoberturaFile);
         if (!result.Succeeded || !File.Exists(merged))

@@ -18,9 +18,11 @@ namespace Tollgate.Gates.Coverage;
 /// <param name="ToolsDirectory">Where ReportGenerator is installed.</param>
 /// <param name="ReportGeneratorVersion">The pinned ReportGenerator version.</param>
 /// <param name="Configuration">The configuration the tests ran in (recorded: figures depend on it).</param>
+/// <param name="ReportGeneratorExecutable">A ReportGenerator program the build names instead of the pinned one (null: the pinned one).</param>
 internal sealed record CoverageInputs(
     string Root, string TestResultsDirectory, string ReportDirectory, CoveragePolicy Policy, CoverageBaseline? Baseline,
-    IReadOnlyList<string> AssemblyFilters, IReadOnlyList<string> FileFilters, string ToolsDirectory, string ReportGeneratorVersion, string Configuration);
+    IReadOnlyList<string> AssemblyFilters, IReadOnlyList<string> FileFilters, string ToolsDirectory, string ReportGeneratorVersion, string Configuration,
+    string? ReportGeneratorExecutable = null);
 
 /// <summary>
 /// The Coverage gate from inputs to result: the Test run's coverage files merged by ReportGenerator (no second
@@ -38,10 +40,12 @@ internal sealed class CoverageStep(ProcessRunner runner, EvidenceBundle evidence
             return CoverageGate.Evaluate(null, [], inputs.Policy, inputs.Baseline, tools) with { Settings = settings };
         }
 
-        var reportGenerator = await new DotnetTools(runner, inputs.ToolsDirectory)
-            .EnsureAsync(ReportGeneratorTool.Package, inputs.ReportGeneratorVersion, ReportGeneratorTool.Command, cancellation).ConfigureAwait(false);
+        var reportGenerator = await ToolChoice.OfAsync(
+            new DotnetTools(runner, inputs.ToolsDirectory), inputs.ReportGeneratorExecutable, "reportgenerator-executable", inputs.Root,
+            ReportGeneratorTool.Package, inputs.ReportGeneratorVersion, ReportGeneratorTool.Command, cancellation).ConfigureAwait(false);
+        tools[ReportGeneratorTool.Package] = reportGenerator.Version;
         var merged = await new CoverageRunner(runner).MergeAsync(
-            reportGenerator, collected, inputs.ReportDirectory, inputs.AssemblyFilters, inputs.FileFilters, inputs.Root, cancellation).ConfigureAwait(false);
+            reportGenerator.Program, collected, inputs.ReportDirectory, inputs.AssemblyFilters, inputs.FileFilters, inputs.Root, cancellation).ConfigureAwait(false);
         evidence.AddReportDirectory(CoverageGate.Name, inputs.ReportDirectory);
         var (counts, files) = CoberturaReader.Read(merged);
         var relative = files.Select(f => f with { File = Path.IsPathRooted(f.File) ? PortablePath.Relative(inputs.Root, f.File) : f.File.Replace('\\', '/') }).ToList();

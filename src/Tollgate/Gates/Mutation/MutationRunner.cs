@@ -38,7 +38,10 @@ internal sealed class MutationRunner(ProcessRunner runner, Action<string> say)
         var result = await runner.RunAsync(
             new ProcessSpec(
                 stryker, StrykerTool.Arguments(configFile, output), Path.GetDirectoryName(project)!, TimeSpan.FromHours(3), PropertyEnvironment.Environment(properties, output, buildTargets),
-                OnOutput: progress.Observe),
+                OnOutput: progress.Observe)
+            {
+                Tool = StrykerTool.Command,
+            },
             cancellation).ConfigureAwait(false);
         var report = Path.Combine(output, StrykerTool.ReportPath);
         var relative = PortablePath.Relative(root, project);

@@ -29,11 +29,12 @@ namespace Tollgate.Gates.Mutation;
 /// <param name="Shard">This agent's part of a split run.</param>
 /// <param name="Timings">Earlier durations the shards are balanced by.</param>
 /// <param name="WholeSolution">The build target is the repository's solution, not a selection of its projects Tollgate wrote.</param>
+/// <param name="StrykerExecutable">A Stryker.NET program the build names instead of the pinned one (null: the pinned one).</param>
 internal sealed record MutationInputs(
     string Root, IReadOnlyList<ProjectInfo> Built, IReadOnlyList<string> ProjectPatterns, string? Since, MutationPolicy Policy, string Configuration,
     int Concurrency, int AdditionalTimeout, IReadOnlyList<string> Mutate, string? TestCaseFilter, string BuildTarget, string SolutionName,
     IReadOnlyList<string> Properties, string BuildTargets, string ToolsDirectory, string StrykerVersion, string ReportDirectory, ShardSpec? Shard = null, ShardTimings? Timings = null,
-    bool WholeSolution = true);
+    bool WholeSolution = true, string? StrykerExecutable = null);
 
 /// <summary>
 /// The Mutation gate from inputs to result: the scope (projects the tests reach), Stryker in solution mode when
@@ -57,8 +58,11 @@ internal sealed class MutationStep(ProcessRunner runner, ProcessRunner stryker, 
         var sinceCommit = inputs.Since is null ? null
             : await GitFacts.ResolveAsync(runner, inputs.Root, inputs.Since, cancellation).ConfigureAwait(false)
                 ?? throw new InvalidDataException($"--mutation-since '{inputs.Since}' names no commit in this repository; fetch it (e.g. git fetch origin main, or a full clone instead of a shallow one) or name another ref.");
-        var tools = new Dictionary<string, string> { [StrykerTool.Package] = inputs.StrykerVersion };
-        var program = await new DotnetTools(runner, inputs.ToolsDirectory).EnsureAsync(StrykerTool.Package, inputs.StrykerVersion, StrykerTool.Command, cancellation).ConfigureAwait(false);
+        var stryker = await ToolChoice.OfAsync(
+            new DotnetTools(runner, inputs.ToolsDirectory), inputs.StrykerExecutable, "stryker-executable", inputs.Root,
+            StrykerTool.Package, inputs.StrykerVersion, StrykerTool.Command, cancellation).ConfigureAwait(false);
+        var tools = new Dictionary<string, string> { [StrykerTool.Package] = stryker.Version };
+        var program = stryker.Program;
         var changed = inputs.Since is null ? "" : $" (only code changed since {inputs.Since})";
         var logs = CompilerLogFreshness.Before(inputs.Built);
         try

@@ -50,5 +50,5 @@ public abstract record ToolSettings
         Path.GetFileNameWithoutExtension(spec.FileName) == "dotnet" && spec.Arguments.Take(verb.Length).SequenceEqual(verb);
 
     internal static bool IsProgram(ProcessSpec spec, string program) =>
-        string.Equals(Path.GetFileNameWithoutExtension(spec.FileName), program, StringComparison.OrdinalIgnoreCase);
+        spec.Tool is { } tool ? tool == program : string.Equals(Path.GetFileNameWithoutExtension(spec.FileName), program, StringComparison.OrdinalIgnoreCase);
 }
