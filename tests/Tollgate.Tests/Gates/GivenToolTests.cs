@@ -9,7 +9,7 @@ using Tollgate.Tools.Dotnet;
 namespace Tollgate.Tests.Gates;
 
 /// <summary>
-/// <c>--stryker-executable</c> and <c>--reportgenerator-executable</c>: a program the build names runs in place of the pinned
+/// <c>--stryker-executable</c> and <c>--report-generator-executable</c>: a program the build names runs in place of the pinned
 /// tool, gets that tool's settings, and is recorded in the evidence. Each test gives a stand-in script that answers as the tool
 /// does (its report where the gate reads it, its exit code) and logs its arguments.
 /// </summary>
@@ -75,7 +75,7 @@ public sealed class GivenToolTests : IDisposable
             new CoverageStep(Runner(), new EvidenceBundle(Path.Combine(root.Path, "artifacts", "evidence"))).RunAsync(Coverage("tools/missing-reportgenerator"), CancellationToken.None));
 
         Assert.Equal(
-            $"--reportgenerator-executable tools/missing-reportgenerator: no such file ({Path.Combine(root.Path, "tools", "missing-reportgenerator")}); give the path of the program, or leave --reportgenerator-executable out to use the pinned dotnet-reportgenerator-globaltool 5.6.0.",
+            $"--report-generator-executable tools/missing-reportgenerator: no such file ({Path.Combine(root.Path, "tools", "missing-reportgenerator")}); give the path of the program, or leave --report-generator-executable out to use the pinned dotnet-reportgenerator-globaltool 5.6.0.",
             error.Message);
     }
 

@@ -41,7 +41,7 @@ internal sealed class CoverageStep(ProcessRunner runner, EvidenceBundle evidence
         }
 
         var reportGenerator = await ToolChoice.OfAsync(
-            new DotnetTools(runner, inputs.ToolsDirectory), inputs.ReportGeneratorExecutable, "reportgenerator-executable", inputs.Root,
+            new DotnetTools(runner, inputs.ToolsDirectory), inputs.ReportGeneratorExecutable, "report-generator-executable", inputs.Root,
             ReportGeneratorTool.Package, inputs.ReportGeneratorVersion, ReportGeneratorTool.Command, cancellation).ConfigureAwait(false);
         tools[ReportGeneratorTool.Package] = reportGenerator.Version;
         var merged = await new CoverageRunner(runner).MergeAsync(

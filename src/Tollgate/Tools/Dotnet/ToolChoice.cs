@@ -2,7 +2,7 @@ namespace Tollgate.Tools.Dotnet;
 
 /// <summary>
 /// The program a gate runs for a .NET tool: the pinned version Tollgate installs, or one the build names
-/// (<c>--stryker-executable</c>, <c>--reportgenerator-executable</c>: a newer build of the tool, a wrapper, or a stand-in a test
+/// (<c>--stryker-executable</c>, <c>--report-generator-executable</c>: a newer build of the tool, a wrapper, or a stand-in a test
 /// controls). The evidence records which: the pinned version, or <c>given: &lt;program&gt;</c>.
 /// </summary>
 internal sealed record ToolChoice(string Program, string Version)
