@@ -70,7 +70,7 @@ public sealed class AdoptionTests(AdoptionTests.Feed feed) : IClassFixture<Adopt
         Assert.True(coverage.ExitCode == 0, coverage.Output + coverage.Error);
         Assert.Equal("5 passed, 0 failed", Gate.Read(repository.Evidence, "Test").Headline);
         var passed = Gate.Read(repository.Evidence, "Coverage");
-        Assert.Equal("passed", passed.Status);
+        passed.AssertStatus("passed");
         Assert.Equal(70, passed.Thresholds.GetProperty("line").GetDouble());
 
         // The platform team's bump: only the version changes in the repository.
@@ -80,7 +80,7 @@ public sealed class AdoptionTests(AdoptionTests.Feed feed) : IClassFixture<Adopt
         Assert.Equal(1, bumped.ExitCode);
         Assert.Equal(second, Manifest(repository)["tollgateVersion"]!.GetValue<string>());
         var held = Gate.Read(repository.Evidence, "Coverage");
-        Assert.Equal("failed", held.Status);
+        held.AssertStatus("failed");
         Assert.Equal(99, held.Thresholds.GetProperty("line").GetDouble());
         Assert.EndsWith("is below 99 %", held.Reasons[0], StringComparison.Ordinal);
         var threshold = Manifest(repository)["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "coverage-threshold")!;

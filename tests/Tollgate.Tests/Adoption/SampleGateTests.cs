@@ -22,8 +22,8 @@ public sealed class SampleGateTests
         var lint = Gate.Read(sample.Evidence, "Lint");
         Assert.Equal(("passed", "0 violations"), (lint.Status, lint.Headline));
         var coverage = Gate.Read(sample.Evidence, "Coverage");
-        Assert.Equal("passed", coverage.Status);
-        Assert.True(coverage.Metrics.GetProperty("line").GetDouble() >= 70);
+        coverage.AssertStatus("passed");
+        Assert.True(coverage.Metric("line").GetDouble() >= 70);
         Assert.Equal(70, coverage.Thresholds.GetProperty("line").GetDouble());
         Assert.True(File.Exists(Path.Combine(sample.Evidence, "reports", "coverage", "Cobertura.xml")));
         Assert.True(File.Exists(Path.Combine(sample.Evidence, "reports", "coverage", "index.html")));
@@ -48,7 +48,7 @@ public sealed class SampleGateTests
 
         Assert.Equal(ExitCodes.Failure, ratchet.ExitCode);
         var held = Gate.Read(sample.Evidence, "Coverage");
-        Assert.Equal("failed", held.Status);
+        held.AssertStatus("failed");
         Assert.Contains("dropped from 99.9 % (.nuke/coverage-baseline.json)", held.Reasons[0], StringComparison.Ordinal);
         Assert.Equal(99.9, held.Thresholds.GetProperty("baseline").GetDouble());
     }
@@ -80,7 +80,7 @@ public sealed class SampleGateTests
         Assert.Equal("Test: 5 passed, 1 failed", run.LastLine);
         Assert.Contains("Sample.Tests.RefundTests.Refunds_the_whole_price", run.Error, StringComparison.Ordinal);
         var test = Gate.Read(sample.Evidence, "Test");
-        Assert.Equal("failed", test.Status);
+        test.AssertStatus("failed");
         Assert.Equal("Sample.Tests.RefundTests.Refunds_the_whole_price", Assert.Single(test.Findings, f => f.GetProperty("kind").GetString() == "test-failure").GetProperty("rule").GetString());
         var junit = System.Xml.Linq.XDocument.Load(Path.Combine(sample.Evidence, "junit.xml")).Root!;
         Assert.Equal(("6", "1"), ((string)junit.Attribute("tests")!, (string)junit.Attribute("failures")!));
@@ -97,7 +97,7 @@ public sealed class SampleGateTests
         Assert.Equal(ExitCodes.Failure, run.ExitCode);
         Assert.Equal("passed", Gate.Read(sample.Evidence, "Test").Status);
         var coverage = Gate.Read(sample.Evidence, "Coverage");
-        Assert.Equal("failed", coverage.Status);
+        coverage.AssertStatus("failed");
         Assert.Matches(@"^line coverage [\d.]+ % \(\d+/\d+\) is below 70 %$", coverage.Reasons[0]);
         Assert.Equal("src/Sample/Infrastructure/CsvExport.cs", coverage.Findings[0].GetProperty("file").GetString());
 

@@ -86,7 +86,7 @@ public sealed class ContainerImageTests(DockerHost docker)
         Assert.Null(await docker.ManifestDigestAsync("sample", sha));
         Assert.False(Directory.Exists(feed));
         var gate = Gate.Read(sample.Evidence, "Package");
-        Assert.Equal(("failed", 1.0), (gate.Status, gate.Metrics.GetProperty("shipped-high").GetDouble()));
+        Assert.Equal(("failed", 1.0), (gate.Status, gate.Metric("shipped-high").GetDouble()));
         Assert.Contains(gate.Findings, f => f.GetProperty("rule").GetString() == "CVE-2024-43485");
         Assert.True(File.Exists(Path.Combine(sample.Evidence, "reports", "package", "trivy-image-1.json")));
     }

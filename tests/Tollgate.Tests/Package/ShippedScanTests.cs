@@ -38,7 +38,7 @@ public sealed class ShippedScanTests
         Assert.Equal(("failed", "1.4.0: not published; 0 critical, 1 high"), (gate.Status, gate.Headline));
         Assert.Equal("Nothing was published: what it ships did not pass the security scan.", gate.Reasons[0]);
         Assert.Contains("1 high finding(s); the policy allows none at critical or high", gate.Reasons[1], StringComparison.Ordinal);
-        Assert.Equal(1, gate.Metrics.GetProperty("shipped-high").GetDouble());
+        Assert.Equal(1, gate.Metric("shipped-high").GetDouble());
         var cve = gate.Findings.Single(f => f.GetProperty("rule").GetString() == "CVE-2024-43485");
         Assert.Equal(("high", "System.Text.Json"), (cve.GetProperty("severity").GetString(), cve.GetProperty("package").GetString()));
         Assert.True(File.Exists(Path.Combine(sample.Evidence, "reports", "package", "trivy-sbom-Sample.cdx.json")));
@@ -59,7 +59,7 @@ public sealed class ShippedScanTests
         Assert.True(published.ExitCode == ExitCodes.Success, published.Output + published.Error);
         Assert.True(File.Exists(Path.Combine(feed, "Sample.1.4.0.nupkg")));
         var passed = Gate.Read(sample.Evidence, "Package");
-        Assert.Equal(("passed", 0.0), (passed.Status, passed.Metrics.GetProperty("shipped-high").GetDouble()));
+        Assert.Equal(("passed", 0.0), (passed.Status, passed.Metric("shipped-high").GetDouble()));
         Assert.StartsWith("suppression (.nuke/security.json suppressions[0], until 2099-12-31)",
             passed.Findings.Single(f => f.GetProperty("rule").GetString() == "CVE-2024-43485").GetProperty("suppressedBy").GetString(), StringComparison.Ordinal);
     }
@@ -80,7 +80,7 @@ public sealed class ShippedScanTests
         Assert.Equal(ExitCodes.Failure, missing.ExitCode);
         Assert.False(Directory.Exists(feed));
         var gate = Gate.Read(sample.Evidence, "Package");
-        Assert.Equal("error", gate.Status);
+        gate.AssertStatus("error");
         Assert.Contains(gate.Reasons, r => r.StartsWith("trivy: ", StringComparison.Ordinal) && r.Contains("waive the scanner 'trivy'", StringComparison.Ordinal));
 
         sample.Write(".nuke/security.json", """{ "waivers": [ { "scanner": "trivy", "reason": "not installable on these runners" } ] }""");

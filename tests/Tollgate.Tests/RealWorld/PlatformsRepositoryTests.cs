@@ -43,9 +43,9 @@ public sealed partial class PlatformsRepositoryTests
 
         // The bare tools on the same build: each test application by dotnet test in its platform mode, the VSTest project in VSTest mode.
         var bare = await BareRunsAsync(shapes.Root);
-        Assert.Equal(bare.Values.Sum(b => b.Passed), test.Metrics.GetProperty("passed").GetDouble());
-        Assert.Equal(0, test.Metrics.GetProperty("failed").GetDouble());
-        Assert.Equal(4, test.Metrics.GetProperty("projects").GetDouble());
+        Assert.Equal(bare.Values.Sum(b => b.Passed), test.Metric("passed").GetDouble());
+        Assert.Equal(0, test.Metric("failed").GetDouble());
+        Assert.Equal(4, test.Metric("projects").GetDouble());
         foreach (var (project, figures) in bare)
         {
             Assert.True(figures.Passed > 0, $"{project}: the bare run passed no test");
@@ -73,8 +73,8 @@ public sealed partial class PlatformsRepositoryTests
         var coverage = Gate.Read(shapes.Evidence, "Coverage");
         Assert.True(coverage.Status == "passed", $"{coverage.Headline}: {string.Join("; ", coverage.Reasons)}");
         var merged = await BareMergeAsync(shapes.Root, bare.Values.Select(b => b.Cobertura).OfType<string>().ToList());
-        Assert.Equal((double)merged.Attribute("lines-covered")!, coverage.Metrics.GetProperty("linesCovered").GetDouble());
-        Assert.Equal((double)merged.Attribute("lines-valid")!, coverage.Metrics.GetProperty("linesValid").GetDouble());
+        Assert.Equal((double)merged.Attribute("lines-covered")!, coverage.Metric("linesCovered").GetDouble());
+        Assert.Equal((double)merged.Attribute("lines-valid")!, coverage.Metric("linesValid").GetDouble());
 
         // Mutation: Stryker runs one test runner per run, so the library is mutated once with the VSTest project and once with
         // the three test applications; the Microsoft.Testing.Platform part scores as bare Stryker's mtp runner does on the same
@@ -96,7 +96,7 @@ public sealed partial class PlatformsRepositoryTests
         Assert.All(whole, mutant => Assert.Equal(Detected(mtp[mutant.Key]) || Detected(vstest[mutant.Key]), Detected(mutant.Value)));
         Assert.True(whole.Values.Count(Detected) > Math.Max(mtp.Values.Count(Detected), vstest.Values.Count(Detected)), "each platform's tests detect mutants the other's miss");
         double detected = whole.Values.Count(Detected), valid = whole.Values.Count(s => s is "Killed" or "Timeout" or "Survived" or "NoCoverage");
-        Assert.Equal(Math.Round(detected * 100 / valid, 2), mutation.Metrics.GetProperty("score").GetDouble());
+        Assert.Equal(Math.Round(detected * 100 / valid, 2), mutation.Metric("score").GetDouble());
         Assert.Contains(mutation.Findings, f => f.GetProperty("kind").GetString() == "mutation-runs" && f.GetProperty("message").GetString()!.Contains("Microsoft.Testing.Platform with Shapes.MSTests, Shapes.NUnitTests, Shapes.XunitTests", StringComparison.Ordinal));
 
         // ArchitectureTests reads the library and the sample, never a test application as if it were product code.
@@ -114,7 +114,7 @@ public sealed partial class PlatformsRepositoryTests
         var test = Gate.Read(shapes.Evidence, "Test");
         Assert.True(test.Status == "passed", $"{test.Headline}: {string.Join("; ", test.Reasons)}\n{run.Output}{run.Error}");
         Assert.Equal("17 passed, 0 failed", test.Headline);
-        Assert.Equal(4, test.Metrics.GetProperty("projects").GetDouble());
+        Assert.Equal(4, test.Metric("projects").GetDouble());
 
         // dotnet test in the repository's own mode refuses the VSTest project; Tollgate ran it from a folder whose global.json is the
         // repository's with VSTest's runner (the same SDK), and left the repository's global.json alone.
@@ -143,7 +143,7 @@ public sealed partial class PlatformsRepositoryTests
         Assert.True(test.Reasons.Contains("tests/Shapes.LegacyTests/Shapes.LegacyTests.csproj (net10.0): Shapes.LegacyTests.WaitTests.Waits_for_ever made no progress within the hang timeout (--test-hang-timeout), so its test host was stopped"), string.Join("\n", test.Reasons));
         Assert.True(test.Reasons.Contains("tests/Shapes.NUnitTests/Shapes.NUnitTests.csproj (net10.0): Waits_for_ever made no progress within the hang timeout (--test-hang-timeout), so its test host was stopped"), string.Join("\n", test.Reasons));
         Assert.Contains("hung", test.Headline, StringComparison.Ordinal);
-        Assert.Equal(7, test.Metrics.GetProperty("passed").GetDouble()); // the tests that finished still count
+        Assert.Equal(7, test.Metric("passed").GetDouble()); // the tests that finished still count
         Assert.Contains(test.Commands, c => c.Contains("--hangdump-timeout 20s", StringComparison.Ordinal));
         Assert.Contains(test.Commands, c => c.Contains("--blame-hang-timeout 20s", StringComparison.Ordinal));
 

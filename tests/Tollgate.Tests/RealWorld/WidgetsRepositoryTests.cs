@@ -100,9 +100,9 @@ public sealed partial class WidgetsRepositoryTests
         var perFramework = PassedLine().Matches(bareTests.Output).ToDictionary(m => m.Groups["framework"].Value, m => int.Parse(m.Groups["passed"].Value, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(["net10.0", "net9.0"], perFramework.Keys.Order(StringComparer.Ordinal));
         var test = Gate.Read(widgets.Evidence, "Test");
-        Assert.Equal(perFramework.Values.Sum(), test.Metrics.GetProperty("passed").GetDouble());
-        Assert.Equal(perFramework["net9.0"], test.Metrics.GetProperty("passed.net9.0").GetDouble());
-        Assert.Equal(perFramework["net10.0"], test.Metrics.GetProperty("passed.net10.0").GetDouble());
+        Assert.Equal(perFramework.Values.Sum(), test.Metric("passed").GetDouble());
+        Assert.Equal(perFramework["net9.0"], test.Metric("passed.net9.0").GetDouble());
+        Assert.Equal(perFramework["net10.0"], test.Metric("passed.net10.0").GetDouble());
         Assert.Contains(test.Findings, f => f.GetProperty("kind").GetString() == "coverage-collector" && f.GetProperty("rule").GetString() == "supplied");
 
         // Coverage: the collector Tollgate supplied, merged by ReportGenerator, against the same collector and ReportGenerator run by hand.
@@ -117,24 +117,24 @@ public sealed partial class WidgetsRepositoryTests
         Assert.True(merge.ExitCode == 0, merge.Output + merge.Error);
         var merged = XDocument.Load(Path.Combine(widgets.Root, "bare-merged", "Cobertura.xml")).Root!;
         var coverage = Gate.Read(widgets.Evidence, "Coverage");
-        Assert.Equal((double)merged.Attribute("lines-covered")!, coverage.Metrics.GetProperty("linesCovered").GetDouble());
-        Assert.Equal((double)merged.Attribute("lines-valid")!, coverage.Metrics.GetProperty("linesValid").GetDouble());
+        Assert.Equal((double)merged.Attribute("lines-covered")!, coverage.Metric("linesCovered").GetDouble());
+        Assert.Equal((double)merged.Attribute("lines-valid")!, coverage.Metric("linesValid").GetDouble());
 
         // Mutation: only the library the tests reach, for the framework Tollgate built and tested, scored as bare Stryker scores it.
         var mutation = Gate.Read(widgets.Evidence, "Mutation");
         Assert.Contains(mutation.Findings, f => f.GetProperty("message").GetString() == "samples/Widgets.Demo/Widgets.Demo.csproj not mutated: no test project references it");
         Assert.Contains(mutation.Findings, f => f.GetProperty("message").GetString() == "src/Widgets.Tools/Widgets.Tools.csproj not mutated: no test project references it");
         var bareScore = await BareStrykerScoreAsync(widgets);
-        Assert.Equal(bareScore, mutation.Metrics.GetProperty("score").GetDouble());
+        Assert.Equal(bareScore, mutation.Metric("score").GetDouble());
 
         // ArchitectureTests: without a rules file the default rule holds; each project's assembly is read once.
         var architecture = Gate.Read(widgets.Evidence, "ArchitectureTests");
-        Assert.Equal("passed", architecture.Status);
+        architecture.AssertStatus("passed");
         Assert.Equal("0 violations (3 default rules: no namespace cycles)", architecture.Headline);
 
         // SecurityScan: the left-out project's files are not the chosen code; the rest is scanned.
         var security = Gate.Read(widgets.Evidence, "SecurityScan");
-        Assert.Equal("passed", security.Status);
+        security.AssertStatus("passed");
         Assert.DoesNotContain(security.Findings, f => f.GetProperty("kind").GetString() == "secret");
         Assert.DoesNotContain("Wdg7s-It3gr4t10n", File.ReadAllText(Path.Combine(widgets.Evidence, "gates", "securityscan.json")), StringComparison.Ordinal);
 

@@ -86,11 +86,11 @@ public sealed class PullRequestReportTests
 
         Assert.Equal(ExitCodes.Failure, pull.ExitCode);
         var gate = Gate.Read(sample.Evidence, "PullRequest");
-        Assert.Equal("failed", gate.Status);
+        gate.AssertStatus("failed");
         Assert.Equal((4, 9, 2, 1, 50.0, 1, 1), (
-            gate.Metrics.GetProperty("changedFiles").GetInt32(), gate.Metrics.GetProperty("changedLines").GetInt32(), gate.Metrics.GetProperty("changedCoverable").GetInt32(),
-            gate.Metrics.GetProperty("changedCovered").GetInt32(), gate.Metrics.GetProperty("changedCoverage").GetDouble(), gate.Metrics.GetProperty("newProblems").GetInt32(),
-            gate.Metrics.GetProperty("base").GetInt32()));
+            gate.Metric("changedFiles").GetInt32(), gate.Metric("changedLines").GetInt32(), gate.Metric("changedCoverable").GetInt32(),
+            gate.Metric("changedCovered").GetInt32(), gate.Metric("changedCoverage").GetDouble(), gate.Metric("newProblems").GetInt32(),
+            gate.Metric("base").GetInt32()));
         Assert.Equal(["coverage of the changed lines is 50 % (1/2), below 80 %: 1 changed line is not covered by a test"], gate.Reasons);
         var uncovered = Assert.Single(gate.Findings, f => f.GetProperty("kind").GetString() == "uncovered-change");
         Assert.Equal(("src/Sample/Domain/Money.cs", 23, "changed line 23 is not covered"), (uncovered.GetProperty("file").GetString(), uncovered.GetProperty("line").GetInt32(), uncovered.GetProperty("message").GetString()));
@@ -148,7 +148,7 @@ public sealed class PullRequestReportTests
         Assert.Equal(ExitCodes.Failure, pull.ExitCode);
         Assert.Contains("No base bundle: no --base-evidence given, and none stored at the default place.", pull.Error + pull.Output, StringComparison.Ordinal);
         var gate = Gate.Read(sample.Evidence, "PullRequest");
-        Assert.Equal((2, 1, 0), (gate.Metrics.GetProperty("changedCoverable").GetInt32(), gate.Metrics.GetProperty("changedCovered").GetInt32(), gate.Metrics.GetProperty("base").GetInt32()));
+        Assert.Equal((2, 1, 0), (gate.Metric("changedCoverable").GetInt32(), gate.Metric("changedCovered").GetInt32(), gate.Metric("base").GetInt32()));
         Assert.Contains("unknown — no base bundle (no --base-evidence given, and none stored at the default place)", File.ReadAllText(Path.Combine(sample.Evidence, "pr-report.md")), StringComparison.Ordinal);
 
         // Reported and commented in one run, with no earlier bundle: the comment is this run's report, even though the report failed.

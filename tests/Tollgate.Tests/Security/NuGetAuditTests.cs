@@ -32,7 +32,7 @@ public sealed class NuGetAuditTests
         Assert.Equal(ExitCodes.Failure, run.ExitCode);
         Assert.True(feed.Requests > 0, "the audit never asked the feed");
         var gate = Gate.Read(sample.Evidence, "SecurityScan");
-        Assert.Equal("failed", gate.Status);
+        gate.AssertStatus("failed");
         Assert.Equal("1 critical, 1 high finding(s); the policy allows none at critical or high", Assert.Single(gate.Reasons));
         var findings = gate.Findings.Select(f => (
             f.GetProperty("rule").GetString(), f.GetProperty("package").GetString(), f.GetProperty("severity").GetString(), f.GetProperty("file").GetString(),
@@ -73,7 +73,7 @@ public sealed class NuGetAuditTests
 
         Assert.Equal(ExitCodes.Failure, noData.ExitCode);
         var gate = Gate.Read(sample.Evidence, "SecurityScan");
-        Assert.Equal("error", gate.Status);
+        gate.AssertStatus("error");
         Assert.StartsWith($"nuget-audit: none of the audit sources ({plain.ServiceIndex}) serves vulnerability data", Assert.Single(gate.Reasons), StringComparison.Ordinal);
 
         var audited = await HostRun.RunAsync<SecurityBuild>(sample.Root, ["SecurityScan", "--nuget-audit-sources", feed.ServiceIndex]);

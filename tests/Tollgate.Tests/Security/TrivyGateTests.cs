@@ -76,9 +76,9 @@ public sealed class TrivyGateTests : IDisposable
         Assert.Equal(ExitCodes.Failure, run.ExitCode);
         Assert.Contains("[trivy] high CVE-2024-43485: System.Text.Json 8.0.4: dotnet: Denial of Service in System.Text.Json (fixed in 8.0.5) (src/App/packages.lock.json)", run.Error, StringComparison.Ordinal);
         var gate = Gate.Read(Evidence, "SecurityScan");
-        Assert.Equal("failed", gate.Status);
+        gate.AssertStatus("failed");
         Assert.Equal("2 high finding(s); the policy allows none at critical or high", Assert.Single(gate.Reasons));
-        Assert.Equal((2, 1, 1), (gate.Metrics.GetProperty("high").GetInt32(), gate.Metrics.GetProperty("medium").GetInt32(), gate.Metrics.GetProperty("low").GetInt32()));
+        Assert.Equal((2, 1, 1), (gate.Metric("high").GetInt32(), gate.Metric("medium").GetInt32(), gate.Metric("low").GetInt32()));
         var json = gate.Findings.Single(f => f.GetProperty("rule").GetString() == "CVE-2024-43485");
         Assert.Equal(("System.Text.Json", "8.0.4", "8.0.5", "trivy"), (json.GetProperty("package").GetString(), json.GetProperty("installedVersion").GetString(), json.GetProperty("fixedVersion").GetString(), json.GetProperty("scanner").GetString()));
         Assert.Contains(gate.Findings, f => f.GetProperty("rule").GetString() == "AVD-DS-0002" && f.GetProperty("file").GetString() == "Dockerfile");
@@ -103,7 +103,7 @@ public sealed class TrivyGateTests : IDisposable
 
         Assert.Equal(ExitCodes.Failure, run.ExitCode);
         var gate = Gate.Read(Evidence, "SecurityScan");
-        Assert.Equal("error", gate.Status);
+        gate.AssertStatus("error");
         Assert.Contains("trivy-fs.json: not a Trivy JSON report", Assert.Single(gate.Reasons), StringComparison.Ordinal);
     }
 
@@ -242,7 +242,7 @@ public sealed class TrivyGateTests : IDisposable
         Assert.Equal(
             "suppression of CVE-2023-29331 (.trivyignore:4) expired on 2020-01-01; fix the finding or renew the suppression with a reason",
             Assert.Single(gate.Reasons));
-        Assert.Equal((0, 1), (gate.Metrics.GetProperty("high").GetInt32(), gate.Metrics.GetProperty("suppressed").GetInt32()));
+        Assert.Equal((0, 1), (gate.Metric("high").GetInt32(), gate.Metric("suppressed").GetInt32()));
         var suppressed = gate.Findings.Single(f => f.GetProperty("rule").GetString() == "CVE-2024-43485");
         Assert.Contains("Patched in our fork", suppressed.GetProperty("suppressedBy").GetString(), StringComparison.Ordinal);
     }
