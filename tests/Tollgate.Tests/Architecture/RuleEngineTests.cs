@@ -31,8 +31,12 @@ public class RuleEngineTests : IDisposable
         Assert.Equal(matches, TypePattern.Parse(pattern).Matches(Type(type)));
 
     [Fact]
-    public void Assembly_patterns_match_the_assembly() =>
+    public void Assembly_patterns_match_the_assembly_and_no_other()
+    {
         Assert.True(TypePattern.Parse("assembly:Ap*").Matches(Type("X.Y")));
+        Assert.False(TypePattern.Parse("assembly:Other*").Matches(Type("X.Y")));
+        Assert.False(TypePattern.Parse("assembly:X*").Matches(Type("X.Y")), "an assembly pattern reads the assembly's name, not the type's");
+    }
 
     [Fact]
     public void Layers_allow_depending_downwards_only()
@@ -75,6 +79,9 @@ public class RuleEngineTests : IDisposable
             .Violations();
 
         Assert.Contains(violations, v => v.Type == "Tollgate.Engine.BuildSchema" && v.Dependency == "Tollgate.IO.AtomicFile");
+        Assert.All(violations, v => Assert.StartsWith("Tollgate.Engine.", v.Type, StringComparison.Ordinal));
+        Assert.All(violations, v => Assert.StartsWith("Tollgate.IO.", v.Dependency, StringComparison.Ordinal));
+        Assert.Empty(global::Tollgate.Architecture.Of(typeof(TollgateBuild).Assembly).Forbid("io below the gates", from: "Tollgate.IO.**", to: "Tollgate.Gates.**").Violations());
     }
 
     [Theory]
