@@ -1,3 +1,4 @@
+using Tollgate.Engine;
 using Tollgate.Evidence;
 using Tollgate.IO;
 
@@ -45,10 +46,12 @@ public interface IAudit : ITollgateBuild
                 throw new BuildException($"--audit-evidence {folder}: no evidence bundle (manifest.json) below it; download each repository's artifacts/evidence into a folder of its own there.");
             }
 
-            var markdown = PortfolioRenderer.Markdown(entries, PolicyWeakening.Weakens);
+            // What each repository's gates get from this version's policy (Policy/changes.json), beyond the version it is on.
+            var upgrade = new PortfolioUpgrade(TollgateVersion.Current, from => PolicyChanges.Between(from, TollgateVersion.Current).Select(c => c.ToString()).ToList());
+            var markdown = PortfolioRenderer.Markdown(entries, PolicyWeakening.Weakens, upgrade);
             AtomicFile.Write(AuditDirectory / "portfolio.md", markdown);
-            AtomicFile.Write(AuditDirectory / "portfolio.json", PortfolioRenderer.Json(entries, PolicyWeakening.Weakens));
-            AtomicFile.Write(AuditDirectory / "portfolio.html", PortfolioRenderer.Html(entries, PolicyWeakening.Weakens));
+            AtomicFile.Write(AuditDirectory / "portfolio.json", PortfolioRenderer.Json(entries, PolicyWeakening.Weakens, upgrade));
+            AtomicFile.Write(AuditDirectory / "portfolio.html", PortfolioRenderer.Html(entries, PolicyWeakening.Weakens, upgrade));
             context.Log.Always(markdown);
             var behind = entries.Count(e => e.TollgateVersion != PortfolioRenderer.Newest(entries));
             context.Log.Always($"Wrote {AuditDirectory.RelativeTo(RootDirectory)}/portfolio.md, .json and .html.");

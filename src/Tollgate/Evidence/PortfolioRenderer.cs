@@ -24,7 +24,7 @@ internal static class PortfolioRenderer
         entries.Select(e => e.TollgateVersion).OrderByDescending(v => v, VersionComparer.Instance).FirstOrDefault();
 
     /// <summary>Markdown.</summary>
-    public static string Markdown(IReadOnlyList<PortfolioEntry> entries, Func<ParameterRecord, bool> weakens)
+    public static string Markdown(IReadOnlyList<PortfolioEntry> entries, Func<ParameterRecord, bool> weakens, PortfolioUpgrade? upgrade = null)
     {
         var columns = Columns(entries);
         var newest = Newest(entries);
@@ -39,11 +39,23 @@ internal static class PortfolioRenderer
             text.Append($" | {Cell(Weakened(entry, weakens))} | {Cell(string.Join("; ", entry.Waivers))} | {Cell(string.Join("; ", entry.ExpiredSuppressions))} |\n");
         }
 
+        if (upgrade is not null)
+        {
+            text.Append($"\n## Moving to Tollgate {upgrade.To}\n\n");
+            var moving = entries.Select(e => (Entry: e, Changes: upgrade.Changes(e.TollgateVersion))).Where(m => m.Changes.Count > 0).ToList();
+            text.Append(moving.Count == 0 ? "No repository's gates change: each is on a version with this policy.\n" : "");
+            foreach (var (entry, changes) in moving)
+            {
+                text.Append($"- **{entry.Repository}** (on {entry.TollgateVersion}), its gates get:\n");
+                text.Append(string.Concat(changes.Select(c => $"  - {c}\n")));
+            }
+        }
+
         return text.ToString();
     }
 
     /// <summary>JSON.</summary>
-    public static string Json(IReadOnlyList<PortfolioEntry> entries, Func<ParameterRecord, bool> weakens)
+    public static string Json(IReadOnlyList<PortfolioEntry> entries, Func<ParameterRecord, bool> weakens, PortfolioUpgrade? upgrade = null)
     {
         var newest = Newest(entries);
         var repositories = entries.Select(e => (JsonNode?)new JsonObject
@@ -60,12 +72,13 @@ internal static class PortfolioRenderer
             ["overrides"] = new JsonArray(e.Overrides.Select(p => (JsonNode?)$"{p.Name}={(p.Secret ? "(secret)" : p.Value)}").ToArray()),
             ["waivers"] = new JsonArray(e.Waivers.Select(w => (JsonNode?)w).ToArray()),
             ["expiredSuppressions"] = new JsonArray(e.ExpiredSuppressions.Select(s => (JsonNode?)s).ToArray()),
+            ["policyChangesOnMoving"] = new JsonArray((upgrade?.Changes(e.TollgateVersion) ?? []).Select(c => (JsonNode?)c).ToArray()),
         }).ToArray();
-        return new JsonObject { ["newestTollgateVersion"] = newest, ["repositories"] = new JsonArray(repositories) }.ToJsonString(EvidenceJson.Options) + "\n";
+        return new JsonObject { ["newestTollgateVersion"] = newest, ["movingTo"] = upgrade?.To, ["repositories"] = new JsonArray(repositories) }.ToJsonString(EvidenceJson.Options) + "\n";
     }
 
     /// <summary>One static HTML page, nothing loaded from anywhere.</summary>
-    public static string Html(IReadOnlyList<PortfolioEntry> entries, Func<ParameterRecord, bool> weakens)
+    public static string Html(IReadOnlyList<PortfolioEntry> entries, Func<ParameterRecord, bool> weakens, PortfolioUpgrade? upgrade = null)
     {
         var columns = Columns(entries);
         var newest = Newest(entries);
@@ -91,7 +104,21 @@ internal static class PortfolioRenderer
             html.Append($"<td>{E(Weakened(entry, weakens))}</td><td>{E(string.Join("; ", entry.Waivers))}</td><td>{E(string.Join("; ", entry.ExpiredSuppressions))}</td></tr>\n");
         }
 
-        return html.Append("</table>\n</body></html>\n").ToString();
+        html.Append("</table>\n");
+        if (upgrade is not null)
+        {
+            html.Append($"<h2>Moving to Tollgate {E(upgrade.To)}</h2>\n<ul>\n");
+            foreach (var entry in entries.Where(e => upgrade.Changes(e.TollgateVersion).Count > 0))
+            {
+                html.Append($"<li><b>{E(entry.Repository)}</b> (on {E(entry.TollgateVersion)}), its gates get:<ul>");
+                html.Append(string.Concat(upgrade.Changes(entry.TollgateVersion).Select(c => $"<li>{E(c)}</li>")));
+                html.Append("</ul></li>\n");
+            }
+
+            html.Append("</ul>\n");
+        }
+
+        return html.Append("</body></html>\n").ToString();
     }
 
     private static string Weakened(PortfolioEntry entry, Func<ParameterRecord, bool> weakens) =>

@@ -64,10 +64,19 @@ public sealed class AuditTests : IDisposable
         Assert.Contains("SecurityScan: nuget-audit (no feed); SecurityScan: trivy (not installable)", rows[0], StringComparison.Ordinal);
         Assert.Contains("suppression of CVE-2020-1 (.nuke/security.json suppressions[0]) expired on 2021-01-01", rows[3], StringComparison.Ordinal);
         Assert.Contains("4 repositories, 1 behind the newest Tollgate", run.Output, StringComparison.Ordinal);
+        // What moving to this Tollgate changes in each repository's gates, from Policy/changes.json: only the one behind gets anything.
+        var moving = markdown[markdown.IndexOf($"## Moving to Tollgate {Tollgate.Engine.TollgateVersion.Current}", StringComparison.Ordinal)..];
+        Assert.Contains("- **legacy** (on 0.0.9), its gates get:\n", moving, StringComparison.Ordinal);
+        Assert.Contains("  - coverage.line: (not set) → 70 (Line coverage of at least 70 %.)\n", moving, StringComparison.Ordinal);
+        Assert.Contains("  - test.hangTimeout: (not set) → \"30m\"", moving, StringComparison.Ordinal);
+        Assert.DoesNotContain("**billing**", moving, StringComparison.Ordinal);
 
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(platform.Path, "artifacts", "audit", "portfolio.json")));
         var legacy = json.RootElement.GetProperty("repositories").EnumerateArray().Single(r => r.GetProperty("bundle").GetString() == "legacy/evidence");
         Assert.True(legacy.GetProperty("behindNewest").GetBoolean());
+        Assert.Equal(PolicyChanges.All.Count, legacy.GetProperty("policyChangesOnMoving").GetArrayLength());
+        var billing = json.RootElement.GetProperty("repositories").EnumerateArray().Single(r => r.GetProperty("bundle").GetString() == "billing/evidence");
+        Assert.Equal(0, billing.GetProperty("policyChangesOnMoving").GetArrayLength());
         var html = File.ReadAllText(Path.Combine(platform.Path, "artifacts", "audit", "portfolio.html"));
         Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
         Assert.Contains("<td class=\"behind\">0.0.9 (behind", html, StringComparison.Ordinal);
