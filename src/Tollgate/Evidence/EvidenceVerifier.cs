@@ -122,6 +122,11 @@ internal static class EvidenceVerifier
             {
                 problems.Add($"altered: {file.Path} (its SHA-256 differs from the manifest's)");
             }
+            else if (file.Bytes > 0)
+            {
+                // Intact as the manifest records it: now held to the bundle's contract (a gate document, artifacts.json, …).
+                problems.AddRange(BundleSchemas.Problems(path, file.Path).Select(problem => $"invalid: {problem}"));
+            }
         }
 
         var envelope = manifest.Signing?.IsSigned == true ? ManifestSigning.EnvelopeFile : null;

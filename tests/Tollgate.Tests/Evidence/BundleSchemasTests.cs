@@ -1,0 +1,68 @@
+using System.Text.Json.Nodes;
+using Tollgate.Evidence;
+using Tollgate.IO;
+using Tollgate.Tests.Support;
+
+namespace Tollgate.Tests.Evidence;
+
+/// <summary>The bundle's contract: a schema per JSON file Tollgate writes, and Verify holds each file to it even when its digest was made to match.</summary>
+public sealed class BundleSchemasTests : IDisposable
+{
+    private readonly TempDirectory root = new();
+
+    public BundleSchemasTests() => EvidenceFixture.Write(Bundle);
+
+    public void Dispose() => root.Dispose();
+
+    private string Bundle => Path.Combine(root.Path, "evidence");
+
+    // An edit the manifest's digest is made to agree with, as an unsigned bundle allows: only the contract can catch it.
+    private void Rewrite(string bundlePath, Action<JsonNode> edit)
+    {
+        var path = Path.Combine(Bundle, bundlePath);
+        var node = JsonNode.Parse(File.ReadAllText(path))!;
+        edit(node);
+        File.WriteAllText(path, node.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+        var manifestPath = Path.Combine(Bundle, Manifest.FileName);
+        var manifest = JsonNode.Parse(File.ReadAllText(manifestPath))!;
+        var entry = manifest["files"]!.AsArray().Single(f => (string?)f!["path"] == bundlePath)!;
+        entry["sha256"] = FileDigest.Sha256(path);
+        entry["bytes"] = new FileInfo(path).Length;
+        File.WriteAllText(manifestPath, manifest.ToJsonString());
+    }
+
+    [Fact]
+    public void Every_schema_is_draft_07_with_an_id_and_every_tollgate_file_has_one()
+    {
+        foreach (var name in BundleSchemas.Names)
+        {
+            var schema = JsonNode.Parse(BundleSchemas.Text(name))!;
+            Assert.Equal("http://json-schema.org/draft-07/schema#", (string?)schema["$schema"]);
+            Assert.Equal($"https://tollgate.invalid/schemas/{name}-1.json", (string?)schema["$id"]);
+        }
+
+        Assert.Equal(["manifest", "manifest", "gate", "artifacts", "projects", "deployment", null, null, null],
+            new[] { "manifest.json", "promoted-manifest.json", "gates/lint.json", "artifacts.json", "projects.json", "deployment.json", "reports/lint/x.json", "junit.xml", "provenance/package.intoto.json" }.Select(BundleSchemas.For));
+        Assert.Empty(EvidenceVerifier.Verify(Bundle));
+    }
+
+    [Fact]
+    public void A_gate_document_outside_its_schema_does_not_verify_though_its_digest_matches()
+    {
+        Rewrite("gates/lint.json", gate =>
+        {
+            gate["verdict"] = "fine";
+            gate["durationSeconds"] = -2;
+            gate["findings"]!.AsArray().Add(new JsonObject { ["kind"] = "violation" });
+        });
+
+        var all = EvidenceVerifier.Verify(Bundle);
+        var problems = all.Where(p => p.StartsWith("invalid: ", StringComparison.Ordinal)).ToList();
+
+        Assert.True(problems.Count >= 3, string.Join("\n", all));
+        Assert.All(problems, p => Assert.StartsWith("invalid: gates/lint.json:", p, StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("verdict", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.EndsWith("durationSeconds: -2 is too small (expected 0 or more)", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("message", StringComparison.Ordinal));
+    }
+}
