@@ -144,7 +144,7 @@ public sealed partial class WidgetsRepositoryTests
         Assert.Contains(package.Findings, f => f.GetProperty("message").GetString() == "samples/Widgets.Demo/Widgets.Demo.csproj not packed: not named by --package-projects Widgets.csproj");
 
         // Packed as built (--no-build after this run's Compile, every framework of the library), and the same package bare
-        // dotnet pack makes of the same project at the same version: the same assemblies, byte for byte, the same nuspec.
+        // dotnet pack makes of the same project at the same version, reproducibly built: the same assemblies, byte for byte, the same nuspec.
         Assert.Contains(" --no-build ", Assert.Single(package.Commands, c => c.StartsWith("dotnet pack ", StringComparison.Ordinal)), StringComparison.Ordinal);
         var version = await BarePackAsync(widgets);
         var packed = PackageContents(Path.Combine(widgets.Root, "artifacts", "packages", $"Widgets.{version}.nupkg"));
@@ -163,7 +163,9 @@ public sealed partial class WidgetsRepositoryTests
         var pack = await Shell.RunAsync(widgets.Root, "dotnet", [
             "pack", "src/Widgets/Widgets.csproj", "-c", "Release", "--nologo", "-o", "bare-packages", "--include-symbols", "-p:SymbolPackageFormat=snupkg", $"-p:{Narrowing}",
             $"-p:Version={Of("nuGetVersion")}", $"-p:PackageVersion={Of("nuGetVersion")}", $"-p:AssemblyVersion={Of("assemblyVersion")}", $"-p:FileVersion={Of("assemblyVersion")}",
-            $"-p:InformationalVersion={Of("informationalVersion")}", $"-p:RepositoryCommit={artifacts.RootElement.GetProperty("commit").GetString()}"], TimeSpan.FromMinutes(5));
+            $"-p:InformationalVersion={Of("informationalVersion")}", $"-p:RepositoryCommit={artifacts.RootElement.GetProperty("commit").GetString()}",
+            "-p:Deterministic=true", "-p:ContinuousIntegrationBuild=true"], TimeSpan.FromMinutes(5)); // the SDK's own reproducible build, as Package compiles
+
         Assert.True(pack.ExitCode == 0, pack.Output + pack.Error);
         return Of("nuGetVersion");
     }

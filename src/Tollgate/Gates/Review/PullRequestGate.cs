@@ -41,10 +41,10 @@ internal static class PullRequestGate
         {
             reasons.Add("this run has no merged coverage report (artifacts/coverage/Cobertura.xml): run the Coverage gate before the report");
         }
-        else if (coverage.Coverable > 0 && coverage.Covered * 100.0 < report.CoverageThreshold * coverage.Coverable)
+        else if (coverage.Coverable > 0 && coverage.Covered * 100.0 < report.ChangedLinesThreshold * coverage.Coverable)
         {
             reasons.Add(string.Create(CultureInfo.InvariantCulture,
-                $"coverage of the changed lines is {coverage.Percent:0.##} % ({coverage.Covered}/{coverage.Coverable}), below {report.CoverageThreshold:0.##} %: {Lines(coverage.Coverable - coverage.Covered)} not covered by a test"));
+                $"coverage of the changed lines is {coverage.Percent:0.##} % ({coverage.Covered}/{coverage.Coverable}), below {report.ChangedLinesThreshold:0.##} %: {Lines(coverage.Coverable - coverage.Covered)} not covered by a test"));
         }
 
         if (failOnNew && report.New is { Count: > 0 } added)
@@ -63,7 +63,7 @@ internal static class PullRequestGate
             .ToList();
         return new GateResult(
             Name, reasons.Count == 0 ? GateStatus.Passed : GateStatus.Failed, headline, reasons, metrics,
-            new Dictionary<string, double> { ["changedCoverage"] = report.CoverageThreshold }, tools, findings);
+            new Dictionary<string, double> { ["changedCoverage"] = report.ChangedLinesThreshold }, tools, findings);
     }
 
     private static string Lines(int count) => count == 1 ? "1 changed line is" : $"{count} changed lines are";

@@ -105,7 +105,7 @@ internal static class PullRequestMarkdown
         null => "no coverage report in this run",
         { Coverable: 0 } c => $"{c.Changed} changed, none coverable (nothing to judge)",
         var c => string.Create(CultureInfo.InvariantCulture,
-            $"{c.Covered} of {c.Coverable} coverable changed lines covered ({c.Percent:0.##} %, bar {report.CoverageThreshold:0.##} %) {(report.CoverageReached ? "✅" : "❌")}"),
+            $"{c.Covered} of {c.Coverable} coverable changed lines covered ({c.Percent:0.##} %, bar {report.ChangedLinesThreshold:0.##} %) {(report.CoverageReached ? "✅" : "❌")}"),
     };
 
     private static void AppendList(StringBuilder text, IEnumerable<string> lines, int limit)

@@ -13,11 +13,11 @@ namespace Tollgate.Gates.Review;
 /// <param name="BaseEvidence">The base bundle given (<c>--base-evidence</c>), or the default one found; null: none.</param>
 /// <param name="BaseEvidenceGiven">Whether <paramref name="BaseEvidence"/> was given (a default that is not there is "no base bundle").</param>
 /// <param name="BaseRef">The ref to diff against (<c>--base-ref</c>, or the pull request's target branch); null: the base bundle's commit.</param>
-/// <param name="CoverageThreshold">The bar for the changed lines, percent.</param>
+/// <param name="ChangedLinesThreshold">The bar for the changed lines, percent.</param>
 /// <param name="FailOnNew">Whether a new problem fails the gate.</param>
 /// <param name="Gates">This run's gate results.</param>
 internal sealed record PullRequestInputs(
-    string Root, string? Commit, string Cobertura, string? BaseEvidence, bool BaseEvidenceGiven, string? BaseRef, double CoverageThreshold, bool FailOnNew,
+    string Root, string? Commit, string Cobertura, string? BaseEvidence, bool BaseEvidenceGiven, string? BaseRef, double ChangedLinesThreshold, bool FailOnNew,
     IReadOnlyList<GateResult> Gates);
 
 /// <summary>
@@ -71,7 +71,7 @@ internal sealed class PullRequestStep(ProcessRunner runner, EvidenceBundle evide
             .Select(g => (g.Gate, g.Status.ToString().ToLowerInvariant(), baseline?.Gates.TryGetValue(g.Gate, out var old) == true ? old.Status.ToString().ToLowerInvariant() : null))
             .ToList();
         var report = new PullRequestReport(
-            inputs.Commit, mergeBase, baseRef, baseline?.Commit, noBase, changes, coverage, inputs.CoverageThreshold, statuses, problems, fresh, FigureDelta.Of(now, before));
+            inputs.Commit, mergeBase, baseRef, baseline?.Commit, noBase, changes, coverage, inputs.ChangedLinesThreshold, statuses, problems, fresh, FigureDelta.Of(now, before));
         var result = PullRequestGate.Evaluate(report, inputs.FailOnNew, new Dictionary<string, string>());
 
         evidence.WriteFile(PullRequestFiles.Report, PullRequestMarkdown.Render(report, result));
