@@ -51,7 +51,7 @@ public interface ICoverage : ITest
         .Requires(() => PlannedTargets.Contains(nameof(Test)), () =>
             $"its Test in the same run: with Test skipped, the coverage files in {TestResultsDirectory.RelativeTo(RootDirectory)} are an earlier run's, not this one's (do not --skip Test)")
         .ProceedAfterFailure()
-        .Produces("artifacts/coverage")
+        .Produces(CoverageReportDirectory.RelativeTo(RootDirectory))
         .Executes(context => GateTarget.RunAsync(this, context, CoverageGate.Name, async () =>
         {
             var inputs = CoverageInputsOf(TestResultsDirectory);

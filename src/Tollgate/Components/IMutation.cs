@@ -68,7 +68,7 @@ public interface IMutation : ITest
         // restores into are left to those gates first.
         .TryAfter<IArchitectureTests>(x => x.ArchitectureTests)
         .TryAfter<ISecurityScan>(x => x.SecurityScan)
-        .Produces("artifacts/mutation")
+        .Produces(MutationReportDirectory.RelativeTo(RootDirectory))
         .Executes(context => GateTarget.RunAsync(this, context, MutationGate.Name, async () =>
         {
             var since = this.Read(() => MutationSince) ?? PullRequest.TargetRef(EnvironmentVariables);

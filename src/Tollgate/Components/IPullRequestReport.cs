@@ -49,7 +49,7 @@ public interface IPullRequestReport : ITollgateBuild
         {
             var given = this.Read(() => BaseEvidence);
             var inputs = new PullRequestInputs(
-                RootDirectory, (await GitFactsAsync(context.Cancellation).ConfigureAwait(false)).Commit, ArtifactsDirectory / "coverage" / "Cobertura.xml",
+                RootDirectory, (await GitFactsAsync(context.Cancellation).ConfigureAwait(false)).Commit, ((this as ICoverage)?.CoverageReportDirectory ?? ArtifactsDirectory / "coverage") / Tools.ReportGenerator.ReportGeneratorTool.CoberturaFile, // where Coverage wrote it, a build's override included
                 given ?? DefaultBaseEvidence, given is not null, this.Read(() => BaseRef) ?? PullRequest.TargetRef(EnvironmentVariables),
                 this.Read(() => CoverageChangedThreshold), this.Read(() => FailOnNewOnly),
                 RunEvidence.Gates.Select(g => g.Result).Where(g => g.Gate != PullRequestGate.Name).ToList());

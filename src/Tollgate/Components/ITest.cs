@@ -30,7 +30,7 @@ public interface ITest : ICompile
         .Requires(() => HangTimeout.IsValid(this.Read(() => TestHangTimeout)), () =>
             $"--test-hang-timeout to be a duration both test platforms read, not '{this.Read(() => TestHangTimeout)}': a whole number with ms, s, m or h, e.g. 30m")
         .ProceedAfterFailure()
-        .Produces("artifacts/test-results")
+        .Produces(TestResultsDirectory.RelativeTo(RootDirectory))
         .Executes(context => GateTarget.RunAsync(this, context, TestGate.Name, async () =>
         {
             // The build's filter goes into each run's own, so a shard's classes are chosen within it; its hang timeout is the gate's.
