@@ -28,7 +28,7 @@ public interface ITollgateBuild : IParameterProvider
     internal Task<Tools.Git.GitFacts> GitFactsAsync(CancellationToken cancellation);
 
     /// <summary>The evidence of this run, written to <see cref="EvidenceDirectory"/> at its end.</summary>
-    internal EvidenceBundle RunEvidence { get; }
+    internal BundleWriter RunEvidence { get; }
 
     /// <summary>Where the pinned .NET tools the gates drive are installed.</summary>
     [Parameter("Where Tollgate installs the .NET tools it pins (ReportGenerator, Stryker, CycloneDX)")]

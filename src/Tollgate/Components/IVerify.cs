@@ -56,5 +56,5 @@ public interface IVerify : ITollgateBuild
         });
 
     private static ManifestSigning? EvidenceSigningOf(AbsolutePath bundle) =>
-        System.Text.Json.JsonSerializer.Deserialize<Manifest>(File.ReadAllText(bundle / Manifest.FileName), EvidenceJson.Options)?.Signing;
+        BundleFiles.ReadManifest(bundle).Signing;
 }

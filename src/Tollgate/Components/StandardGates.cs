@@ -28,6 +28,6 @@ internal static class StandardGates
             .ToList();
 
     /// <summary>The statuses of the gates recorded in <paramref name="evidence"/>, lower case, by gate.</summary>
-    public static IReadOnlyDictionary<string, string> StatusesOf(EvidenceBundle evidence) =>
+    public static IReadOnlyDictionary<string, string> StatusesOf(BundleWriter evidence) =>
         evidence.Gates.ToDictionary(g => g.Result.Gate, g => g.Result.Status.ToString().ToLowerInvariant(), StringComparer.Ordinal);
 }

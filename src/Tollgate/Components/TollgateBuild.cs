@@ -13,7 +13,7 @@ namespace Tollgate;
 /// </summary>
 public abstract class TollgateBuild : BuildBase, ITollgateBuild
 {
-    private EvidenceBundle? evidence;
+    private BundleWriter? evidence;
     private object? evidenceLock;
     private ProcessRunner? runner;
     private CiConsole? console;
@@ -43,7 +43,7 @@ public abstract class TollgateBuild : BuildBase, ITollgateBuild
     }
 
     /// <inheritdoc />
-    internal EvidenceBundle RunEvidence => LazyInitializer.EnsureInitialized(ref evidence, ref evidenceLock, StartEvidence);
+    internal BundleWriter RunEvidence => LazyInitializer.EnsureInitialized(ref evidence, ref evidenceLock, StartEvidence);
 
     /// <summary>The CI host's console: log sections, annotations and report hooks in the host's own forms.</summary>
     ProcessRunner ITollgateBuild.ProcessRunner => ProcessRunner;
@@ -52,7 +52,7 @@ public abstract class TollgateBuild : BuildBase, ITollgateBuild
 
     IReadOnlySet<string> ITollgateBuild.PlannedTargets => PlannedTargets;
 
-    EvidenceBundle ITollgateBuild.RunEvidence => RunEvidence;
+    BundleWriter ITollgateBuild.RunEvidence => RunEvidence;
 
     Task<GitFacts> ITollgateBuild.GitFactsAsync(CancellationToken cancellation) => GitFactsAsync(cancellation);
 
@@ -72,15 +72,15 @@ public abstract class TollgateBuild : BuildBase, ITollgateBuild
             ? member.Name
             : throw new BuildException($"The default target must be a target property, as in x => ((ITest)x).Test; got {selector}.");
 
-    private EvidenceBundle StartEvidence()
+    private BundleWriter StartEvidence()
     {
         var directory = ((ITollgateBuild)this).EvidenceDirectory;
         if (HoldsRepositoryLock)
         {
-            EvidenceBundle.RemoveAbandonedStaging(directory);
+            BundleWriter.RemoveAbandonedStaging(directory);
         }
 
-        return new EvidenceBundle(directory, Log.Masker.Apply);
+        return new BundleWriter(directory, Log.Masker.Apply);
     }
 
     /// <summary>Writes the evidence bundle of the run.</summary>

@@ -23,7 +23,7 @@ internal sealed record DeployInputs(
 /// and lock, the promoted build proven by verified evidence of this commit, the strategy (docker, gitops,
 /// command) with its health check, the history, and the deployment's own evidence.
 /// </summary>
-internal sealed class DeployStep(ProcessRunner runner, EvidenceBundle evidence, Action<string> say, Action<string> always, Action<string> warn)
+internal sealed class DeployStep(ProcessRunner runner, BundleWriter evidence, Action<string> say, Action<string> always, Action<string> warn)
 {
     public const string Name = "Deploy";
 
@@ -148,7 +148,7 @@ internal sealed class DeployStep(ProcessRunner runner, EvidenceBundle evidence, 
         string? signer;
         try
         {
-            signer = System.Text.Json.JsonSerializer.Deserialize<Manifest>(File.ReadAllText(manifest), EvidenceJson.Options)?.Signing?.KeyId;
+            signer = BundleFiles.ReadManifest(Path.GetDirectoryName(manifest)!).Signing?.KeyId;
         }
         catch (System.Text.Json.JsonException)
         {

@@ -24,7 +24,7 @@ internal sealed partial record PromotedBuild(string Version, string Commit, stri
             throw new InvalidDataException($"the evidence at {bundle} does not verify: {problems[0]}{(problems.Count > 1 ? $" (and {problems.Count - 1} more)" : "")}; deploy only what a build proved.");
         }
 
-        var manifest = JsonSerializer.Deserialize<Manifest>(File.ReadAllText(Path.Combine(bundle, Manifest.FileName)), EvidenceJson.Options)!;
+        var manifest = BundleFiles.ReadManifest(bundle);
         if (manifest.Outcome != "succeeded")
         {
             throw new InvalidDataException($"the evidence at {bundle} is of a run that {manifest.Outcome}{(manifest.Error is null ? "" : $" ({manifest.Error})")}; deploy only the bundle of a run that succeeded.");

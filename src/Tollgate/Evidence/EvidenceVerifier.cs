@@ -69,11 +69,11 @@ internal static class EvidenceVerifier
         Manifest? manifest;
         try
         {
-            manifest = JsonSerializer.Deserialize<Manifest>(File.ReadAllText(manifestPath), EvidenceJson.Options);
+            manifest = BundleFiles.ReadManifest(directory);
         }
-        catch (JsonException exception)
+        catch (InvalidDataException exception)
         {
-            return [$"invalid: {manifestPath}: {exception.Path ?? "(the file)"} cannot be read as a manifest value; write the bundle with Tollgate."];
+            return [$"invalid: {exception.Message}"];
         }
 
         if (manifest is null || manifest.Files is null || manifest.Gates is null)
@@ -284,7 +284,7 @@ internal static class EvidenceVerifier
             {
                 // Read no further than the size the manifest records (an entry of another size was reported as altered).
                 var listed = manifest.Files.FirstOrDefault(f => f?.Path == gate.File);
-                document = listed is null || BundleEntry.ReadText(path, listed.Bytes) is not { } text ? null : JsonSerializer.Deserialize<GateDocument>(text, EvidenceJson.Options);
+                document = listed is null || BundleEntry.ReadText(path, listed.Bytes) is not { } text ? null : BundleFiles.ParseGate(text);
             }
             catch (JsonException)
             {

@@ -17,7 +17,7 @@ internal static class EvidenceWriter
     /// Writes the bundle, keeping <paramref name="history"/> earlier ones, and returns its manifest; with
     /// <paramref name="signingKey"/>, the manifest is signed (<c>manifest.sig.json</c>, a DSSE envelope of its exact bytes).
     /// </summary>
-    public static Manifest Write(EvidenceBundle bundle, RunRecord run, int history = DefaultHistory, EvidenceKey? signingKey = null)
+    public static Manifest Write(BundleWriter bundle, RunRecord run, int history = DefaultHistory, EvidenceKey? signingKey = null)
     {
         var gateEntries = new List<GateEntry>();
         foreach (var (result, duration) in bundle.Gates)
@@ -73,7 +73,7 @@ internal static class EvidenceWriter
     /// <summary>The directory of the <paramref name="n"/>-th earlier bundle (1 = the newest).</summary>
     public static string PreviousOf(string directory, int n) => $"{Path.GetFullPath(directory)}.previous.{n}";
 
-    private static void Swap(EvidenceBundle bundle, int history)
+    private static void Swap(BundleWriter bundle, int history)
     {
         if (Directory.Exists(bundle.Directory))
         {

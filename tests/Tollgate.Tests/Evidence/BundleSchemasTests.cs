@@ -65,4 +65,29 @@ public sealed class BundleSchemasTests : IDisposable
         Assert.Contains(problems, p => p.EndsWith("durationSeconds: -2 is too small (expected 0 or more)", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("message", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_tool_of_ones_own_opens_a_bundle_that_verifies_and_reads_it_typed()
+    {
+        var bundle = EvidenceBundle.Open(Bundle);
+
+        Assert.Equal(Path.GetFullPath(Bundle), bundle.Directory);
+        Assert.Equal(bundle.Manifest.Gates.Select(g => g.Name), bundle.Gates.Select(g => g.Gate));
+        var lint = bundle.Gate("lint");
+        Assert.NotNull(lint);
+        Assert.Equal(bundle.Manifest.Gates.Single(g => g.Name == "Lint").Headline, lint.Headline);
+        Assert.Null(bundle.Gate("Nothing"));
+    }
+
+    [Fact]
+    public void A_bundle_that_does_not_verify_is_not_opened_and_every_problem_is_said()
+    {
+        File.AppendAllText(Path.Combine(Bundle, "gates", "lint.json"), " ");
+        File.WriteAllText(Path.Combine(Bundle, "added.txt"), "x");
+
+        var error = Assert.Throws<InvalidDataException>(() => EvidenceBundle.Open(Bundle));
+
+        Assert.Contains("altered: gates/lint.json", error.Message, StringComparison.Ordinal);
+        Assert.Contains("added: added.txt", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -29,7 +29,7 @@ internal static class EvidenceFixture
 
     public static Manifest Write(string directory, RunRecord? run, EvidenceKey? key, params GateResult[] gates)
     {
-        var bundle = new EvidenceBundle(directory);
+        var bundle = new BundleWriter(directory);
         foreach (var gate in gates.Length == 0 ? [Gate("Lint", GateStatus.Failed), Gate("Test", GateStatus.Passed)] : gates)
         {
             bundle.RecordGate(gate, TimeSpan.FromSeconds(2));

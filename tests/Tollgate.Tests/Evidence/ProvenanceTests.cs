@@ -14,7 +14,7 @@ public sealed class ProvenanceTests : IDisposable
 
     public void Dispose() => root.Dispose();
 
-    private (EvidenceBundle Bundle, RunRecord Run, string Package, byte[] Assembly) Packaged()
+    private (BundleWriter Bundle, RunRecord Run, string Package, byte[] Assembly) Packaged()
     {
         var package = Path.Combine(root.Path, "artifacts", "packages", "Sample.1.2.0.nupkg");
         Directory.CreateDirectory(Path.GetDirectoryName(package)!);
@@ -30,7 +30,7 @@ public sealed class ProvenanceTests : IDisposable
             nuspec.Write("<package />");
         }
 
-        var bundle = new EvidenceBundle(Path.Combine(root.Path, "artifacts", "evidence"));
+        var bundle = new BundleWriter(Path.Combine(root.Path, "artifacts", "evidence"));
         var lint = EvidenceFixture.Gate("Lint", GateStatus.Passed) with { Tools = new Dictionary<string, string> { ["dotnet-format"] = "10.0.100" } };
         var mutation = EvidenceFixture.Gate("Mutation", GateStatus.Passed) with { Tools = new Dictionary<string, string> { ["dotnet-stryker"] = "5.1.0" } };
         bundle.RecordGate(lint, TimeSpan.FromSeconds(1));
@@ -135,7 +135,7 @@ public sealed class ProvenanceTests : IDisposable
     [Fact]
     public void Without_packages_there_is_no_provenance()
     {
-        var bundle = new EvidenceBundle(Path.Combine(root.Path, "artifacts", "evidence"));
+        var bundle = new BundleWriter(Path.Combine(root.Path, "artifacts", "evidence"));
 
         Assert.False(Provenance.Write(bundle, EvidenceFixture.Run(), root.Path, [], null));
         Assert.False(Directory.Exists(Path.Combine(bundle.Staging, "provenance")));

@@ -16,7 +16,7 @@ public sealed class SigningTests : IDisposable
 
     private Manifest WriteBundle(EvidenceKey? key)
     {
-        var bundle = new EvidenceBundle(Bundle);
+        var bundle = new BundleWriter(Bundle);
         bundle.RecordGate(EvidenceFixture.Gate("Lint", GateStatus.Passed), TimeSpan.FromSeconds(2));
         bundle.RecordGate(EvidenceFixture.Gate("Test", GateStatus.Passed), TimeSpan.FromSeconds(3));
         var report = root.Write("report.xml", "<report tests=\"5\" />");

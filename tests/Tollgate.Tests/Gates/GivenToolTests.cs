@@ -58,7 +58,7 @@ public sealed class GivenToolTests : IDisposable
             """);
         var runner = Runner().With(new ReportGeneratorSettings { Arguments = ["-tag:from-settings"] });
 
-        var result = await new CoverageStep(runner, new EvidenceBundle(Path.Combine(root.Path, "artifacts", "evidence"))).RunAsync(Coverage(standIn), CancellationToken.None);
+        var result = await new CoverageStep(runner, new BundleWriter(Path.Combine(root.Path, "artifacts", "evidence"))).RunAsync(Coverage(standIn), CancellationToken.None);
 
         Assert.True(result.Status == GateStatus.Passed, $"{result.Status}: {string.Join("; ", result.Reasons)}");
         Assert.Equal(70, result.Metrics["line"]);
@@ -72,7 +72,7 @@ public sealed class GivenToolTests : IDisposable
     public async Task A_given_path_that_is_no_file_is_named_with_the_fix()
     {
         var error = await Assert.ThrowsAsync<InvalidDataException>(() =>
-            new CoverageStep(Runner(), new EvidenceBundle(Path.Combine(root.Path, "artifacts", "evidence"))).RunAsync(Coverage("tools/missing-reportgenerator"), CancellationToken.None));
+            new CoverageStep(Runner(), new BundleWriter(Path.Combine(root.Path, "artifacts", "evidence"))).RunAsync(Coverage("tools/missing-reportgenerator"), CancellationToken.None));
 
         Assert.Equal(
             $"--report-generator-executable tools/missing-reportgenerator: no such file ({Path.Combine(root.Path, "tools", "missing-reportgenerator")}); give the path of the program, or leave --report-generator-executable out to use the pinned dotnet-reportgenerator-globaltool 5.6.0.",
@@ -105,7 +105,7 @@ public sealed class GivenToolTests : IDisposable
             Path.Combine(root.Path, "t.targets"), Path.Combine(root.Path, "tools"), "5.1.0", Path.Combine(root.Path, "artifacts", "mutation"), StrykerExecutable: standIn);
         var runner = Runner().With(new StrykerSettings { Arguments = ["--log-to-file"] });
 
-        var result = await new MutationStep(Runner(), runner, new EvidenceBundle(Path.Combine(root.Path, "artifacts", "evidence")), _ => { }, _ => { }).RunAsync(inputs, CancellationToken.None);
+        var result = await new MutationStep(Runner(), runner, new BundleWriter(Path.Combine(root.Path, "artifacts", "evidence")), _ => { }, _ => { }).RunAsync(inputs, CancellationToken.None);
 
         Assert.True(result.Status == GateStatus.Passed, $"{result.Status}: {string.Join("; ", result.Reasons)}");
         Assert.Equal(75, result.Metrics["score"]);

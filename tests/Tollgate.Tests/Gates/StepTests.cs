@@ -16,7 +16,7 @@ public sealed class StepTests : IDisposable
 
     public void Dispose() => root.Dispose();
 
-    private EvidenceBundle Bundle() => new(Path.Combine(root.Path, "artifacts", "evidence"));
+    private BundleWriter Bundle() => new(Path.Combine(root.Path, "artifacts", "evidence"));
 
     private ProjectInfo Tollgate() =>
         new(Path.Combine(root.Path, "src", "Tollgate", "Tollgate.csproj"), "net10.0", false, typeof(TollgateBuild).Assembly.Location, "", "10.0.100");

@@ -33,7 +33,7 @@ internal static class Provenance
     /// <param name="toolStores">Tool folders whose <c>.store</c> holds the pinned tools' package digests.</param>
     /// <param name="key">Signs the statement, when given.</param>
     /// <param name="nugetTools">The tools that are NuGet packages (Tollgate's pinned tools): named as <c>pkg:nuget</c>, the others <c>pkg:generic</c>.</param>
-    public static bool Write(EvidenceBundle bundle, RunRecord run, string root, IReadOnlyList<string> toolStores, EvidenceKey? key, IReadOnlyCollection<string>? nugetTools = null)
+    public static bool Write(BundleWriter bundle, RunRecord run, string root, IReadOnlyList<string> toolStores, EvidenceKey? key, IReadOnlyCollection<string>? nugetTools = null)
     {
         var artifactsFile = Path.Combine(bundle.Staging, "artifacts.json");
         if (!File.Exists(artifactsFile))

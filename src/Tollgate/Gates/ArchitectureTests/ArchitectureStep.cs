@@ -18,7 +18,7 @@ internal sealed record ArchitectureInputs(string Root, IReadOnlyList<ProjectInfo
 /// namespace cycles within each assembly) on one assembly per project (its highest framework), a frozen
 /// baseline of known violations, the SARIF report.
 /// </summary>
-internal sealed class ArchitectureStep(EvidenceBundle evidence, Action<string> say)
+internal sealed class ArchitectureStep(BundleWriter evidence, Action<string> say)
 {
     public GateResult Run(ArchitectureInputs inputs)
     {

@@ -28,7 +28,7 @@ internal sealed record CoverageInputs(
 /// The Coverage gate from inputs to result: the Test run's coverage files merged by ReportGenerator (no second
 /// test run), read from the merged Cobertura file and held to the policy and the baseline.
 /// </summary>
-internal sealed class CoverageStep(ProcessRunner runner, EvidenceBundle evidence)
+internal sealed class CoverageStep(ProcessRunner runner, BundleWriter evidence)
 {
     public async Task<GateResult> RunAsync(CoverageInputs inputs, CancellationToken cancellation)
     {

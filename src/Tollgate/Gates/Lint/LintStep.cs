@@ -19,7 +19,7 @@ internal sealed record LintInputs(
 /// The Lint gate from inputs to result: the compiler's diagnostics from the build's logs and
 /// <c>dotnet format --verify-no-changes</c>, judged by severity; reports and a SARIF file into the evidence.
 /// </summary>
-internal sealed class LintStep(ProcessRunner runner, EvidenceBundle evidence)
+internal sealed class LintStep(ProcessRunner runner, BundleWriter evidence)
 {
     public async Task<GateResult> RunAsync(LintInputs inputs, CancellationToken cancellation)
     {

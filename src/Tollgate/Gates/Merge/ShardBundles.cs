@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Tollgate.Evidence;
 
 namespace Tollgate.Gates.Merge;
@@ -17,7 +16,7 @@ internal sealed record ShardBundle(string Directory, Manifest Manifest)
         if (!gates.TryGetValue(name, out var document))
         {
             var file = Path.Combine(Directory, GateDocument.PathOf(name));
-            gates[name] = document = File.Exists(file) ? JsonSerializer.Deserialize<GateDocument>(File.ReadAllText(file), EvidenceJson.Options) : null;
+            gates[name] = document = File.Exists(file) ? BundleFiles.ReadGate(file) : null;
         }
 
         return document;
@@ -57,7 +56,7 @@ internal static class ShardBundles
                 throw new InvalidDataException($"the shard bundle at {path} does not verify: {string.Join("; ", problems)}; nothing was merged (download it again, or sign the shards with a trusted key).");
             }
 
-            var manifest = JsonSerializer.Deserialize<Manifest>(File.ReadAllText(manifestFile), EvidenceJson.Options)!;
+            var manifest = BundleFiles.ReadManifest(Path.GetDirectoryName(manifestFile)!);
             if (manifest.Shard is null)
             {
                 throw new InvalidDataException($"the bundle at {path} is not a shard's (its manifest names no shard): merge the bundles of a run split with --shard i/N.");

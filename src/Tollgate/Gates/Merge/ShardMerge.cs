@@ -25,7 +25,7 @@ internal sealed record MergeInputs(string Root, IReadOnlyList<ShardBundle> Bundl
 /// verdict recomputed with the policy; the gates that ran on one shard (Lint, ArchitectureTests, SecurityScan) as they
 /// were judged there, with their reports. The units' durations are kept for the next split.
 /// </summary>
-internal sealed class ShardMerge(ProcessRunner runner, EvidenceBundle evidence, Action<string> say)
+internal sealed class ShardMerge(ProcessRunner runner, BundleWriter evidence, Action<string> say)
 {
     /// <summary>The gates that run on one shard and are carried over whole.</summary>
     public static readonly IReadOnlyList<string> CarriedGates = ["Lint", "ArchitectureTests", "SecurityScan"];

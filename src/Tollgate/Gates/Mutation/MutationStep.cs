@@ -43,7 +43,7 @@ internal sealed record MutationInputs(
 /// the shard's units, each project on its own: whole projects, or some source files of a large one (Stryker's
 /// <c>mutate</c>); the units' durations go into the evidence.
 /// </summary>
-internal sealed class MutationStep(ProcessRunner runner, ProcessRunner stryker, EvidenceBundle evidence, Action<string> say, Action<string> progress)
+internal sealed class MutationStep(ProcessRunner runner, ProcessRunner stryker, BundleWriter evidence, Action<string> say, Action<string> progress)
 {
     private readonly List<Finding> combinations = [];
 

@@ -43,7 +43,7 @@ internal sealed record PackageInputs(
 /// when that passes are the packages pushed (when a feed is given) and the images (when a registry is given).
 /// <c>artifacts.json</c> ties each digest to the commit, the version and the run's gate verdicts, pushed or not.
 /// </summary>
-internal sealed class PackageStep(ProcessRunner runner, ProcessRunner packager, EvidenceBundle evidence, Action<string> say)
+internal sealed class PackageStep(ProcessRunner runner, ProcessRunner packager, BundleWriter evidence, Action<string> say)
 {
     public const string Name = "Package";
 

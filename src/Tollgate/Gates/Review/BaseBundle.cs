@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Tollgate.Evidence;
 
 namespace Tollgate.Gates.Review;
@@ -32,14 +31,14 @@ internal sealed record BaseBundle(string Directory, string? Commit, IReadOnlyDic
             throw new InvalidDataException($"the base bundle at {path} does not verify: {problems[0]}; download the target branch's bundle again.");
         }
 
-        var manifest = JsonSerializer.Deserialize<Manifest>(File.ReadAllText(Path.Combine(directory, Manifest.FileName)), EvidenceJson.Options)!;
+        var manifest = BundleFiles.ReadManifest(directory);
         var gates = new Dictionary<string, GateDocument>(StringComparer.Ordinal);
         foreach (var gate in manifest.Gates)
         {
             var file = Path.Combine(directory, gate.File);
             if (File.Exists(file))
             {
-                gates[gate.Name] = JsonSerializer.Deserialize<GateDocument>(File.ReadAllText(file), EvidenceJson.Options)!;
+                gates[gate.Name] = BundleFiles.ReadGate(file);
             }
         }
 

@@ -25,7 +25,7 @@ internal sealed record PullRequestInputs(
 /// base), coverage of the changed lines, new problems, deltas; then <c>pr-report.md</c>, <c>pr-codequality.json</c> (new
 /// problems only) and <c>reports/pullrequest/changed-lines.json</c> (what the host annotations are limited to).
 /// </summary>
-internal sealed class PullRequestStep(ProcessRunner runner, EvidenceBundle evidence, Action<string> say, Action<string> warn)
+internal sealed class PullRequestStep(ProcessRunner runner, BundleWriter evidence, Action<string> say, Action<string> warn)
 {
     public async Task<GateResult> RunAsync(PullRequestInputs inputs, CancellationToken cancellation)
     {

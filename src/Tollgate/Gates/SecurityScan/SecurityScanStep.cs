@@ -33,7 +33,7 @@ internal sealed record SecurityScanInputs(
 /// The SecurityScan gate from inputs to result: the policy file (and <c>.trivyignore</c>), then the secret scan,
 /// the NuGet audit and Trivy (each unless waived), one verdict, the scanners' reports and a SARIF file.
 /// </summary>
-internal sealed class SecurityScanStep(ProcessRunner runner, EvidenceBundle evidence, Action<string> say, Action<string> warn)
+internal sealed class SecurityScanStep(ProcessRunner runner, BundleWriter evidence, Action<string> say, Action<string> warn)
 {
     public async Task<GateResult> RunAsync(SecurityScanInputs inputs, CancellationToken cancellation)
     {

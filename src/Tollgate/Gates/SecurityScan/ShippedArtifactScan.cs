@@ -21,7 +21,7 @@ internal sealed record ShippedScanInputs(
 /// and waivers as the SecurityScan gate, whose run before Package never sees these artifacts. The reports go into
 /// <paramref name="gate"/>'s evidence.
 /// </summary>
-internal sealed class ShippedArtifactScan(ProcessRunner runner, EvidenceBundle evidence, string gate)
+internal sealed class ShippedArtifactScan(ProcessRunner runner, BundleWriter evidence, string gate)
 {
     /// <summary>Scans <paramref name="images"/> (references) and <paramref name="sboms"/> (files) and judges the findings.</summary>
     public async Task<GateResult> RunAsync(

@@ -36,7 +36,7 @@ internal sealed record TestInputs(
 /// TRX files and a JUnit rendering into the evidence. On a shard of a split run, only the shard's units: whole test
 /// projects, or test classes of a large one chosen by a VSTest filter; the units' durations go into the evidence.
 /// </summary>
-internal sealed class TestStep(ProcessRunner runner, EvidenceBundle evidence, Action<string> say)
+internal sealed class TestStep(ProcessRunner runner, BundleWriter evidence, Action<string> say)
 {
     public async Task<GateResult> RunAsync(TestInputs inputs, CancellationToken cancellation)
     {
