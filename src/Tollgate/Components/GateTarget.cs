@@ -38,7 +38,7 @@ internal static partial class GateTarget
             }
         }
 
-        result = FindingFingerprint.AddTo(result with { Commands = Relative(commands, build.RootDirectory) }, build.RootDirectory);
+        result = Finish(build, result, commands);
         build.RunEvidence.RecordGate(result, clock.Elapsed);
         context.Headline = result.Headline;
         if (result.Status is not (GateStatus.Passed or GateStatus.Skipped))
@@ -46,6 +46,13 @@ internal static partial class GateTarget
             throw new TargetFailedException($"{name} gate {result.Status.ToString().ToLowerInvariant()}: {string.Join("; ", result.Reasons)}");
         }
     }
+
+    /// <summary>
+    /// A gate's result as the evidence records it, the one way for every gate (a merge's too): the commands it ran, relative to
+    /// the root, and each finding's fingerprint.
+    /// </summary>
+    public static GateResult Finish(ITollgateBuild build, GateResult result, IReadOnlyList<string> commands) =>
+        FindingFingerprint.AddTo(result with { Commands = Relative(commands, build.RootDirectory) }, build.RootDirectory);
 
     // The same on every machine: the root's own path is left out (".nuke/temp/tools/…", "src/A/A.csproj"), and the
     // run ids tools put into paths (coverlet's results folder) read "{run-id}".

@@ -46,7 +46,7 @@ public interface IMergeEvidence : ICoverage, IMutation
                 .RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
             foreach (var gate in gates)
             {
-                RunEvidence.RecordGate(gate, clock.Elapsed);
+                RunEvidence.RecordGate(GateTarget.Finish(this, gate, gate.Commands), clock.Elapsed); // as every gate is recorded
             }
 
             RunEvidence.Shards = [.. bundles.Select(b => new ShardRecord(

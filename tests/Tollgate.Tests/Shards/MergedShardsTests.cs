@@ -95,6 +95,12 @@ public sealed class MergedShardsTests
         Assert.Equal(Mutants(single), Mutants(merged));
         Assert.Equal(Verdicts(single), Verdicts(merged));
         Assert.Empty(EvidenceVerifier.Verify(merged));
+        // Recorded as every gate is: what each shard ran and what the merge ran, relative to the root, findings fingerprinted.
+        var mergedTest = Gate.Read(merged, "Test");
+        Assert.Contains(mergedTest.Commands, c => c.StartsWith("shard 1/2: dotnet test ", StringComparison.Ordinal));
+        Assert.Contains(mergedTest.Commands, c => c.StartsWith("shard 2/2: dotnet test ", StringComparison.Ordinal));
+        Assert.Contains(Gate.Read(merged, "Coverage").Commands, c => c.Contains("reportgenerator -reports:", StringComparison.Ordinal) && !c.Contains(sample.Root, StringComparison.Ordinal));
+        Assert.All(Gate.Read(merged, "Mutation").Findings, f => Assert.True(f.TryGetProperty("fingerprint", out _) || !f.TryGetProperty("line", out var line) || line.ValueKind == JsonValueKind.Null, f.ToString()));
         using (var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(merged, "manifest.json"))))
         {
             Assert.Equal([(1, 2, commit), (2, 2, commit)], manifest.RootElement.GetProperty("shards").EnumerateArray()

@@ -39,11 +39,11 @@ internal sealed class ShardMerge(ProcessRunner runner, BundleWriter evidence, Ac
         }
 
         Directory.CreateDirectory(inputs.WorkDirectory);
-        var gates = new List<GateResult> { MergeTests(inputs) };
-        gates.Add(await MergeCoverageAsync(inputs, cancellation).ConfigureAwait(false));
+        var gates = new List<GateResult> { WithShardCommands(inputs, MergeTests(inputs)) };
+        gates.Add(WithShardCommands(inputs, await MergeCoverageAsync(inputs, cancellation).ConfigureAwait(false)));
         if (MergeMutation(inputs) is { } mutation)
         {
-            gates.Add(mutation);
+            gates.Add(WithShardCommands(inputs, mutation));
         }
 
         gates.AddRange(CarriedGates.Select(name => Carry(inputs, name)).OfType<GateResult>());
@@ -98,9 +98,20 @@ internal sealed class ShardMerge(ProcessRunner runner, BundleWriter evidence, Ac
         return crashes.Count == 0 ? result : result with { Status = GateStatus.Error, Reasons = [.. result.Reasons, .. crashes] };
     }
 
-    // ReportGenerator over the shards' merged Cobertura files, as over one run's collected files.
+    // What each shard ran for the gate ("shard 2/3: dotnet test …"), then what the merge ran for it (ReportGenerator).
+    private static GateResult WithShardCommands(MergeInputs inputs, GateResult merged) => merged with
+    {
+        Commands =
+        [
+            .. inputs.Bundles.SelectMany(b => (b.Gate(merged.Gate)?.Commands ?? []).Select(c => $"shard {b.Shard.Index}/{b.Shard.Total}: {c}")),
+            .. merged.Commands,
+        ],
+    };
+
+    // ReportGenerator over the shards' merged Cobertura files, as over one run's collected files; the commands it ran go with the result.
     private async Task<GateResult> MergeCoverageAsync(MergeInputs inputs, CancellationToken cancellation)
     {
+        var recorded = ProcessRunner.Record();
         var collected = Path.Combine(inputs.WorkDirectory, "coverage");
         foreach (var bundle in inputs.Bundles)
         {
@@ -111,7 +122,11 @@ internal sealed class ShardMerge(ProcessRunner runner, BundleWriter evidence, Ac
             }
         }
 
-        return await new CoverageStep(runner, evidence).RunAsync(inputs.Coverage with { TestResultsDirectory = collected }, cancellation).ConfigureAwait(false);
+        var result = await new CoverageStep(runner, evidence).RunAsync(inputs.Coverage with { TestResultsDirectory = collected }, cancellation).ConfigureAwait(false);
+        lock (recorded)
+        {
+            return result with { Commands = [.. recorded] };
+        }
     }
 
     // Every shard's Stryker reports: the mutants with their statuses, the score from the counts.
