@@ -10,7 +10,7 @@ namespace Tollgate.Tests.Adoption;
 internal sealed class PackageFeed : IDisposable
 {
     private static readonly string[] RootFiles =
-        ["Directory.Build.props", "Directory.Packages.props", "global.json", "README.md", ".editorconfig", "build.sh", "build.cmd", "build.ps1"];
+        ["Directory.Build.props", "Directory.Packages.props", "global.json", "README.md", "CHANGELOG.md", ".editorconfig", "build.sh", "build.cmd", "build.ps1"];
 
     private readonly TempDirectory directory = new(withNuke: false);
     private readonly List<string> versions = [];
