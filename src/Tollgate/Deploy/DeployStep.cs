@@ -139,8 +139,7 @@ internal sealed class DeployStep(ProcessRunner runner, BundleWriter evidence, Ac
     // A bundle signed by a key whose trust has ended is refused by name, not just as "not among the trusted keys".
     private static void RefuseExpiredSigner(DeployInputs inputs, DeployEnvironment environment, IReadOnlyList<(TrustedKey Entry, EvidenceKey Key)> expired)
     {
-        var manifest = Path.Combine(inputs.Evidence, Manifest.FileName);
-        if (expired.Count == 0 || !File.Exists(manifest))
+        if (expired.Count == 0 || !File.Exists(Path.Combine(inputs.Evidence, Manifest.FileName)))
         {
             return;
         }
@@ -148,9 +147,9 @@ internal sealed class DeployStep(ProcessRunner runner, BundleWriter evidence, Ac
         string? signer;
         try
         {
-            signer = BundleFiles.ReadManifest(Path.GetDirectoryName(manifest)!).Signing?.KeyId;
+            signer = BundleFiles.ReadManifest(inputs.Evidence).Signing?.KeyId;
         }
-        catch (System.Text.Json.JsonException)
+        catch (InvalidDataException)
         {
             return; // the verifier names what is wrong with the manifest
         }

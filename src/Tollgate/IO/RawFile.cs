@@ -61,14 +61,7 @@ internal static class RawFile
             };
         }
 
-        var stream = new FileStream(new SafeFileHandle(descriptor, ownsHandle: true), FileAccess.Read, 1);
-        if (!stream.CanSeek)
-        {
-            stream.Dispose();
-            return (RawFileKind.Special, null, 0);
-        }
-
-        return (RawFileKind.Regular, stream, stream.Length);
+        return RegularOrSpecial(new FileStream(new SafeFileHandle(descriptor, ownsHandle: true), FileAccess.Read, 1));
     }
 
     private static (RawFileKind, FileStream?, long) OpenByText(string path, RawPath relative)
@@ -89,14 +82,19 @@ internal static class RawFile
             return (RawFileKind.Missing, null, 0);
         }
 
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
-        return stream.CanSeek ? (RawFileKind.Regular, stream, info.Length) : (Dispose(stream), null, 0);
+        return RegularOrSpecial(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan));
     }
 
-    private static RawFileKind Dispose(FileStream stream)
+    // Only a file that can seek is regular; a FIFO or a socket is closed again and named special. The length is the one at opening.
+    private static (RawFileKind, FileStream?, long) RegularOrSpecial(FileStream stream)
     {
+        if (stream.CanSeek)
+        {
+            return (RawFileKind.Regular, stream, stream.Length);
+        }
+
         stream.Dispose();
-        return RawFileKind.Special;
+        return (RawFileKind.Special, null, 0);
     }
 
     // O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, whose values differ between systems and, on Linux, processors.

@@ -56,7 +56,7 @@ internal static class ShardBundles
                 throw new InvalidDataException($"the shard bundle at {path} does not verify: {string.Join("; ", problems)}; nothing was merged (download it again, or sign the shards with a trusted key).");
             }
 
-            var manifest = BundleFiles.ReadManifest(Path.GetDirectoryName(manifestFile)!);
+            var manifest = BundleFiles.ReadManifest(path);
             if (manifest.Shard is null)
             {
                 throw new InvalidDataException($"the bundle at {path} is not a shard's (its manifest names no shard): merge the bundles of a run split with --shard i/N.");

@@ -30,7 +30,8 @@ internal static class SecretScanner
                 {
                     if (kind == RawFileKind.Missing && file.Text.Contains('\uFFFD', StringComparison.Ordinal))
                     {
-                        throw new IOException($"{file.Text}: a name that is not UTF-8, listed without git, cannot be opened; scan the repository with git installed");
+                        unreadable.Add(new SkippedFile(file.Text, $"{file.Text}: a name that is not UTF-8, listed without git, cannot be opened; scan the repository with git installed"));
+                        continue;
                     }
 
                     if (PassedOver(kind, stream, length) is { } reason)
