@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Xml.Linq;
 using Tollgate.Engine;
 using Tollgate.IO;
 using Tollgate.Tests.Adoption;
@@ -41,6 +42,14 @@ public sealed class ReproduciblePackageTests
         var coverage = Gate.Read(Path.Combine(first, "artifacts", "evidence"), "Coverage");
         Assert.True(coverage.Status == "passed", $"{coverage.Status}: {string.Join("; ", coverage.Reasons)}\n{measured.Output}{measured.Error}");
         Assert.StartsWith("96.43 % lines", coverage.Headline, StringComparison.Ordinal); // 27/28: what bare dotnet test with coverlet prints for the sample, built the usual way
+        // The bare tool on the same sources, built the usual way with the sample's own collector: the same lines covered of the same lines.
+        using var bareSample = new SampleRepository();
+        var bare = await Shell.RunAsync(bareSample.Root, "dotnet", ["test", "-c", "Release", "--nologo", "--collect", "XPlat Code Coverage", "--results-directory", "bare-coverage"], TimeSpan.FromMinutes(5));
+        Assert.True(bare.ExitCode == 0, bare.Output + bare.Error);
+        var cobertura = XDocument.Load(Directory.GetFiles(Path.Combine(bareSample.Root, "bare-coverage"), "coverage.cobertura.xml", SearchOption.AllDirectories).Single()).Root!;
+        Assert.Equal(
+            ((double)cobertura.Attribute("lines-covered")!, (double)cobertura.Attribute("lines-valid")!),
+            (coverage.Metric("linesCovered").GetDouble(), coverage.Metric("linesValid").GetDouble()));
         Assert.True(measured.ExitCode == ExitCodes.Success, measured.Output + measured.Error);
         Assert.True(packed.ExitCode == ExitCodes.Success, packed.Output + packed.Error);
         foreach (var name in new[] { "Sample.2.1.0.nupkg", "Sample.2.1.0.snupkg" })
