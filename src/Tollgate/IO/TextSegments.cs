@@ -6,14 +6,14 @@ namespace Tollgate.IO;
 internal readonly record struct TextSegment(int Line, string Text, int Repeated);
 
 /// <summary>
-/// The lines of a UTF-8 stream, read in a fixed amount of memory whatever the file's size: a line longer than
+/// The lines of a UTF-8 stream, read in a fixed amount of memory and time per piece whatever the file's size: a line longer than
 /// <see cref="MaxChars"/> (a minified bundle, generated data) comes in pieces that overlap by <see cref="Overlap"/>
 /// characters, so a token that straddles a cut is still whole in one piece.
 /// </summary>
 internal static class TextSegments
 {
-    /// <summary>The longest piece.</summary>
-    public const int MaxChars = 1 << 20;
+    /// <summary>The longest piece: short enough that a pattern's search of one piece stays well inside its time limit on a loaded machine.</summary>
+    public const int MaxChars = 1 << 16;
 
     /// <summary>The characters a piece repeats from the one before.</summary>
     public const int Overlap = 4096;

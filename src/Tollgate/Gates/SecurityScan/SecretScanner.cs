@@ -48,6 +48,10 @@ internal static class SecretScanner
             {
                 unreadable.Add(new SkippedFile(file.Text, error.Message));
             }
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException error)
+            {
+                unreadable.Add(new SkippedFile(file.Text, $"a rule's search ran past its {error.MatchTimeout.TotalSeconds:0} s limit; the file was not scanned to its end"));
+            }
         }
 
         return new SecretScan(scanned, hits, skipped, unreadable);
