@@ -95,8 +95,12 @@ internal static class CiHost
         var name = NameOf(environment);
         var host = Hosts.FirstOrDefault(h => h.Name == name);
         var details = host.Read is null ? [] : host.Read(variable => environment.TryGetValue(variable, out var value) && value.Length > 0 ? value : null);
-        return new CiHostRecord(name, new SortedDictionary<string, string>(
-            details.Where(d => d.Value is not null).ToDictionary(d => d.Key, d => d.Value!), StringComparer.Ordinal));
+        return new CiHostRecord
+        {
+            Name = name,
+            Details = new SortedDictionary<string, string>(
+            details.Where(d => d.Value is not null).ToDictionary(d => d.Key, d => d.Value!), StringComparer.Ordinal),
+        };
     }
 
     private static string? PullNumber(string? reference) =>

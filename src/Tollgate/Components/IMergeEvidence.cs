@@ -49,8 +49,14 @@ public interface IMergeEvidence : ICoverage, IMutation
                 RunEvidence.RecordGate(GateTarget.Finish(this, gate, gate.Commands), clock.Elapsed); // as every gate is recorded
             }
 
-            RunEvidence.Shards = [.. bundles.Select(b => new ShardRecord(
-                b.Shard.Index, b.Shard.Total, b.Manifest.Commit, b.Manifest.CiHost.Name, b.Manifest.CiHost.Details.TryGetValue("url", out var url) ? url : null))];
+            RunEvidence.Shards = [.. bundles.Select(b => new ShardRecord
+            {
+                Index = b.Shard.Index,
+                Total = b.Shard.Total,
+                Commit = b.Manifest.Commit,
+                Host = b.Manifest.CiHost.Name,
+                Url = b.Manifest.CiHost.Details.TryGetValue("url", out var url) ? url : null,
+            })];
             var file = RootDirectory / Gates.Shards.ShardTimings.DefaultFile;
             var known = File.Exists(file) ? Gates.Shards.ShardTimings.Read(file) : new Gates.Shards.ShardTimings(new Dictionary<string, double>());
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);

@@ -31,24 +31,34 @@ internal static class RunRecords
     public static RunRecord From(BuildReport report, GitFacts git, CiHostRecord host, AbsolutePath root, string? version)
     {
         var outcome = report.Error is not null ? "error" : report.Aborted ? "aborted" : report.Succeeded ? "succeeded" : "failed";
-        return new RunRecord(
-            TollgateVersion.Current,
-            new RepositoryRecord(root.Name, git.Remote),
-            git.Commit,
-            version,
-            host,
-            report.StartedAt,
-            Math.Round(report.Duration.TotalSeconds, 3),
-            report.Requested,
-            outcome,
-            report.Error,
-            report.Parameters.Select(p => new ParameterRecord(
-                p.Descriptor.KebabName,
-                p.Descriptor.IsSecret ? null : ResolvedParameter.Format(p.Value, root),
-                p.Origin,
-                p.IsOverridden,
-                p.Descriptor.IsSecret)).ToList(),
-            report.Results.Select(r => new TargetRecord(
-                r.Name, r.Status.ToString().ToLowerInvariant(), Math.Round(r.Duration.TotalSeconds, 3), r.Reason, r.Headline)).ToList());
+        return new RunRecord
+        {
+            TollgateVersion = TollgateVersion.Current,
+            Repository = new RepositoryRecord { Name = root.Name, Remote = git.Remote },
+            Commit = git.Commit,
+            Version = version,
+            CiHost = host,
+            StartedAt = report.StartedAt,
+            DurationSeconds = Math.Round(report.Duration.TotalSeconds, 3),
+            Requested = report.Requested,
+            Outcome = outcome,
+            Error = report.Error,
+            Parameters = report.Parameters.Select(p => new ParameterRecord
+            {
+                Name = p.Descriptor.KebabName,
+                Value = p.Descriptor.IsSecret ? null : ResolvedParameter.Format(p.Value, root),
+                Source = p.Origin,
+                Overridden = p.IsOverridden,
+                Secret = p.Descriptor.IsSecret,
+            }).ToList(),
+            Targets = report.Results.Select(r => new TargetRecord
+            {
+                Name = r.Name,
+                Status = r.Status.ToString().ToLowerInvariant(),
+                DurationSeconds = Math.Round(r.Duration.TotalSeconds, 3),
+                Reason = r.Reason,
+                Headline = r.Headline,
+            }).ToList(),
+        };
     }
 }

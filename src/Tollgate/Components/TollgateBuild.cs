@@ -133,7 +133,7 @@ public abstract class TollgateBuild : BuildBase, ITollgateBuild
         try
         {
             var shard = ((ITollgateBuild)this).CheckedShard;
-            return shard.IsSplit ? new ShardRecord(shard.Index, shard.Total) : null;
+            return shard.IsSplit ? new ShardRecord { Index = shard.Index, Total = shard.Total } : null;
         }
         catch (BuildException)
         {

@@ -113,7 +113,13 @@ internal sealed class DeployStep(ProcessRunner runner, BundleWriter evidence, Ac
         return new GateResult(
             Name, reasons.Count == 0 ? GateStatus.Passed : GateStatus.Failed, headline, reasons,
             new Dictionary<string, double>(), new Dictionary<string, double>(), new Dictionary<string, string> { ["strategy"] = environment.Strategy },
-            [new Finding(inputs.Rollback ? "rollback" : "deployment", record.Detail ?? "", Rule: environment.Name, Detail: record.Health)]);
+            [new Finding
+            {
+                Kind = inputs.Rollback ? "rollback" : "deployment",
+                Message = record.Detail ?? "",
+                Rule = environment.Name,
+                Detail = record.Health,
+            }]);
     }
 
     private async Task<IReadOnlyList<DeploymentRecord>> GitOpsHistoryAsync(string root, DeployEnvironment environment, CancellationToken cancellation)

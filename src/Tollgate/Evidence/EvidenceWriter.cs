@@ -23,17 +23,34 @@ internal static class EvidenceWriter
         foreach (var (result, duration) in bundle.Gates)
         {
             var file = GateDocument.PathOf(result.Gate);
-            var document = new GateDocument(
-                result.Gate, result.Status, result.Headline, result.Reasons,
-                EvidenceJson.Sorted(result.Metrics), EvidenceJson.Sorted(result.Thresholds), EvidenceJson.Sorted(result.Tools),
-                Math.Round(duration.TotalSeconds, 3), bundle.ReportsOf(result.Gate), result.Findings, result.Waivers)
+            var document = new GateDocument
             {
+                Gate = result.Gate,
+                Status = result.Status,
+                Headline = result.Headline,
+                Reasons = result.Reasons,
+                Metrics = EvidenceJson.Sorted(result.Metrics),
+                Thresholds = EvidenceJson.Sorted(result.Thresholds),
+                Tools = EvidenceJson.Sorted(result.Tools),
+                DurationSeconds = Math.Round(duration.TotalSeconds, 3),
+                Reports = bundle.ReportsOf(result.Gate),
+                Findings = result.Findings,
+                Waivers = result.Waivers,
                 Settings = result.Settings.Count == 0 ? null : EvidenceJson.Sorted(result.Settings),
                 Commands = result.Commands,
             };
             AtomicFile.Write(Path.Combine(bundle.Staging, file), bundle.Mask(EvidenceJson.Serialize(document)));
-            gateEntries.Add(new GateEntry(
-                result.Gate, Lower(result.Status), result.Headline, document.Metrics, document.Thresholds, document.Tools, document.DurationSeconds, file));
+            gateEntries.Add(new GateEntry
+            {
+                Name = result.Gate,
+                Status = Lower(result.Status),
+                Headline = result.Headline,
+                Metrics = document.Metrics,
+                Thresholds = document.Thresholds,
+                Tools = document.Tools,
+                DurationSeconds = document.DurationSeconds,
+                File = file,
+            });
         }
 
         if (bundle.Gates.Count > 0)
@@ -45,16 +62,37 @@ internal static class EvidenceWriter
 
         var files = PortablePath.FilesBelow(bundle.Staging)
             .Where(f => f != Manifest.FileName)
-            .Select(f => new FileEntry(f, FileDigest.Sha256(Path.Combine(bundle.Staging, f)), new FileInfo(Path.Combine(bundle.Staging, f)).Length))
+            .Select(f => new FileEntry
+            {
+                Path = f,
+                Sha256 = FileDigest.Sha256(Path.Combine(bundle.Staging, f)),
+                Bytes = new FileInfo(Path.Combine(bundle.Staging, f)).Length,
+            })
             .ToList();
 
-        var manifest = new Manifest(
-            Manifest.CurrentSchemaVersion, run.TollgateVersion, run.Repository, run.Commit, run.Version, run.CiHost,
-            run.StartedAt, run.DurationSeconds, run.Requested, run.Outcome, run.Error,
-            run.Parameters.Where(p => !p.Secret || p.Value is null).OrderBy(p => p.Name, StringComparer.Ordinal).ToList(),
-            run.Targets, gateEntries, files)
+        var manifest = new Manifest
         {
-            Signing = signingKey is null ? new ManifestSigning("unsigned") : new ManifestSigning("signed", signingKey.Id, ManifestSigning.EnvelopeFile),
+            SchemaVersion = Manifest.CurrentSchemaVersion,
+            TollgateVersion = run.TollgateVersion,
+            Repository = run.Repository,
+            Commit = run.Commit,
+            Version = run.Version,
+            CiHost = run.CiHost,
+            StartedAt = run.StartedAt,
+            DurationSeconds = run.DurationSeconds,
+            Requested = run.Requested,
+            Outcome = run.Outcome,
+            Error = run.Error,
+            Parameters = run.Parameters.Where(p => !p.Secret || p.Value is null).OrderBy(p => p.Name, StringComparer.Ordinal).ToList(),
+            Targets = run.Targets,
+            Gates = gateEntries,
+            Files = files,
+            Signing = signingKey is null ? new ManifestSigning { Status = "unsigned" } : new ManifestSigning
+            {
+                Status = "signed",
+                KeyId = signingKey.Id,
+                Envelope = ManifestSigning.EnvelopeFile,
+            },
             Shard = bundle.Shard,
             Shards = bundle.Shards,
         };

@@ -3,16 +3,29 @@ using System.Text.Json.Serialization;
 namespace Tollgate;
 
 /// <summary>One thing a gate found: a failed test, a violation, a surviving mutant, a vulnerability.</summary>
-/// <param name="Kind">What sort of finding, e.g. <c>test-failure</c>.</param>
-/// <param name="Message">What is wrong, in one line.</param>
-/// <param name="File">Repository-relative file, with forward slashes.</param>
-/// <param name="Line">1-based line.</param>
-/// <param name="Rule">The rule, test or advisory id.</param>
-/// <param name="Severity">The tool's severity, where it has one.</param>
-/// <param name="Detail">More text: a stack top, a replacement, a fix.</param>
-public sealed record Finding(
-    string Kind, string Message, string? File = null, int? Line = null, string? Rule = null, string? Severity = null, string? Detail = null)
+public sealed record Finding
 {
+    /// <summary>What sort of finding, e.g. <c>test-failure</c>.</summary>
+    public required string Kind { get; init; }
+
+    /// <summary>What is wrong, in one line.</summary>
+    public required string Message { get; init; }
+
+    /// <summary>Repository-relative file, with forward slashes.</summary>
+    public string? File { get; init; }
+
+    /// <summary>1-based line.</summary>
+    public int? Line { get; init; }
+
+    /// <summary>The rule, test or advisory id.</summary>
+    public string? Rule { get; init; }
+
+    /// <summary>The tool's severity, where it has one.</summary>
+    public string? Severity { get; init; }
+
+    /// <summary>More text: a stack top, a replacement, a fix.</summary>
+    public string? Detail { get; init; }
+
     /// <summary>The scanner that reported it, for gates that run several (e.g. <c>trivy</c>, <c>nuget-audit</c>).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Scanner { get; init; }

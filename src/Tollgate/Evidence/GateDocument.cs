@@ -1,19 +1,41 @@
 namespace Tollgate;
 
 /// <summary><c>gates/&lt;gate&gt;.json</c>: a gate's full result, with its reports' bundle paths.</summary>
-public sealed record GateDocument(
-    string Gate,
-    GateStatus Status,
-    string Headline,
-    IReadOnlyList<string> Reasons,
-    IReadOnlyDictionary<string, double> Metrics,
-    IReadOnlyDictionary<string, double> Thresholds,
-    IReadOnlyDictionary<string, string> Tools,
-    double DurationSeconds,
-    IReadOnlyList<string> Reports,
-    IReadOnlyList<Finding> Findings,
-    IReadOnlyList<Waiver> Waivers)
+public sealed record GateDocument
 {
+    /// <summary>The gate's name, e.g. <c>Coverage</c>.</summary>
+    public required string Gate { get; init; }
+
+    /// <summary>Its verdict.</summary>
+    public required GateStatus Status { get; init; }
+
+    /// <summary>Its one-line summary.</summary>
+    public required string Headline { get; init; }
+
+    /// <summary>Why it ended as it did, one line each.</summary>
+    public IReadOnlyList<string> Reasons { get; init; } = [];
+
+    /// <summary>Its figures.</summary>
+    public IReadOnlyDictionary<string, double> Metrics { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>The thresholds it was held to.</summary>
+    public IReadOnlyDictionary<string, double> Thresholds { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>The tools it ran and their versions.</summary>
+    public IReadOnlyDictionary<string, string> Tools { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>How long it ran.</summary>
+    public double DurationSeconds { get; init; }
+
+    /// <summary>The bundle paths of its reports.</summary>
+    public IReadOnlyList<string> Reports { get; init; } = [];
+
+    /// <summary>What it found.</summary>
+    public IReadOnlyList<Finding> Findings { get; init; } = [];
+
+    /// <summary>The checks the policy let it leave out.</summary>
+    public IReadOnlyList<Waiver> Waivers { get; init; } = [];
+
     /// <summary>What the figures depend on besides the policy (e.g. <c>configuration</c>); omitted when there is nothing.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyDictionary<string, string>? Settings { get; init; }

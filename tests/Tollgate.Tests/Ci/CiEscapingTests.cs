@@ -41,13 +41,19 @@ public sealed class CiEscapingTests
     {
         var findings = new List<Finding>
         {
-            new("lint", "bad", "a.cs", 1, "X1"),
-            new("lint", "no file"),
-            new("secret", "allowed", "b.cs", 2, "aws") { SuppressedBy = "allowed secret" },
+            new Finding { Kind = "lint", Message = "bad", File = "a.cs", Line = 1, Rule = "X1" },
+            new Finding { Kind = "lint", Message = "no file" },
+            new Finding
+            {
+                Kind = "secret",
+                Message = "allowed",
+                File = "b.cs",
+                Line = 2,
+                Rule = "aws", SuppressedBy = "allowed secret" },
         };
         for (var i = 0; i < CiAnnotation.FindingsPerGate + 5; i++)
         {
-            findings.Add(new Finding("lint", $"more {i}", "c.cs", i + 1, "X2"));
+            findings.Add(new Finding { Kind = "lint", Message = $"more {i}", File = "c.cs", Line = i + 1, Rule = "X2" });
         }
 
         var failed = new GateResult("Lint", GateStatus.Failed, "h", ["57 violations"], new Dictionary<string, double>(), new Dictionary<string, double>(), new Dictionary<string, string>(), findings);

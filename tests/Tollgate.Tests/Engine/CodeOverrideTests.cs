@@ -57,7 +57,14 @@ public sealed partial class CodeOverrideTests : IDisposable
         var (_, report) = Resolve([]);
         var threshold = report.Single(p => p.Descriptor.Name == "CoverageThreshold");
 
-        var record = new ParameterRecord(threshold.Descriptor.KebabName, ResolvedParameter.Format(threshold.Value, new AbsolutePath(root.Path)), threshold.Origin, threshold.IsOverridden, false);
+        var record = new ParameterRecord
+        {
+            Name = threshold.Descriptor.KebabName,
+            Value = ResolvedParameter.Format(threshold.Value, new AbsolutePath(root.Path)),
+            Source = threshold.Origin,
+            Overridden = threshold.IsOverridden,
+            Secret = false,
+        };
 
         Assert.True(PolicyWeakening.Weakens(record));
     }
@@ -85,7 +92,7 @@ public sealed partial class CodeOverrideTests : IDisposable
 
                 foreach (var name in parameters)
                 {
-                    foreach (Match match in Regex.Matches(code, $@"(?<![\.\w]){name}\b(?!\s*=>)(?!\??\s+[A-Z]\w*\()"))
+                    foreach (Match match in Regex.Matches(code, $@"(?<![\.\w]){name}\b(?!\s*=>)(?!\s*=[^=])(?!\??\s+[A-Z]\w*\()"))
                     {
                         var before = code[..match.Index];
                         if (!before.EndsWith("() => ", StringComparison.Ordinal) && !before.EndsWith("nameof(", StringComparison.Ordinal))

@@ -44,9 +44,16 @@ public sealed class ProvenanceTests : IDisposable
         {
             Parameters =
             [
-                new ParameterRecord("coverage-threshold", "85", "code", true, false),
-                new ParameterRecord("nuget-api-key", null, "environment variable TOLLGATE_NUGET_API_KEY", true, true),
-                new ParameterRecord("configuration", "Release", "default", false, false),
+                new ParameterRecord { Name = "coverage-threshold", Value = "85", Source = "code", Overridden = true, Secret = false },
+                new ParameterRecord
+                {
+                    Name = "nuget-api-key",
+                    Value = null,
+                    Source = "environment variable TOLLGATE_NUGET_API_KEY",
+                    Overridden = true,
+                    Secret = true,
+                },
+                new ParameterRecord { Name = "configuration", Value = "Release", Source = "default", Overridden = false, Secret = false },
             ],
         };
         return (bundle, run, package, assembly);

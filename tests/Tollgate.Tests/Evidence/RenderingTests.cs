@@ -30,7 +30,21 @@ public class RenderingTests
     public void Sarif_of_a_gate_lists_rules_and_located_results()
     {
         var result = new GateResult("Lint", GateStatus.Failed, "1 violation", ["1 violation"], new Dictionary<string, double>(), new Dictionary<string, double>(),
-            new Dictionary<string, string>(), [new Finding("lint", "Fix formatting", "src/A.cs", 7, "IDE0055", "warning"), new Finding("lint", "no file", Rule: "CS9999", Severity: "error")]);
+            new Dictionary<string, string>(), [new Finding
+            {
+                Kind = "lint",
+                Message = "Fix formatting",
+                File = "src/A.cs",
+                Line = 7,
+                Rule = "IDE0055",
+                Severity = "warning",
+            }, new Finding
+            {
+                Kind = "lint",
+                Message = "no file",
+                Rule = "CS9999",
+                Severity = "error",
+            }]);
 
         using var sarif = JsonDocument.Parse(SarifExporter.Render(result, "1.0.0"));
 

@@ -46,5 +46,5 @@ internal static class SampleGate
         new Dictionary<string, double> { ["violations"] = broken ? 1 : 0, ["checked"] = 3 },
         new Dictionary<string, double> { ["violations"] = 0 },
         new Dictionary<string, string> { ["sample-tool"] = "1.0.0" },
-        broken ? [new Finding("violation", "bad thing", "src/A.cs", 3, "R1")] : []);
+        broken ? [new Finding { Kind = "violation", Message = "bad thing", File = "src/A.cs", Line = 3, Rule = "R1" }] : []);
 }

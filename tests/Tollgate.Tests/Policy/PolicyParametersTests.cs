@@ -46,7 +46,14 @@ public sealed class PolicyParametersTests
     [InlineData("version-tool", "gitversion", false)]
     [InlineData("configuration", "Debug", false)]
     public void What_weakens_a_default_is_read_from_the_policy(string parameter, string value, bool weakens) =>
-        Assert.Equal(weakens, PolicyWeakening.Weakens(new ParameterRecord(parameter, value, "parameters.json", true, false)));
+        Assert.Equal(weakens, PolicyWeakening.Weakens(new ParameterRecord
+        {
+            Name = parameter,
+            Value = value,
+            Source = "parameters.json",
+            Overridden = true,
+            Secret = false,
+        }));
 
     // How --help shows a default: a list's words with spaces, a null as (none).
     private static string Shown(string json)

@@ -12,7 +12,14 @@ public sealed class ChangedLineAnnotationTests : IDisposable
 
     private static readonly GateResult Lint = new(
         "Lint", GateStatus.Failed, "2 violations", ["2 violations at severity error or warning"], new Dictionary<string, double>(), new Dictionary<string, double>(),
-        new Dictionary<string, string>(), [new Finding("lint", "Fix formatting", "src/A.cs", 12, "IDE0055"), new Finding("lint", "Fix formatting", "src/Old.cs", 4, "IDE0055")]);
+        new Dictionary<string, string>(), [new Finding { Kind = "lint", Message = "Fix formatting", File = "src/A.cs", Line = 12, Rule = "IDE0055" }, new Finding
+        {
+            Kind = "lint",
+            Message = "Fix formatting",
+            File = "src/Old.cs",
+            Line = 4,
+            Rule = "IDE0055",
+        }]);
 
     public ChangedLineAnnotationTests()
     {

@@ -5,7 +5,16 @@ namespace Tollgate.Tests.Review;
 public sealed class NewFindingsTests
 {
     private static GateFinding Lint(string file, int line, string content, string message = "Fix formatting") =>
-        new("Lint", new Finding("lint", message, file, line, "IDE0055", "warning") { Fingerprint = FindingFingerprint.Of("IDE0055", content) });
+        new("Lint", new Finding
+        {
+            Kind = "lint",
+            Message = message,
+            File = file,
+            Line = line,
+            Rule = "IDE0055",
+            Severity = "warning",
+            Fingerprint = FindingFingerprint.Of("IDE0055", content)
+        });
 
     [Fact]
     public void Moved_code_and_a_renamed_file_keep_old_findings_old_while_a_changed_line_and_a_second_copy_are_new()
@@ -48,10 +57,26 @@ public sealed class NewFindingsTests
     {
         var problems = NewFindings.Problems(
         [
-            ("Lint", [new Finding("lint", "x", "a.cs", 1, "IDE0055")]),
-            ("Coverage", [new Finding("uncovered", "1 of 6 lines not covered", "a.cs")]),
-            ("Mutation", [new Finding("hotspot", "2 undetected mutants", "a.cs"), new Finding("survived", "a → b", "a.cs", 4, "Equality mutation")]),
-            ("SecurityScan", [new Finding("vulnerability", "CVE", Rule: "CVE-1") { SuppressedBy = "suppression" }, new Finding("vulnerability", "CVE", Rule: "CVE-2")]),
+            ("Lint", [new Finding { Kind = "lint", Message = "x", File = "a.cs", Line = 1, Rule = "IDE0055" }]),
+            ("Coverage", [new Finding { Kind = "uncovered", Message = "1 of 6 lines not covered", File = "a.cs" }]),
+            ("Mutation", [new Finding { Kind = "hotspot", Message = "2 undetected mutants", File = "a.cs" }, new Finding
+            {
+                Kind = "survived",
+                Message = "a → b",
+                File = "a.cs",
+                Line = 4,
+                Rule = "Equality mutation",
+            }]),
+            ("SecurityScan", [new Finding
+            {
+                Kind = "vulnerability",
+                Message = "CVE",
+                Rule = "CVE-1", SuppressedBy = "suppression" }, new Finding
+            {
+                Kind = "vulnerability",
+                Message = "CVE",
+                Rule = "CVE-2",
+            }]),
         ]);
 
         Assert.Equal(["Lint IDE0055", "Mutation Equality mutation", "SecurityScan CVE-2"], problems.Select(p => $"{p.Gate} {p.Finding.Rule}"));

@@ -10,8 +10,24 @@ public sealed class PullRequestMarkdownTests
         [new ChangedFile("src/A.cs", null, ChangeKind.Modified, new HashSet<int> { 3, 4, 5 }), new ChangedFile("src/B.cs", "src/Old.cs", ChangeKind.Renamed, new HashSet<int>())],
         new ChangedLineCoverage(3, 3, 1, [new FileChangeCoverage("src/A.cs", 3, 3, 1, [(4, 5)])]), 80,
         [("Lint", "failed", "passed"), ("Coverage", "passed", "passed")],
-        fresh ?? [.. Enumerable.Range(1, newProblems).Select(i => new GateFinding("Lint", new Finding("lint", $"Fix formatting {i}", "src/A.cs", i, "IDE0055", "warning")))],
-        fresh ?? [.. Enumerable.Range(1, newProblems).Select(i => new GateFinding("Lint", new Finding("lint", $"Fix formatting {i}", "src/A.cs", i, "IDE0055", "warning")))],
+        fresh ?? [.. Enumerable.Range(1, newProblems).Select(i => new GateFinding("Lint", new Finding
+        {
+            Kind = "lint",
+            Message = $"Fix formatting {i}",
+            File = "src/A.cs",
+            Line = i,
+            Rule = "IDE0055",
+            Severity = "warning",
+        }))],
+        fresh ?? [.. Enumerable.Range(1, newProblems).Select(i => new GateFinding("Lint", new Finding
+        {
+            Kind = "lint",
+            Message = $"Fix formatting {i}",
+            File = "src/A.cs",
+            Line = i,
+            Rule = "IDE0055",
+            Severity = "warning",
+        }))],
         [new FigureDelta("Coverage", "line coverage", 81.5, 80.25, true), new FigureDelta("Lint", "lint violations", 0, newProblems, false), new FigureDelta("Test", "tests passed", 5, 5, false)]);
 
     [Fact]

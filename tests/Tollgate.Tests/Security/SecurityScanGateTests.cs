@@ -15,7 +15,18 @@ public sealed class SecurityScanGateTests
     ];
 
     private static Finding Vulnerability(string id, string severity, string package = "Pkg", string scanner = ScannerNames.Trivy) =>
-        new("vulnerability", $"{package}: {id}", "packages.lock.json", null, id, severity, $"https://advisories.invalid/{id}") { Scanner = scanner, Package = package };
+        new Finding
+        {
+            Kind = "vulnerability",
+            Message = $"{package}: {id}",
+            File = "packages.lock.json",
+            Line = null,
+            Rule = id,
+            Severity = severity,
+            Detail = $"https://advisories.invalid/{id}",
+            Scanner = scanner,
+            Package = package
+        };
 
     private static SecurityPolicy Policy(
         IReadOnlyList<Suppression>? suppressions = null, IReadOnlyList<AllowedSecret>? allowed = null, Dictionary<string, string>? waivers = null, string[]? failOn = null) =>
@@ -136,7 +147,17 @@ public sealed class SecurityScanGateTests
     [Fact]
     public void An_allowed_secret_is_listed_as_allowed_and_does_not_count()
     {
-        var secret = new Finding("secret", "AWS access key id", "docs/examples/setup.md", 12, "aws-access-key-id", "critical", "masked: AKIA********") { Scanner = ScannerNames.Secrets };
+        var secret = new Finding
+        {
+            Kind = "secret",
+            Message = "AWS access key id",
+            File = "docs/examples/setup.md",
+            Line = 12,
+            Rule = "aws-access-key-id",
+            Severity = "critical",
+            Detail = "masked: AKIA********",
+            Scanner = ScannerNames.Secrets
+        };
         var elsewhere = secret with { File = "src/App/appsettings.json" };
         var allowed = new AllowedSecret("docs/**", "aws-access-key-id", "AWS's documented example key", ".nuke/security.json allowedSecrets[0]");
 
@@ -150,8 +171,26 @@ public sealed class SecurityScanGateTests
     [Fact]
     public void A_secret_both_trivy_and_the_built_in_scan_found_is_listed_once()
     {
-        var builtIn = new Finding("secret", "GitHub token", "a.txt", 3, "github-token", "critical") { Scanner = ScannerNames.Secrets };
-        var trivy = new Finding("secret", "GitHub Personal Access Token", "a.txt", 3, "github-pat", "CRITICAL") { Scanner = ScannerNames.Trivy };
+        var builtIn = new Finding
+        {
+            Kind = "secret",
+            Message = "GitHub token",
+            File = "a.txt",
+            Line = 3,
+            Rule = "github-token",
+            Severity = "critical",
+            Scanner = ScannerNames.Secrets
+        };
+        var trivy = new Finding
+        {
+            Kind = "secret",
+            Message = "GitHub Personal Access Token",
+            File = "a.txt",
+            Line = 3,
+            Rule = "github-pat",
+            Severity = "CRITICAL",
+            Scanner = ScannerNames.Trivy
+        };
         var trivyElsewhere = trivy with { Line = 9 };
 
         var result = Evaluate([builtIn, trivy, trivyElsewhere]);
@@ -172,7 +211,7 @@ public sealed class SecurityScanGateTests
         Assert.Equal("trivy: 'trivy' is not installed", Assert.Single(missing.Reasons));
         Assert.Empty(missing.Waivers);
         Assert.Equal(GateStatus.Passed, waived.Status);
-        Assert.Equal(new Waiver("trivy", "cannot be installed here", ".nuke/security.json"), Assert.Single(waived.Waivers));
+        Assert.Equal(new Waiver { Subject = "trivy", Reason = "cannot be installed here", Source = ".nuke/security.json" }, Assert.Single(waived.Waivers));
         Assert.Equal("0 critical, 0 high; waived: trivy", waived.Headline);
     }
 

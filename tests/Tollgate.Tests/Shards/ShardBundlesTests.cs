@@ -16,7 +16,7 @@ public sealed class ShardBundlesTests : IDisposable
     private string Shard(string name, int index, int total, string commit = Commit, string version = "1.2.3", EvidenceKey? key = null)
     {
         var path = Path.Combine(directory.Path, name);
-        var bundle = new BundleWriter(path) { Shard = index == 0 ? null : new ShardRecord(index, total) };
+        var bundle = new BundleWriter(path) { Shard = index == 0 ? null : new ShardRecord { Index = index, Total = total } };
         bundle.RecordGate(EvidenceFixture.Gate("Test", GateStatus.Passed), TimeSpan.FromSeconds(1));
         EvidenceWriter.Write(bundle, EvidenceFixture.Run("succeeded") with { Commit = commit, TollgateVersion = version }, signingKey: key);
         return path;

@@ -57,6 +57,12 @@ internal static class ArchitectureGate
     }
 
     private static Finding Finding(ArchitectureViolation violation, string kind) =>
-        new(kind == "known" ? "known-violation" : "violation", violation.Message, Rule: violation.Rule, Severity: kind == "known" ? "note" : "error",
-            Detail: $"type {violation.Type}; dependency {violation.Dependency}; found in {violation.Member}");
+        new Finding
+        {
+            Kind = kind == "known" ? "known-violation" : "violation",
+            Message = violation.Message,
+            Rule = violation.Rule,
+            Severity = kind == "known" ? "note" : "error",
+            Detail = $"type {violation.Type}; dependency {violation.Dependency}; found in {violation.Member}",
+        };
 }

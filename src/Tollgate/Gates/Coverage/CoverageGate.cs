@@ -82,7 +82,13 @@ internal static class CoverageGate
         var findings = files.Where(f => f.Uncovered > 0)
             .OrderByDescending(f => f.Uncovered).ThenBy(f => f.File, StringComparer.Ordinal)
             .Take(FilesListed)
-            .Select(f => new Finding("uncovered", $"{f.Uncovered} of {f.LinesValid} lines not covered", f.File, Rule: "uncovered-lines"))
+            .Select(f => new Finding
+            {
+                Kind = "uncovered",
+                Message = $"{f.Uncovered} of {f.LinesValid} lines not covered",
+                File = f.File,
+                Rule = "uncovered-lines",
+            })
             .ToList();
         var headline = $"{shownLine} % lines" + (baseline is null ? "" : $" (baseline {Format(baseline.Line)} %)");
         return new GateResult(Name, reasons.Count == 0 ? GateStatus.Passed : GateStatus.Failed, headline, reasons, metrics, thresholds, tools, findings);

@@ -33,7 +33,16 @@ internal static class LintGate
             metrics[severity] = unique.Count(d => d.Severity.Equals(severity, StringComparison.OrdinalIgnoreCase));
         }
 
-        var findings = unique.Select(d => new Finding("lint", d.Message, d.File, d.Line, d.Rule, d.Severity, d.Source)).ToList();
+        var findings = unique.Select(d => new Finding
+        {
+            Kind = "lint",
+            Message = d.Message,
+            File = d.File,
+            Line = d.Line,
+            Rule = d.Rule,
+            Severity = d.Severity,
+            Detail = d.Source,
+        }).ToList();
         if (missingLogs.Count > 0)
         {
             var reason = $"no compiler log for {string.Join(", ", missingLogs)}; the build did not run with Tollgate's lint targets (run Compile through ./build.sh)";

@@ -87,10 +87,24 @@ internal static class MutationGate
         .GroupBy(m => m.File)
         .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
         .Take(HotspotFiles)
-        .Select(g => new Finding("hotspot", $"{g.Count()} undetected mutant{(g.Count() == 1 ? "" : "s")}", g.Key, Rule: "undetected-mutants"));
+        .Select(g => new Finding
+        {
+            Kind = "hotspot",
+            Message = $"{g.Count()} undetected mutant{(g.Count() == 1 ? "" : "s")}",
+            File = g.Key,
+            Rule = "undetected-mutants",
+        });
 
     private static IEnumerable<Finding> Undetected(IReadOnlyList<Mutant> mutants) => mutants
         .Where(m => m.Status is "Survived" or "NoCoverage")
         .OrderBy(m => m.File, StringComparer.Ordinal).ThenBy(m => m.Line)
-        .Select(m => new Finding(m.Status == "Survived" ? "survived" : "no-coverage", $"{m.Original} → {m.Replacement}", m.File, m.Line, m.Mutator, Detail: m.Status));
+        .Select(m => new Finding
+        {
+            Kind = m.Status == "Survived" ? "survived" : "no-coverage",
+            Message = $"{m.Original} → {m.Replacement}",
+            File = m.File,
+            Line = m.Line,
+            Rule = m.Mutator,
+            Detail = m.Status,
+        });
 }

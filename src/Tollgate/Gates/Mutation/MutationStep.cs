@@ -143,7 +143,12 @@ internal sealed class MutationStep(ProcessRunner runner, ProcessRunner stryker, 
         var evaluated = MutationGate.Evaluate(runs, inputs.Policy, tools);
         return evaluated with
         {
-            Findings = [.. evaluated.Findings, .. scope.NotMutated.Select(n => new Finding("not-mutated", $"{n.Project} not mutated: {n.Reason}", n.Project)), .. combinations],
+            Findings = [.. evaluated.Findings, .. scope.NotMutated.Select(n => new Finding
+            {
+                Kind = "not-mutated",
+                Message = $"{n.Project} not mutated: {n.Reason}",
+                File = n.Project,
+            }), .. combinations],
         };
     }
 
@@ -162,10 +167,12 @@ internal sealed class MutationStep(ProcessRunner runner, ProcessRunner stryker, 
         CancellationToken cancellation)
     {
         var parts = new List<(string Label, string Output, MutationRun Run)>();
-        combinations.Add(new Finding(
-            "mutation-runs",
-            $"mutated once per test platform, as Stryker runs one test runner per run: {string.Join("; ", byPlatform.Select(p => $"{(p.Key == TestPlatform.TestingPlatform ? "Microsoft.Testing.Platform" : "VSTest")} with {string.Join(", ", p.Select(Path.GetFileNameWithoutExtension))}"))}; each mutant counts with its better outcome",
-            PortablePath.Relative(inputs.Root, target.Project)));
+        combinations.Add(new Finding
+        {
+            Kind = "mutation-runs",
+            Message = $"mutated once per test platform, as Stryker runs one test runner per run: {string.Join("; ", byPlatform.Select(p => $"{(p.Key == TestPlatform.TestingPlatform ? "Microsoft.Testing.Platform" : "VSTest")} with {string.Join(", ", p.Select(Path.GetFileNameWithoutExtension))}"))}; each mutant counts with its better outcome",
+            File = PortablePath.Relative(inputs.Root, target.Project),
+        });
         foreach (var platform in byPlatform)
         {
             var label = platform.Key == TestPlatform.TestingPlatform ? "mtp" : "vstest";

@@ -145,9 +145,21 @@ internal sealed class PackageStep(ProcessRunner runner, ProcessRunner packager, 
         return new GateResult(
             Name, status, headline, reasons, metrics,
             (scan?.Thresholds ?? new Dictionary<string, double>()).ToDictionary(t => $"shipped-{t.Key}", t => t.Value), tools,
-            artifacts.Select(a => new Finding("artifact", $"{a.Kind} {a.Name} {a.Version}", a.Kind == "image" ? null : a.Location, Rule: a.Name, Detail: a.Digest))
-                .Concat(choice.Packed.Select(p => new Finding("packed", $"{p} packed", p)))
-                .Concat(choice.NotPacked.Select(n => new Finding("not-packed", $"{n.Project} not packed: {n.Reason}", n.Project)))
+            artifacts.Select(a => new Finding
+            {
+                Kind = "artifact",
+                Message = $"{a.Kind} {a.Name} {a.Version}",
+                File = a.Kind == "image" ? null : a.Location,
+                Rule = a.Name,
+                Detail = a.Digest,
+            })
+                .Concat(choice.Packed.Select(p => new Finding { Kind = "packed", Message = $"{p} packed", File = p }))
+                .Concat(choice.NotPacked.Select(n => new Finding
+                {
+                    Kind = "not-packed",
+                    Message = $"{n.Project} not packed: {n.Reason}",
+                    File = n.Project,
+                }))
                 .Concat(scan?.Findings ?? [])
                 .ToList())
         { Waivers = scan?.Waivers ?? [] };

@@ -57,8 +57,14 @@ internal static class PullRequestGate
                 : "no coverable line changed")
             + (report.New is null ? $"; no base bundle" : $"; {report.New.Count} new problem(s)");
         var findings = (coverage?.Files ?? [])
-            .SelectMany(f => f.Uncovered.Select(r => new Finding(
-                "uncovered-change", r.From == r.To ? $"changed line {r.From} is not covered" : $"changed lines {r.From}–{r.To} are not covered", f.File, r.From, "changed-line-coverage")))
+            .SelectMany(f => f.Uncovered.Select(r => new Finding
+            {
+                Kind = "uncovered-change",
+                Message = r.From == r.To ? $"changed line {r.From} is not covered" : $"changed lines {r.From}–{r.To} are not covered",
+                File = f.File,
+                Line = r.From,
+                Rule = "changed-line-coverage",
+            }))
             .Concat((report.New ?? []).Select(n => n.Finding with { Kind = "new", Message = $"{n.Gate}: {n.Finding.Message}", Detail = n.Finding.Kind }))
             .ToList();
         return new GateResult(

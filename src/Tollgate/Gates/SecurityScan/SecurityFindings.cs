@@ -7,9 +7,15 @@ namespace Tollgate.Gates.SecurityScan;
 internal static class SecurityFindings
 {
     /// <summary>A Trivy finding; <paramref name="relative"/> turns Trivy's target into a repository path.</summary>
-    public static Finding FromTrivy(TrivyFinding finding, Func<string, string> relative) => new(
-        finding.Class, Title(finding.Title, finding.Package, finding.InstalledVersion, finding.FixedVersion), relative(finding.Target), finding.Line, finding.Id, finding.Severity, finding.Url)
+    public static Finding FromTrivy(TrivyFinding finding, Func<string, string> relative) => new Finding
     {
+        Kind = finding.Class,
+        Message = Title(finding.Title, finding.Package, finding.InstalledVersion, finding.FixedVersion),
+        File = relative(finding.Target),
+        Line = finding.Line,
+        Rule = finding.Id,
+        Severity = finding.Severity,
+        Detail = finding.Url,
         Scanner = ScannerNames.Trivy,
         Package = finding.Package,
         InstalledVersion = finding.InstalledVersion,
@@ -17,25 +23,43 @@ internal static class SecurityFindings
     };
 
     /// <summary>A package NuGet's audit marks vulnerable; the advisory's last path segment (e.g. a GHSA id) is its id.</summary>
-    public static Finding FromNuGet(VulnerablePackage package, Func<string, string> relative) => new(
-        "vulnerability",
-        $"{package.Id} {package.ResolvedVersion} has a known {package.Severity.ToLowerInvariant()} severity vulnerability ({(package.Transitive ? "transitive" : "direct")}, {package.Framework})",
-        relative(package.Project), null, AdvisoryId(package.AdvisoryUrl), package.Severity, package.AdvisoryUrl)
+    public static Finding FromNuGet(VulnerablePackage package, Func<string, string> relative) => new Finding
     {
+        Kind = "vulnerability",
+        Message = $"{package.Id} {package.ResolvedVersion} has a known {package.Severity.ToLowerInvariant()} severity vulnerability ({(package.Transitive ? "transitive" : "direct")}, {package.Framework})",
+        File = relative(package.Project),
+        Line = null,
+        Rule = AdvisoryId(package.AdvisoryUrl),
+        Severity = package.Severity,
+        Detail = package.AdvisoryUrl,
         Scanner = ScannerNames.NuGetAudit,
         Package = package.Id,
         InstalledVersion = package.ResolvedVersion,
     };
 
     /// <summary>A credential the built-in scan found: rule, file, line and the masked form only.</summary>
-    public static Finding FromSecret(SecretHit hit) => new("secret", hit.Rule.Title, hit.File, hit.Line, hit.Rule.Id, hit.Rule.Severity, $"masked: {hit.Masked}")
+    public static Finding FromSecret(SecretHit hit) => new Finding
     {
+        Kind = "secret",
+        Message = hit.Rule.Title,
+        File = hit.File,
+        Line = hit.Line,
+        Rule = hit.Rule.Id,
+        Severity = hit.Rule.Severity,
+        Detail = $"masked: {hit.Masked}",
         Scanner = ScannerNames.Secrets,
     };
 
     /// <summary>A file the built-in scan could not read: it may hold a credential nobody looked for, so it counts as high until read or suppressed.</summary>
-    public static Finding FromUnreadable(SkippedFile file) => new("unreadable-file", "The secret scan could not read this file", file.File, null, "unreadable-file", "high", file.Reason)
+    public static Finding FromUnreadable(SkippedFile file) => new Finding
     {
+        Kind = "unreadable-file",
+        Message = "The secret scan could not read this file",
+        File = file.File,
+        Line = null,
+        Rule = "unreadable-file",
+        Severity = "high",
+        Detail = file.Reason,
         Scanner = ScannerNames.Secrets,
     };
 

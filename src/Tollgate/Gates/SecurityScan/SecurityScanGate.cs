@@ -40,7 +40,7 @@ internal static class SecurityScanGate
         reasons.AddRange(suppressions.Select(s => s.Problem(policy.Today)).OfType<string>());
 
         var waivers = scanners.Where(s => s.State == ScannerState.Waived)
-            .Select(s => new Waiver(s.Scanner, policy.Entries.Waivers[s.Scanner], policy.PolicySource)).ToList();
+            .Select(s => new Waiver { Subject = s.Scanner, Reason = policy.Entries.Waivers[s.Scanner], Source = policy.PolicySource }).ToList();
         var status = errors.Count > 0 ? GateStatus.Error : reasons.Count > 0 ? GateStatus.Failed : GateStatus.Passed;
         var headline = (errors.Count > 0 ? $"error: {string.Join(", ", scanners.Where(s => s.State is ScannerState.Missing or ScannerState.Failed).Select(s => s.Scanner))} did not scan; " : "")
             + string.Join(", ", SecurityPolicy.Severities.Take(2).Select(s => $"{metrics[s]} {s}"))

@@ -29,34 +29,59 @@ internal static class TestGate
         foreach (var unrun in projects.Where(p => p.Problem is not null))
         {
             reasons.Add(unrun.Problem!);
-            findings.Add(new Finding("test-setup", unrun.Problem!, File: unrun.Project));
+            findings.Add(new Finding { Kind = "test-setup", Message = unrun.Problem!, File = unrun.Project });
         }
 
         foreach (var hung in projects.Where(p => p.HasHung))
         {
             var names = string.Join(", ", hung.Hung!);
             reasons.Add($"{hung.Run}: {names} made no progress within the hang timeout (--test-hang-timeout), so its test host was stopped");
-            findings.AddRange(hung.Hung!.Select(name => new Finding("test-hang", $"{name} made no progress within the hang timeout; its test host was stopped", File: hung.Project, Rule: name)));
+            findings.AddRange(hung.Hung!.Select(name => new Finding
+            {
+                Kind = "test-hang",
+                Message = $"{name} made no progress within the hang timeout; its test host was stopped",
+                File = hung.Project,
+                Rule = name,
+            }));
         }
 
         foreach (var crashed in projects.Where(p => p.Results is null && p.Problem is null && !p.HasHung))
         {
             var first = FirstError(crashed.OutputTail);
             reasons.Add($"{crashed.Run} crashed: dotnet test exited {crashed.ExitCode} without writing test results{(first is null ? "" : $": {first}")}");
-            findings.Add(new Finding("test-crash", $"{crashed.Run} exited {crashed.ExitCode} without results{(first is null ? "" : $": {first}")}", File: crashed.Project, Detail: crashed.OutputTail));
+            findings.Add(new Finding
+            {
+                Kind = "test-crash",
+                Message = $"{crashed.Run} exited {crashed.ExitCode} without results{(first is null ? "" : $": {first}")}",
+                File = crashed.Project,
+                Detail = crashed.OutputTail,
+            });
         }
 
         foreach (var project in projects.Where(p => p.Results is not null && p.ExitCode != 0 && p.Results.Failed == 0 && !p.HasHung))
         {
             reasons.Add($"{project.Run}: dotnet test exited {project.ExitCode} although no test failed (a test host or collector error)");
-            findings.Add(new Finding("test-crash", $"{project.Run} exited {project.ExitCode}", File: project.Project, Detail: project.OutputTail));
+            findings.Add(new Finding
+            {
+                Kind = "test-crash",
+                Message = $"{project.Run} exited {project.ExitCode}",
+                File = project.Project,
+                Detail = project.OutputTail,
+            });
         }
 
         foreach (var project in projects.Where(p => p.Results is not null))
         {
             findings.AddRange(project.Results!.Tests
                 .Where(t => t.Outcome is "Failed" or "Error" or "Timeout" or "Aborted")
-                .Select(t => new Finding("test-failure", t.Message ?? t.Outcome, File: project.Project, Rule: t.Name, Detail: t.StackTop)));
+                .Select(t => new Finding
+                {
+                    Kind = "test-failure",
+                    Message = t.Message ?? t.Outcome,
+                    File = project.Project,
+                    Rule = t.Name,
+                    Detail = t.StackTop,
+                }));
         }
 
         if (failed > 0)

@@ -90,8 +90,20 @@ internal sealed class TestStep(ProcessRunner runner, BundleWriter evidence, Acti
 
             var own = first.CoverageCollector;
             return own is null
-                ? new Finding("coverage-collector", $"Tollgate's {CoverageCollectorPackage.Package} {tools.GetValueOrDefault(CoverageCollectorPackage.Package, "(not run: --collect-coverage false)")} (the project references none)", relative, Rule: "supplied")
-                : new Finding("coverage-collector", $"the project's own {CoverageCollectorPackage.Package} {own}", relative, Rule: "own");
+                ? new Finding
+                {
+                    Kind = "coverage-collector",
+                    Message = $"Tollgate's {CoverageCollectorPackage.Package} {tools.GetValueOrDefault(CoverageCollectorPackage.Package, "(not run: --collect-coverage false)")} (the project references none)",
+                    File = relative,
+                    Rule = "supplied",
+                }
+                : new Finding
+                {
+                    Kind = "coverage-collector",
+                    Message = $"the project's own {CoverageCollectorPackage.Package} {own}",
+                    File = relative,
+                    Rule = "own",
+                };
         }).ToList();
 
         var runs = tests.Where(p => decisions.GetValueOrDefault((p.Project, p.Framework))?.Problem is null)
@@ -131,13 +143,20 @@ internal sealed class TestStep(ProcessRunner runner, BundleWriter evidence, Acti
     {
         if (decision.Run is not { } run)
         {
-            return new Finding("coverage-collector", $"not run: {decision.Problem}", relative, Rule: "none");
+            return new Finding { Kind = "coverage-collector", Message = $"not run: {decision.Problem}", File = relative, Rule = "none" };
         }
 
         var coverage = !run.Coverlet ? $"no coverage: the project has no {TestingFacts.CoverletExtension} (--collect-coverage false)"
             : (collectCoverage ? "" : "(not run: --collect-coverage false) ") + PlatformRuns.Whose(project.Facts, TestingFacts.CoverletExtension);
         var rule = !run.Coverlet ? "none" : project.Facts.Owns(TestingFacts.CoverletExtension) ? "own" : "supplied";
-        return new Finding("coverage-collector", coverage, relative, Rule: rule, Detail: PlatformRuns.Reporters(project, run));
+        return new Finding
+        {
+            Kind = "coverage-collector",
+            Message = coverage,
+            File = relative,
+            Rule = rule,
+            Detail = PlatformRuns.Reporters(project, run),
+        };
     }
 
     // The test classes a shard was given of this project (null Part: the whole project).
