@@ -128,11 +128,16 @@ public interface ICompile : IHazSolution
 
     // force: resolve every dependency again, as after a restore Tollgate wrongly thought still held.
     private Task<ProcessResult> BuildAsync(AbsolutePath solution, string buildTargets, bool restore, CancellationToken cancellation, bool force = false) =>
-        ProcessRunner.With(BuildSettings(new DotnetBuildSettings())).RunAsync(
-            new ProcessSpec(
-                DotnetCli.Program,
-                [.. DotnetCli.Build(solution, this.Read(() => Configuration), buildTargets, BuildInfoDirectory, BuildProperties), .. restore ? Array.Empty<string>() : ["--no-restore"], .. force ? ["--force"] : Array.Empty<string>()],
-                RootDirectory,
-                InstallHint: DotnetCli.InstallHint),
+        ProcessRunner.RunAsync(
+            ToolHooks.Apply(new DotnetBuildSettings
+            {
+                Target = solution,
+                Configuration = this.Read(() => Configuration),
+                Properties = BuildProperties,
+                Restore = restore,
+                Force = force,
+                BuildTargets = buildTargets,
+                BuildInfo = BuildInfoDirectory,
+            }).ToProcess(DotnetCli.Program, RootDirectory, installHint: DotnetCli.InstallHint),
             cancellation);
 }

@@ -56,7 +56,7 @@ public interface ICoverage : ITest
         {
             var inputs = CoverageInputsOf(TestResultsDirectory);
             var shard = CheckedShard;
-            var result = await new CoverageStep(ProcessRunner.With(ReportGeneratorSettings(new ReportGeneratorSettings())), RunEvidence).RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
+            var result = await new CoverageStep(ProcessRunner, RunEvidence, ToolHooks).RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
             return shard.IsSplit ? ShardVerdict.Partial(result, shard) : result;
         }));
 

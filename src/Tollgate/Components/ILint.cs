@@ -32,7 +32,7 @@ public interface ILint : ICompile
                 ? s.ToLowerInvariant()
                 : throw new BuildException($"--lint-fail-on '{s}' is not a severity; use error, warning or note.")).ToList());
             var inputs = new LintInputs(RootDirectory, BuildTarget, BuildInfo.Read(BuildInfoDirectory), LintReportDirectory, BuildProperties, policy, TollgateVersion.Current);
-            var result = await new LintStep(ProcessRunner.With(FormatSettings(new DotnetFormatSettings())), RunEvidence).RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
+            var result = await new LintStep(ProcessRunner, RunEvidence, ToolHooks).RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
             foreach (var finding in result.Findings.Where(f => policy.FailOn.Contains(f.Severity ?? "")).Take(20))
             {
                 context.Log.Warn($"{finding.File}:{finding.Line}: {finding.Rule}: {finding.Message}");

@@ -42,7 +42,7 @@ public interface IMergeEvidence : ICoverage, IMutation
             var inputs = new MergeInputs(
                 RootDirectory, bundles, RootDirectory / ".nuke" / "temp" / "merge", CoverageInputsOf(RootDirectory / ".nuke" / "temp" / "merge" / "coverage"),
                 new MutationPolicy(this.Read(() => MutationThreshold), this.Read(() => MutationEmptyScopeAllowed), null));
-            var (gates, timings) = await new ShardMerge(ProcessRunner.With(ReportGeneratorSettings(new ReportGeneratorSettings())), RunEvidence, context.Log.Info)
+            var (gates, timings) = await new ShardMerge(ProcessRunner, RunEvidence, context.Log.Info, ToolHooks)
                 .RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
             foreach (var gate in gates)
             {

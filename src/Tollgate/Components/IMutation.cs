@@ -79,7 +79,7 @@ public interface IMutation : ITest
                 BuildTarget, Path.GetFileNameWithoutExtension(SolutionFile), BuildProperties, BuildTargetsPath, this.Read(() => ToolsDirectory),
                 PolicyDefaults.Current.ToolVersion(StrykerTool.Package), MutationReportDirectory, CheckedShard, CheckedShard.IsSplit ? CheckedShardTimings : null,
                 Selection.IsWhole, this.Read(() => StrykerExecutable));
-            var step = new MutationStep(ProcessRunner, ProcessRunner.With(StrykerSettings(new StrykerSettings())), RunEvidence, context.Log.Info, context.Log.Always);
+            var step = new MutationStep(ProcessRunner, RunEvidence, context.Log.Info, context.Log.Always, ToolHooks);
             var result = await step.RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
             result = inputs.Shard!.IsSplit && result.Status != GateStatus.Skipped ? ShardVerdict.Partial(result, inputs.Shard) : result;
             foreach (var finding in result.Findings.Where(f => f.Kind == "hotspot"))

@@ -56,11 +56,20 @@ public interface IPackage : ICompile, IHazVersion
     /// <summary>Changes how <c>dotnet nuget push</c> runs, e.g. <c>s =&gt; s.AddArguments("--skip-duplicate")</c>.</summary>
     Configure<NuGetPushSettings> PushSettings => settings => settings;
 
+    /// <summary>Changes how <c>dotnet publish</c> runs for a project with a Dockerfile, e.g. <c>s =&gt; s with { Properties = [.. s.Properties, "PublishTrimmed=true"] }</c>.</summary>
+    Configure<DotnetPublishSettings> PublishSettings => settings => settings;
+
+    /// <summary>Changes how the CycloneDX SBOM of a packed project is made, e.g. <c>s =&gt; s.AddArguments("--exclude-dev")</c>.</summary>
+    Configure<CycloneDxSettings> CycloneDxSettings => settings => settings;
+
+    /// <summary>Changes how an image is built, e.g. <c>s =&gt; s with { BuildArguments = new Dictionary&lt;string, string&gt; { ["CONFIG"] = "Release" } }</c>.</summary>
+    Configure<DockerBuildSettings> DockerBuildSettings => settings => settings;
+
     // A build with SecurityScan scans what it ships before publishing, with that gate's policy and Trivy settings.
     private ShippedScanInputs? ShippedScan => this is ISecurityScan scan
         ? new ShippedScanInputs(
             scan.CheckedSecurityFailOn, scan.Read(() => scan.TrivyExecutable), scan.Read(() => scan.TrivyOffline), PolicyDefaults.Current.TrivyMinimumVersion,
-            scan.TrivySettings(new TrivySettings()), EnvironmentVariables, RootDirectory / ".nuke" / "temp" / "package-scan")
+            ToolHooks, EnvironmentVariables, RootDirectory / ".nuke" / "temp" / "package-scan")
         : null;
 
     /// <summary>
@@ -145,7 +154,6 @@ public interface IPackage : ICompile, IHazVersion
                 this.Read(() => DockerSocket), async cancellation => (await GitFactsAsync(cancellation).ConfigureAwait(false)).Remote,
                 RunEvidence.Gates.Select(g => g.Result).ToList(), this.Read(() => ToolsDirectory), PolicyDefaults.Current.ToolVersion(CycloneDxTool.Package), ArtifactsDirectory / "sbom",
                 ShippedScan, Compiled: StampedVersion.Count > 0 && PlannedTargets.Contains(nameof(Compile)));
-            var packager = ProcessRunner.With(PackSettings(new DotnetPackSettings())).With(PushSettings(new NuGetPushSettings()));
-            return await new PackageStep(ProcessRunner, packager, RunEvidence, context.Log.Info).RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
+            return await new PackageStep(ProcessRunner, RunEvidence, context.Log.Info, ToolHooks).RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
         }));
 }

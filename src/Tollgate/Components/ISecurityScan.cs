@@ -55,7 +55,7 @@ public interface ISecurityScan : IHazSolution
             var inputs = new SecurityScanInputs(
                 RootDirectory, selection is null ? "" : BuildTarget, selection, selectionError, BuildProperties, this.Read(() => NuGetAuditSources),
                 SecurityWorkDirectory, failOn, EnvironmentVariables, this.Read(() => TrivyExecutable), this.Read(() => TrivyOffline), PolicyDefaults.Current.TrivyMinimumVersion,
-                TrivySettings(new TrivySettings()), ImagesToScanAsync, TollgateVersion.Current,
+                ToolHooks, ImagesToScanAsync, TollgateVersion.Current,
                 async cancellation => PackagedSboms.Of(EvidenceDirectory / "artifacts.json", (await GitFactsAsync(cancellation).ConfigureAwait(false)).Commit, RootDirectory));
             var result = await new SecurityScanStep(ProcessRunner, RunEvidence, context.Log.Info, context.Log.Warn).RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
             foreach (var waiver in result.Waivers)

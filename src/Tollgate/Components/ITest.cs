@@ -20,7 +20,11 @@ public interface ITest : ICompile
     /// <summary>Where the test results of this run go (emptied first).</summary>
     AbsolutePath TestResultsDirectory => ArtifactsDirectory / "test-results";
 
-    /// <summary>Changes how <c>dotnet test</c> runs: <c>Configure&lt;DotnetTestSettings&gt; ITest.TestSettings =&gt; s =&gt; s with { BlameHangTimeout = "5m" };</c></summary>
+    /// <summary>
+    /// Changes how each test run goes, once per test project and framework:
+    /// <c>Configure&lt;DotnetTestSettings&gt; ITest.TestSettings =&gt; s =&gt; s with { BlameHangTimeout = "5m" };</c>, or for one project
+    /// <c>s =&gt; s.Project.EndsWith("Slow.Tests.csproj") ? s with { Filter = "Category!=Nightly" } : s</c>.
+    /// </summary>
     Configure<DotnetTestSettings> TestSettings => settings => settings;
 
     /// <summary>Runs the tests.</summary>
@@ -33,14 +37,12 @@ public interface ITest : ICompile
         .Produces(TestResultsDirectory.RelativeTo(RootDirectory))
         .Executes(context => GateTarget.RunAsync(this, context, TestGate.Name, async () =>
         {
-            // The build's filter goes into each run's own, so a shard's classes are chosen within it; its hang timeout is the gate's.
-            var settings = TestSettings(new DotnetTestSettings());
             var shard = CheckedShard;
             var inputs = new TestInputs(
                 RootDirectory, BuildInfo.Read(BuildInfoDirectory), this.Read(() => Configuration), TestResultsDirectory, this.Read(() => CollectCoverage),
                 BuildProperties, this.Read(() => ToolsDirectory), PolicyDefaults.Current.ToolVersion(CoverageCollectorPackage.Package),
-                settings.Filter, shard, shard.IsSplit ? CheckedShardTimings : null, HangTimeout: settings.BlameHangTimeout ?? this.Read(() => TestHangTimeout));
-            var result = await new TestStep(ProcessRunner.With(settings with { Filter = null, BlameHangTimeout = null }), RunEvidence, context.Log.Info)
+                shard, shard.IsSplit ? CheckedShardTimings : null, HangTimeout: this.Read(() => TestHangTimeout));
+            var result = await new TestStep(ProcessRunner, RunEvidence, context.Log.Info, ToolHooks)
                 .RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
             foreach (var finding in result.Findings.Where(f => f.Kind != "coverage-collector"))
             {

@@ -24,6 +24,9 @@ public interface ITollgateBuild : IParameterProvider
     /// <summary>Runs every external program.</summary>
     internal ProcessRunner ProcessRunner { get; }
 
+    /// <summary>The build's settings hooks, one per tool, that every step applies to its tool runs before rendering them.</summary>
+    internal ToolHooks ToolHooks => BuildToolHooks.Of(this);
+
     /// <summary>What git says of the repository (commit, remote, branch, shallow), read once per run, when first asked.</summary>
     internal Task<Tools.Git.GitFacts> GitFactsAsync(CancellationToken cancellation);
 

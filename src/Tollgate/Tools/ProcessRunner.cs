@@ -8,13 +8,14 @@ namespace Tollgate.Tools;
 /// Runs every external program of a build: argument lists, a time-out, cancellation that kills the
 /// whole process tree, output captured and echoed at verbose level, secrets masked everywhere.
 /// </summary>
-internal sealed class ProcessRunner(BuildLog log, Func<ProcessSpec, ProcessSpec>? adjust = null)
+/// <param name="log">Where command lines and (at verbose level) output go, secrets masked.</param>
+/// <param name="standIn">
+/// Tests only: answers each run in place of starting its program (after the command is logged and recorded, as a real run's
+/// is), so a step can be driven without the tools it calls; null: programs really run.
+/// </param>
+internal sealed class ProcessRunner(BuildLog log, Func<ProcessSpec, CancellationToken, Task<ProcessResult>>? standIn = null)
 {
     private static readonly AsyncLocal<List<string>?> Recorded = new();
-
-    /// <summary>A runner that runs every program as this one does, with <paramref name="settings"/> applied to the runs of its tool.</summary>
-    public ProcessRunner With(ToolSettings settings) =>
-        new(log, spec => settings.ApplyTo(adjust is null ? spec : adjust(spec)));
 
     /// <summary>
     /// Starts recording the command lines (secrets masked) of every program run from here on in this flow of
@@ -32,7 +33,6 @@ internal sealed class ProcessRunner(BuildLog log, Func<ProcessSpec, ProcessSpec>
     /// <exception cref="OperationCanceledException">Cancelled; the program was killed.</exception>
     public async Task<ProcessResult> RunAsync(ProcessSpec spec, CancellationToken cancellation)
     {
-        spec = adjust is null ? spec : adjust(spec);
         var info = new ProcessStartInfo(spec.FileName)
         {
             WorkingDirectory = spec.WorkingDirectory,
@@ -62,6 +62,11 @@ internal sealed class ProcessRunner(BuildLog log, Func<ProcessSpec, ProcessSpec>
             {
                 recorded.Add(log.Masker.Apply(spec.CommandLine));
             }
+        }
+
+        if (standIn is not null)
+        {
+            return await standIn(spec, cancellation).ConfigureAwait(false);
         }
 
         var output = new StringBuilder();

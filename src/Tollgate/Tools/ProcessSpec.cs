@@ -21,10 +21,6 @@ public sealed record ProcessSpec(
     /// has cached, so a gate's evidence, which must be the same on every machine, does not list it.</summary>
     internal bool Incidental { get; init; }
 
-    /// <summary>The tool this run is (e.g. <c>dotnet-stryker</c>) whatever the program's file name: a stand-in given by path
-    /// (<c>--stryker-executable</c>) still gets the tool's settings. Null: the program's file name says it.</summary>
-    internal string? Tool { get; init; }
-
     /// <summary>The command as a person would type it, for logs (secrets are masked by the log).</summary>
     public string CommandLine => string.Join(" ", new[] { FileName }.Concat(Arguments).Select(Quote));
 

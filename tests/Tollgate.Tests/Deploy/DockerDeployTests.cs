@@ -32,7 +32,7 @@ public sealed class DockerDeployTests(DockerHost docker)
 
         context.Position = 0;
         using var engine = new DockerEngine(docker.Socket);
-        await engine.BuildAsync(context, "Dockerfile", [$"{Image}:{version}"], new Dictionary<string, string>(), _ => { }, CancellationToken.None);
+        await engine.BuildAsync(context, new DockerBuildSettings { Tags = [$"{Image}:{version}"] }, _ => { }, CancellationToken.None);
     }
 
     private static async Task<string> Version(int port)

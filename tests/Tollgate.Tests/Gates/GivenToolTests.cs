@@ -56,9 +56,9 @@ public sealed class GivenToolTests : IDisposable
             mkdir -p "$dir"
             printf '%s\n' '{{merged}}' > "$dir/Cobertura.xml"
             """);
-        var runner = Runner().With(new ReportGeneratorSettings { Arguments = ["-tag:from-settings"] });
+        var hooks = ToolHooks.None.With<ReportGeneratorSettings>(s => s with { Arguments = ["-tag:from-settings"] });
 
-        var result = await new CoverageStep(runner, new BundleWriter(Path.Combine(root.Path, "artifacts", "evidence"))).RunAsync(Coverage(standIn), CancellationToken.None);
+        var result = await new CoverageStep(Runner(), new BundleWriter(Path.Combine(root.Path, "artifacts", "evidence")), hooks).RunAsync(Coverage(standIn), CancellationToken.None);
 
         Assert.True(result.Status == GateStatus.Passed, $"{result.Status}: {string.Join("; ", result.Reasons)}");
         Assert.Equal(70, result.Metrics["line"]);
@@ -103,9 +103,9 @@ public sealed class GivenToolTests : IDisposable
         var inputs = new MutationInputs(
             root.Path, built, [], null, new MutationPolicy(70, false, null), "Release", 1, 1000, [], null, Path.Combine(root.Path, "Lib.slnx"), "Lib", [],
             Path.Combine(root.Path, "t.targets"), Path.Combine(root.Path, "tools"), "5.1.0", Path.Combine(root.Path, "artifacts", "mutation"), StrykerExecutable: standIn);
-        var runner = Runner().With(new StrykerSettings { Arguments = ["--log-to-file"] });
+        var hooks = ToolHooks.None.With<StrykerSettings>(s => s with { Arguments = ["--log-to-file"] });
 
-        var result = await new MutationStep(Runner(), runner, new BundleWriter(Path.Combine(root.Path, "artifacts", "evidence")), _ => { }, _ => { }).RunAsync(inputs, CancellationToken.None);
+        var result = await new MutationStep(Runner(), new BundleWriter(Path.Combine(root.Path, "artifacts", "evidence")), _ => { }, _ => { }, hooks).RunAsync(inputs, CancellationToken.None);
 
         Assert.True(result.Status == GateStatus.Passed, $"{result.Status}: {string.Join("; ", result.Reasons)}");
         Assert.Equal(75, result.Metrics["score"]);

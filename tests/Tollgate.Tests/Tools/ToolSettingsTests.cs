@@ -1,55 +1,130 @@
 using Tollgate.Engine;
 using Tollgate.Tests.Support;
 using Tollgate.Tools;
+using Tollgate.Tools.Docker;
+using Tollgate.Tools.Dotnet;
 
 namespace Tollgate.Tests.Tools;
 
+/// <summary>
+/// Typed tool settings: a step fills a record, the build's hook changes it, and only then is the command line rendered from
+/// it, in one place per tool, with the free arguments last.
+/// </summary>
 public sealed class ToolSettingsTests : IDisposable
 {
     private readonly TempDirectory root = new();
 
     public void Dispose() => root.Dispose();
 
-    private static ProcessSpec Dotnet(params string[] arguments) => new("dotnet", arguments, "/repo", TimeSpan.FromMinutes(1));
-
-    [Fact]
-    public void Test_settings_add_their_typed_and_free_arguments_after_the_gate_s_own()
+    public static TheoryData<ToolSettings, string[]> Rendered() => new()
     {
-        var settings = new DotnetTestSettings { Filter = "Category!=Slow", BlameHangTimeout = "5m" }.AddArguments("--diag", "log.txt");
+        {
+            new DotnetBuildSettings { Target = "A.slnx", Configuration = "Release", Properties = ["X=1"], Restore = false, BuildTargets = "t.targets", BuildInfo = "info" },
+            ["build", "A.slnx", "--configuration", "Release", "--nologo", "-p:CustomAfterMicrosoftCommonTargets=t.targets", "-p:TollgateBuildInfo=info", "-p:X=1", "--no-restore"]
+        },
+        { new DotnetFormatSettings { Target = "A.slnx", ReportDirectory = "r" }, ["format", "A.slnx", "--verify-no-changes", "--no-restore", "--report", "r"] },
+        {
+            new DotnetPackSettings { Target = "A.csproj", Configuration = "Release", Output = "out", Properties = ["Version=1.2.3"], NoBuild = true },
+            ["pack", "A.csproj", "--configuration", "Release", "--nologo", "--output", "out", "--no-build", "--include-symbols", "-p:SymbolPackageFormat=snupkg", "-p:Version=1.2.3"]
+        },
+        { new DotnetPublishSettings { Project = "Api.csproj", Configuration = "Release", Output = "pub" }, ["publish", "Api.csproj", "--configuration", "Release", "--nologo", "--output", "pub"] },
+        { new NuGetPushSettings { Package = "a.nupkg", ResponseFile = "push.rsp" }, ["nuget", "push", "a.nupkg", "@push.rsp"] },
+        {
+            new ReportGeneratorSettings { Reports = ["a.xml", "b.xml"], TargetDirectory = "cov", AssemblyFilters = ["-*.Tests"] },
+            ["-reports:a.xml;b.xml", "-targetdir:cov", "-reporttypes:Cobertura;JsonSummary;MarkdownSummaryGithub;HtmlInline", "-verbosity:Warning", "-assemblyfilters:-*.Tests"]
+        },
+        { new StrykerSettings { Project = "/r/A.csproj", ConfigFile = "c.json", Output = "o" }, ["--config-file", "c.json", "--output", "o", "--skip-version-check"] },
+        {
+            new CycloneDxSettings { Project = "A.csproj", Output = "sbom", FileName = "A.cdx.json", Name = "A", Version = "1.0.0" },
+            ["A.csproj", "--output", "sbom", "--filename", "A.cdx.json", "--output-format", "Json", "--spec-version", "1.6", "--disable-package-restore",
+                "--set-name", "A", "--set-version", "1.0.0", "--set-type", "Library", "--exclude-test-projects", "--no-serial-number"]
+        },
+        {
+            new TrivySettings { Command = "fs", Target = ".", Output = "fs.json", Offline = true, SkipDirectories = ["**/bin"], CacheDirectory = "c", ConfigFile = "e.yaml", IgnoreFile = "e.ignore" },
+            ["fs", "--format", "json", "--output", "fs.json", "--exit-code", "0", "--cache-dir", "c", "--config", "e.yaml", "--ignorefile", "e.ignore", "--scanners", "vuln,secret",
+                "--skip-dirs", "**/bin", "--skip-db-update", "--skip-java-db-update", "--offline-scan", "."]
+        },
+        {
+            new DotnetTestSettings { Project = "T.csproj", Framework = "net10.0", Configuration = "Release", ResultsDirectory = "r", BlameHangTimeout = "5m", FilterOptions = ["--filter", "Category!=Slow"] },
+            ["test", "T.csproj", "--no-build", "--configuration", "Release", "--nologo", "--results-directory", "r", "--logger", "trx;LogFileName=results.trx",
+                "--logger", "console;verbosity=normal", "--framework", "net10.0", "--blame-hang-timeout", "5m", "--blame-hang-dump-type", "none", "--filter", "Category!=Slow"]
+        },
+        {
+            new DotnetTestSettings
+            {
+                Project = "T.csproj", Framework = "net10.0", ResultsDirectory = "r", BlameHangTimeout = "5m", CollectCoverage = true,
+                Platform = new PlatformRun("--report-trx", Coverlet: true, [], Application: "/r/bin/T.dll", Hang: false),
+            },
+            ["exec", "/r/bin/T.dll", "--results-directory", "r", "--report-trx", "--report-trx-filename", "results.trx", "--output", "Detailed", "--no-ansi", "--coverlet", "--coverlet-output-format", "cobertura"]
+        },
+    };
 
-        var spec = settings.ApplyTo(Dotnet("test", "A.csproj", "--no-build"));
+    [Theory]
+    [MemberData(nameof(Rendered))]
+    public void Each_tool_renders_its_command_line_from_its_typed_fields_then_the_free_arguments(ToolSettings settings, string[] words)
+    {
+        var spec = (settings with { Arguments = ["--extra", "x"] }).ToProcess("tool", "/repo");
 
-        Assert.Equal(["test", "A.csproj", "--no-build", "--filter", "Category!=Slow", "--blame-hang-timeout", "5m", "--diag", "log.txt"], spec.Arguments);
+        Assert.Equal([.. words, "--extra", "x"], spec.Arguments);
     }
 
     [Fact]
-    public void Settings_apply_to_their_own_tool_only()
+    public void Environment_and_time_out_go_over_the_steps_own_and_others_are_kept()
     {
-        var settings = new DotnetTestSettings().AddArguments("--x");
+        var settings = new DotnetBuildSettings().SetEnvironmentVariable("B", "2").SetEnvironmentVariable("A", null).SetTimeout(TimeSpan.FromMinutes(7));
 
-        Assert.Equal(["restore", "A.csproj"], settings.ApplyTo(Dotnet("restore", "A.csproj")).Arguments);
-        Assert.Equal(["pack", "A.csproj", "--y"], new DotnetPackSettings().AddArguments("--y").ApplyTo(Dotnet("pack", "A.csproj")).Arguments);
-        Assert.Equal(["nuget", "push", "a.nupkg"], new DotnetPackSettings().AddArguments("--y").ApplyTo(Dotnet("nuget", "push", "a.nupkg")).Arguments);
-        Assert.Equal(["nuget", "push", "a.nupkg", "--skip-duplicate"], new NuGetPushSettings().AddArguments("--skip-duplicate").ApplyTo(Dotnet("nuget", "push", "a.nupkg")).Arguments);
-        Assert.Equal(["version", "--format", "json"], new TrivySettings().AddArguments("--z").ApplyTo(new ProcessSpec("trivy", ["version", "--format", "json"], "/")).Arguments);
-        Assert.Equal(["fs", ".", "--z"], new TrivySettings().AddArguments("--z").ApplyTo(new ProcessSpec("/opt/trivy", ["fs", "."], "/")).Arguments);
+        var spec = settings.ToProcess("dotnet", "/repo", TimeSpan.FromMinutes(1), new Dictionary<string, string?> { ["A"] = "1", ["C"] = "3" });
+
+        Assert.Equal(new Dictionary<string, string?> { ["A"] = null, ["B"] = "2", ["C"] = "3" }, spec.Environment);
+        Assert.Equal(TimeSpan.FromMinutes(7), spec.Timeout);
+        Assert.Equal(TimeSpan.FromMinutes(1), new DotnetBuildSettings().ToProcess("dotnet", "/repo", TimeSpan.FromMinutes(1)).Timeout);
     }
 
     [Fact]
-    public void Environment_and_time_out_are_set_and_others_kept()
+    public void A_hook_changes_only_the_settings_of_its_own_type()
     {
-        var spec = Dotnet("build") with { Environment = new Dictionary<string, string?> { ["A"] = "1" } };
+        var hooks = ToolHooks.None.With<DotnetPackSettings>(s => s.AddArguments("--pack-only")).With<NuGetPushSettings>(s => s.AddArguments("--skip-duplicate"));
 
-        var applied = new DotnetBuildSettings().SetEnvironmentVariable("B", "2").SetTimeout(TimeSpan.FromMinutes(7)).ApplyTo(spec);
-
-        Assert.Equal("1", applied.Environment!["A"]);
-        Assert.Equal("2", applied.Environment["B"]);
-        Assert.Equal(TimeSpan.FromMinutes(7), applied.Timeout);
-        Assert.Equal(TimeSpan.FromMinutes(1), new DotnetBuildSettings().ApplyTo(spec).Timeout);
+        Assert.Equal(["--pack-only"], hooks.Apply(new DotnetPackSettings()).Arguments);
+        Assert.Equal(["--skip-duplicate"], hooks.Apply(new NuGetPushSettings()).Arguments);
+        Assert.Empty(hooks.Apply(new DotnetPublishSettings()).Arguments);
+        Assert.Empty(ToolHooks.None.Apply(new DotnetPackSettings { Arguments = [] }).Arguments);
     }
 
     [Fact]
-    public async Task A_runner_with_settings_runs_the_changed_command_and_records_it_masked()
+    public void A_hook_that_returns_null_is_named()
+    {
+        var hooks = ToolHooks.None.With<StrykerSettings>(_ => null!);
+
+        var error = Assert.Throws<InvalidOperationException>(() => hooks.Apply(new StrykerSettings()));
+
+        Assert.Contains("StrykerSettings hook returned null", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_docker_build_renders_its_typed_options_as_the_engines_query_and_refuses_free_arguments()
+    {
+        var settings = new DockerBuildSettings
+        {
+            Tags = ["r/api:1.0.0", "r/api:abc"],
+            Labels = new Dictionary<string, string> { ["a"] = "b" },
+            BuildArguments = new Dictionary<string, string> { ["CONFIG"] = "Release" },
+            Target = "final",
+        };
+
+        var query = DockerEngine.BuildQuery(settings);
+        var error = Assert.Throws<InvalidDataException>(() => DockerEngine.BuildQuery(settings.AddArguments("--no-cache")));
+
+        Assert.Equal(
+            "build?dockerfile=Dockerfile&networkmode=host&rm=1&forcerm=1&t=r%2Fapi%3A1.0.0&t=r%2Fapi%3Aabc&labels=%7B%22a%22%3A%22b%22%7D&buildargs=%7B%22CONFIG%22%3A%22Release%22%7D&target=final",
+            query);
+        Assert.StartsWith("DockerBuildSettings: docker build runs through the Docker Engine API", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["build", "--file", "Dockerfile", "--network", "host", "--tag", "r/api:1.0.0", "--tag", "r/api:abc", "--label", "a=b", "--build-arg", "CONFIG=Release", "--target", "final", "."],
+            settings.RenderArguments());
+    }
+
+    [Fact]
+    public async Task A_run_records_the_rendered_command_masked_while_the_tool_gets_the_value_itself()
     {
         var program = Path.Combine(root.Path, "reportgenerator");
         var received = Path.Combine(root.Path, "received.txt");
@@ -58,17 +133,21 @@ public sealed class ToolSettingsTests : IDisposable
         {
             File.SetUnixFileMode(program, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
+
         var masker = new SecretMasker();
         masker.Add("hunter22secret");
         var runner = new ProcessRunner(new BuildLog(TextWriter.Null, TextWriter.Null, Verbosity.Normal, masker));
+        var settings = ToolHooks.None.With<ReportGeneratorSettings>(s => s.AddArguments("-tag:hunter22secret"))
+            .Apply(new ReportGeneratorSettings { Reports = ["a.xml"], TargetDirectory = "out" });
 
         var recorded = ProcessRunner.Record();
-        var result = await runner.With(new ReportGeneratorSettings().AddArguments("-tag:hunter22secret"))
-            .RunAsync(new ProcessSpec(program, ["-reports:a.xml"], root.Path), CancellationToken.None);
+        var result = await runner.RunAsync(settings.ToProcess(program, root.Path), CancellationToken.None);
 
-        Assert.Equal("-reports:a.xml -tag:hunter22secret", File.ReadAllText(received).Trim()); // the tool gets the value itself
-        Assert.Equal("args: -reports:a.xml -tag:***", result.Output.Trim()); // what it prints back is masked
+        Assert.EndsWith("-tag:hunter22secret", File.ReadAllText(received).Trim(), StringComparison.Ordinal); // the tool gets the value itself
+        Assert.EndsWith("-tag:***", result.Output.Trim(), StringComparison.Ordinal); // what it prints back is masked
+        Assert.DoesNotContain("hunter22secret", result.Output, StringComparison.Ordinal);
         var line = Assert.Single(recorded);
-        Assert.EndsWith("-reports:a.xml -tag:***", line, StringComparison.Ordinal);
+        Assert.StartsWith($"{program} -reports:a.xml -targetdir:out ", line, StringComparison.Ordinal);
+        Assert.EndsWith("-tag:***", line, StringComparison.Ordinal);
     }
 }

@@ -4,7 +4,7 @@ using Tollgate.Tools.ReportGenerator;
 namespace Tollgate.Gates.Coverage;
 
 /// <summary>Merges the Test run's coverage files with ReportGenerator into one Cobertura file, summaries and HTML.</summary>
-internal sealed class CoverageRunner(ProcessRunner runner)
+internal sealed class CoverageRunner(ProcessRunner runner, ToolHooks? hooks = null)
 {
     /// <summary>The file name coverlet's collector writes.</summary>
     public const string CollectorFile = Tools.Cobertura.CoverletFile.Name;
@@ -31,9 +31,14 @@ internal sealed class CoverageRunner(ProcessRunner runner)
             Directory.Delete(reportDirectory, recursive: true);
         }
 
-        var result = await runner.RunAsync(
-            new ProcessSpec(reportGenerator, ReportGeneratorTool.Arguments(coverageFiles, reportDirectory, assemblyFilters, fileFilters), workingDirectory, TimeSpan.FromMinutes(20)) { Tool = ReportGeneratorTool.Command },
-            cancellation).ConfigureAwait(false);
+        var settings = (hooks ?? ToolHooks.None).Apply(new ReportGeneratorSettings
+        {
+            Reports = coverageFiles,
+            TargetDirectory = reportDirectory,
+            AssemblyFilters = assemblyFilters,
+            FileFilters = fileFilters,
+        });
+        var result = await runner.RunAsync(settings.ToProcess(reportGenerator, workingDirectory, TimeSpan.FromMinutes(20)), cancellation).ConfigureAwait(false);
         var merged = Path.Combine(reportDirectory, ReportGeneratorTool.CoberturaFile);
         if (!result.Succeeded || !File.Exists(merged))
         {

@@ -28,7 +28,7 @@ internal sealed record CoverageInputs(
 /// The Coverage gate from inputs to result: the Test run's coverage files merged by ReportGenerator (no second
 /// test run), read from the merged Cobertura file and held to the policy and the baseline.
 /// </summary>
-internal sealed class CoverageStep(ProcessRunner runner, BundleWriter evidence)
+internal sealed class CoverageStep(ProcessRunner runner, BundleWriter evidence, ToolHooks? hooks = null)
 {
     public async Task<GateResult> RunAsync(CoverageInputs inputs, CancellationToken cancellation)
     {
@@ -44,7 +44,7 @@ internal sealed class CoverageStep(ProcessRunner runner, BundleWriter evidence)
             new DotnetTools(runner, inputs.ToolsDirectory), inputs.ReportGeneratorExecutable, "report-generator-executable", inputs.Root,
             ReportGeneratorTool.Package, inputs.ReportGeneratorVersion, ReportGeneratorTool.Command, cancellation).ConfigureAwait(false);
         tools[ReportGeneratorTool.Package] = reportGenerator.Version;
-        var merged = await new CoverageRunner(runner).MergeAsync(
+        var merged = await new CoverageRunner(runner, hooks).MergeAsync(
             reportGenerator.Program, collected, inputs.ReportDirectory, inputs.AssemblyFilters, inputs.FileFilters, inputs.Root, cancellation).ConfigureAwait(false);
         evidence.AddReportDirectory(CoverageGate.Name, inputs.ReportDirectory);
         var (counts, files) = CoberturaReader.Read(merged);

@@ -6,7 +6,7 @@ using Tollgate.Tools.Sarif;
 namespace Tollgate.Gates.Lint;
 
 /// <summary>Collects the compiler logs of the run's one build and runs <c>dotnet format --verify-no-changes</c>.</summary>
-internal sealed class LintRunner(ProcessRunner runner)
+internal sealed class LintRunner(ProcessRunner runner, ToolHooks? hooks = null)
 {
     /// <summary>Reads every project's compiler log and the format report.</summary>
     /// <param name="root">The repository root (paths become relative to it).</param>
@@ -40,10 +40,9 @@ internal sealed class LintRunner(ProcessRunner runner)
             Directory.Delete(reportDirectory, recursive: true);
         }
 
+        var settings = (hooks ?? ToolHooks.None).Apply(new DotnetFormatSettings { Target = solution, ReportDirectory = reportDirectory });
         var format = await runner.RunAsync(
-            new ProcessSpec(
-                DotnetCli.Program, DotnetCli.Format(solution, reportDirectory), root, TimeSpan.FromMinutes(20),
-                PropertyEnvironment.Environment(properties, reportDirectory + ".properties"), DotnetCli.InstallHint),
+            settings.ToProcess(DotnetCli.Program, root, TimeSpan.FromMinutes(20), PropertyEnvironment.Environment(properties, reportDirectory + ".properties"), DotnetCli.InstallHint),
             cancellation).ConfigureAwait(false);
         var report = Path.Combine(reportDirectory, FormatReport.FileName);
         if (format.ExitCode is not (0 or 2) || !File.Exists(report))

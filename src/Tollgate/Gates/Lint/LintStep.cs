@@ -19,11 +19,11 @@ internal sealed record LintInputs(
 /// The Lint gate from inputs to result: the compiler's diagnostics from the build's logs and
 /// <c>dotnet format --verify-no-changes</c>, judged by severity; reports and a SARIF file into the evidence.
 /// </summary>
-internal sealed class LintStep(ProcessRunner runner, BundleWriter evidence)
+internal sealed class LintStep(ProcessRunner runner, BundleWriter evidence, ToolHooks? hooks = null)
 {
     public async Task<GateResult> RunAsync(LintInputs inputs, CancellationToken cancellation)
     {
-        var run = await new LintRunner(runner).RunAsync(inputs.Root, inputs.BuildTarget, inputs.Built, inputs.ReportDirectory, inputs.Properties, cancellation).ConfigureAwait(false);
+        var run = await new LintRunner(runner, hooks).RunAsync(inputs.Root, inputs.BuildTarget, inputs.Built, inputs.ReportDirectory, inputs.Properties, cancellation).ConfigureAwait(false);
         foreach (var report in run.Reports)
         {
             evidence.AddReport(LintGate.Name, report, ReportName(inputs.Root, report));

@@ -25,7 +25,7 @@ internal sealed record MergeInputs(string Root, IReadOnlyList<ShardBundle> Bundl
 /// verdict recomputed with the policy; the gates that ran on one shard (Lint, ArchitectureTests, SecurityScan) as they
 /// were judged there, with their reports. The units' durations are kept for the next split.
 /// </summary>
-internal sealed class ShardMerge(ProcessRunner runner, BundleWriter evidence, Action<string> say)
+internal sealed class ShardMerge(ProcessRunner runner, BundleWriter evidence, Action<string> say, ToolHooks? hooks = null)
 {
     /// <summary>The gates that run on one shard and are carried over whole.</summary>
     public static readonly IReadOnlyList<string> CarriedGates = ["Lint", "ArchitectureTests", "SecurityScan"];
@@ -122,7 +122,7 @@ internal sealed class ShardMerge(ProcessRunner runner, BundleWriter evidence, Ac
             }
         }
 
-        var result = await new CoverageStep(runner, evidence).RunAsync(inputs.Coverage with { TestResultsDirectory = collected }, cancellation).ConfigureAwait(false);
+        var result = await new CoverageStep(runner, evidence, hooks).RunAsync(inputs.Coverage with { TestResultsDirectory = collected }, cancellation).ConfigureAwait(false);
         lock (recorded)
         {
             return result with { Commands = [.. recorded] };

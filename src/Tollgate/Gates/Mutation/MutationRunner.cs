@@ -6,7 +6,7 @@ using Tollgate.Tools.Stryker;
 namespace Tollgate.Gates.Mutation;
 
 /// <summary>Runs Stryker once per mutated project, with Tollgate's own config file and output directory.</summary>
-internal sealed class MutationRunner(ProcessRunner runner, Action<string> say)
+internal sealed class MutationRunner(ProcessRunner runner, Action<string> say, ToolHooks? hooks = null)
 {
     /// <summary>How often a long run says how far it is.</summary>
     public static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(30);
@@ -35,13 +35,10 @@ internal sealed class MutationRunner(ProcessRunner runner, Action<string> say)
         var progress = new MutationProgress(() => clock.Elapsed);
         var name = Path.GetFileNameWithoutExtension(project);
         using var ticker = new Timer(_ => say(progress.Describe(name)), null, ProgressInterval, ProgressInterval);
+        var settings = (hooks ?? ToolHooks.None).Apply(new StrykerSettings { Project = project, ConfigFile = configFile, Output = output });
         var result = await runner.RunAsync(
-            new ProcessSpec(
-                stryker, StrykerTool.Arguments(configFile, output), Path.GetDirectoryName(project)!, TimeSpan.FromHours(3), PropertyEnvironment.Environment(properties, output, buildTargets),
-                OnOutput: progress.Observe)
-            {
-                Tool = StrykerTool.Command,
-            },
+            settings.ToProcess(
+                stryker, Path.GetDirectoryName(project)!, TimeSpan.FromHours(3), PropertyEnvironment.Environment(properties, output, buildTargets), onOutput: progress.Observe),
             cancellation).ConfigureAwait(false);
         var report = Path.Combine(output, StrykerTool.ReportPath);
         var relative = PortablePath.Relative(root, project);

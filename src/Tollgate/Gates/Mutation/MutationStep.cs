@@ -43,7 +43,7 @@ internal sealed record MutationInputs(
 /// the shard's units, each project on its own: whole projects, or some source files of a large one (Stryker's
 /// <c>mutate</c>); the units' durations go into the evidence.
 /// </summary>
-internal sealed class MutationStep(ProcessRunner runner, ProcessRunner stryker, BundleWriter evidence, Action<string> say, Action<string> progress)
+internal sealed class MutationStep(ProcessRunner runner, BundleWriter evidence, Action<string> say, Action<string> progress, ToolHooks? hooks = null)
 {
     private readonly List<Finding> combinations = [];
 
@@ -107,7 +107,7 @@ internal sealed class MutationStep(ProcessRunner runner, ProcessRunner stryker, 
             say($"Mutating {string.Join(", ", scope.Mutated.Select(t => Path.GetFileNameWithoutExtension(t.Project)))} ({frameworks[0]}) in one Stryker run on {solution}{changed} with {inputs.Concurrency} runners…");
             var config = Config(inputs, solution, [], frameworks[0], sinceCommit) with { Solution = inputs.BuildTarget, TestingPlatform = solutionPlatforms[0] == TestPlatform.TestingPlatform };
             var output = Path.Combine(inputs.ReportDirectory, "solution");
-            runs.Add(await new MutationRunner(stryker, progress).RunAsync(program, inputs.Root, inputs.BuildTarget, config, output, inputs.Properties, inputs.BuildTargets, cancellation).ConfigureAwait(false));
+            runs.Add(await new MutationRunner(runner, progress, hooks).RunAsync(program, inputs.Root, inputs.BuildTarget, config, output, inputs.Properties, inputs.BuildTargets, cancellation).ConfigureAwait(false));
             AddReports(output, inputs.SolutionName);
         }
 
@@ -124,7 +124,7 @@ internal sealed class MutationStep(ProcessRunner runner, ProcessRunner stryker, 
             if (byPlatform.Count == 1)
             {
                 config = config with { TestingPlatform = byPlatform[0].Key == TestPlatform.TestingPlatform };
-                runs.Add(await new MutationRunner(stryker, progress).RunAsync(program, inputs.Root, target.Project, config, output, inputs.Properties, inputs.BuildTargets, cancellation).ConfigureAwait(false));
+                runs.Add(await new MutationRunner(runner, progress, hooks).RunAsync(program, inputs.Root, target.Project, config, output, inputs.Properties, inputs.BuildTargets, cancellation).ConfigureAwait(false));
                 AddReports(output, name);
             }
             else
@@ -178,7 +178,7 @@ internal sealed class MutationStep(ProcessRunner runner, ProcessRunner stryker, 
             var label = platform.Key == TestPlatform.TestingPlatform ? "mtp" : "vstest";
             say($"Stryker runs one test runner at a time: {name} with {string.Join(", ", platform.Select(Path.GetFileNameWithoutExtension))} on {(platform.Key == TestPlatform.TestingPlatform ? "Microsoft.Testing.Platform" : "VSTest")}…");
             var part = Path.Combine(inputs.ReportDirectory, $"{name}.{label}");
-            var run = await new MutationRunner(stryker, progress).RunAsync(
+            var run = await new MutationRunner(runner, progress, hooks).RunAsync(
                 program, inputs.Root, target.Project, config with { TestProjects = [.. platform], TestingPlatform = platform.Key == TestPlatform.TestingPlatform }, part, inputs.Properties,
                 inputs.BuildTargets, cancellation).ConfigureAwait(false);
             var html = Path.Combine(part, StrykerTool.HtmlPath);

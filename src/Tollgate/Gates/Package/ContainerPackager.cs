@@ -11,7 +11,7 @@ namespace Tollgate.Gates.Package;
 /// under <c>publish/</c> as the build context, tagged with the version and the commit and labelled with
 /// the OCI annotations; then pushes both tags when a registry is given.
 /// </summary>
-internal sealed class ContainerPackager(ProcessRunner runner, DockerEngine engine, Action<string> progress)
+internal sealed class ContainerPackager(ProcessRunner runner, DockerEngine engine, Action<string> progress, ToolHooks? hooks = null)
 {
     /// <summary>Builds the image and returns it as an artifact (digest: the image id).</summary>
     public async Task<Artifact> BuildAsync(
@@ -22,19 +22,28 @@ internal sealed class ContainerPackager(ProcessRunner runner, DockerEngine engin
             Directory.Delete(publishDirectory, recursive: true);
         }
 
-        var publish = await runner.RunAsync(
-            new ProcessSpec(DotnetCli.Program, DotnetCli.Publish(image.Project, configuration, publishDirectory, [.. version.MSBuildProperties, .. properties]), root, InstallHint: DotnetCli.InstallHint),
-            cancellation).ConfigureAwait(false);
+        var publishing = Hooks.Apply(new DotnetPublishSettings
+        {
+            Project = image.Project,
+            Configuration = configuration,
+            Output = publishDirectory,
+            Properties = [.. version.MSBuildProperties, .. properties],
+        });
+        var publish = await runner.RunAsync(publishing.ToProcess(DotnetCli.Program, root, installHint: DotnetCli.InstallHint), cancellation).ConfigureAwait(false);
         if (!publish.Succeeded)
         {
             throw new InvalidDataException($"dotnet publish {PortablePath.Relative(root, image.Project)} exited {publish.ExitCode}: {publish.Tail(10).Trim()}");
         }
 
-        var tags = Tags(image, version);
+        var build = Hooks.Apply(new DockerBuildSettings
+        {
+            Tags = Tags(image, version),
+            Labels = ContainerImage.Labels(version, Path.GetFileNameWithoutExtension(image.Project), source),
+        });
         using var context = BuildContext.Create(Path.GetDirectoryName(image.Project)!, publishDirectory);
-        progress($"Building image {string.Join(", ", tags)} from {PortablePath.Relative(root, image.Dockerfile)}");
-        var id = await engine.BuildAsync(context, "Dockerfile", tags, ContainerImage.Labels(version, Path.GetFileNameWithoutExtension(image.Project), source), progress, cancellation).ConfigureAwait(false);
-        return new Artifact("image", image.Repository, version.NuGetVersion, id, string.Join(" ", tags));
+        progress($"Building image {string.Join(", ", build.Tags)} from {PortablePath.Relative(root, image.Dockerfile)}");
+        var id = await engine.BuildAsync(context, build, progress, cancellation).ConfigureAwait(false);
+        return new Artifact("image", image.Repository, version.NuGetVersion, id, string.Join(" ", build.Tags));
     }
 
     /// <summary>Pushes both tags of a built image; the artifact's digest becomes the registry's manifest digest.</summary>
@@ -50,6 +59,8 @@ internal sealed class ContainerPackager(ProcessRunner runner, DockerEngine engin
 
         return image with { Digest = digest!, PushedTo = registry };
     }
+
+    private ToolHooks Hooks => hooks ?? ToolHooks.None;
 
     /// <summary><c>repository:version</c> and <c>repository:sha</c>.</summary>
     public static IReadOnlyList<string> Tags(ContainerImage image, BuildVersion version) => [$"{image.Repository}:{version.NuGetVersion}", $"{image.Repository}:{version.Sha}"];

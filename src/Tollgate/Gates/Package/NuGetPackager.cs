@@ -10,7 +10,7 @@ namespace Tollgate.Gates.Package;
 /// Packs the solution's packable projects with the build's version (and symbols) and pushes them to a
 /// folder or HTTP feed. A version a feed already has is never overwritten: published versions are immutable.
 /// </summary>
-internal sealed class NuGetPackager(ProcessRunner runner)
+internal sealed class NuGetPackager(ProcessRunner runner, ToolHooks? hooks = null)
 {
     /// <summary>
     /// Packs <paramref name="targets"/> (the solution, when it packs exactly what is meant, else each project) into
@@ -29,9 +29,15 @@ internal sealed class NuGetPackager(ProcessRunner runner)
         Directory.CreateDirectory(output);
         foreach (var target in targets)
         {
-            var result = await runner.RunAsync(
-                new ProcessSpec(DotnetCli.Program, DotnetCli.Pack(target, configuration, output, [.. version.MSBuildProperties, .. properties], built), root, InstallHint: DotnetCli.InstallHint),
-                cancellation).ConfigureAwait(false);
+            var settings = Hooks.Apply(new DotnetPackSettings
+            {
+                Target = target,
+                Configuration = configuration,
+                Output = output,
+                Properties = [.. version.MSBuildProperties, .. properties],
+                NoBuild = built,
+            });
+            var result = await runner.RunAsync(settings.ToProcess(DotnetCli.Program, root, installHint: DotnetCli.InstallHint), cancellation).ConfigureAwait(false);
             if (!result.Succeeded)
             {
                 throw new InvalidDataException($"dotnet pack {PortablePath.Relative(root, target)} exited {result.ExitCode}: {result.Tail(10).Trim()}");
@@ -86,9 +92,8 @@ internal sealed class NuGetPackager(ProcessRunner runner)
             var config = http ? secrets.Write("nuget-push.config", NuGetConfigFile.PushSource(feed)) : null;
             var source = http ? NuGetConfigFile.Credentials(feed).Url : feed;
             var responses = secrets.Write("push.rsp", string.Join('\n', DotnetCli.NuGetPushSecrets(source, apiKey)) + "\n");
-            result = await runner.RunAsync(
-                new ProcessSpec(DotnetCli.Program, DotnetCli.NuGetPush(Path.Combine(root, package.Location), responses, config), root, TimeSpan.FromMinutes(10), InstallHint: DotnetCli.InstallHint),
-                cancellation).ConfigureAwait(false);
+            var settings = Hooks.Apply(new NuGetPushSettings { Package = Path.Combine(root, package.Location), ResponseFile = responses, ConfigFile = config });
+            result = await runner.RunAsync(settings.ToProcess(DotnetCli.Program, root, TimeSpan.FromMinutes(10), installHint: DotnetCli.InstallHint), cancellation).ConfigureAwait(false);
         }
 
         if (!result.Succeeded)
@@ -101,6 +106,8 @@ internal sealed class NuGetPackager(ProcessRunner runner)
 
         return package with { PushedTo = http ? GitFacts.WithoutCredentials(feed) : given };
     }
+
+    private ToolHooks Hooks => hooks ?? ToolHooks.None;
 
     private static string? Existing(string feed, Artifact package)
     {

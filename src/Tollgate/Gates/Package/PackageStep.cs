@@ -43,7 +43,7 @@ internal sealed record PackageInputs(
 /// when that passes are the packages pushed (when a feed is given) and the images (when a registry is given).
 /// <c>artifacts.json</c> ties each digest to the commit, the version and the run's gate verdicts, pushed or not.
 /// </summary>
-internal sealed class PackageStep(ProcessRunner runner, ProcessRunner packager, BundleWriter evidence, Action<string> say)
+internal sealed class PackageStep(ProcessRunner runner, BundleWriter evidence, Action<string> say, ToolHooks? hooks = null)
 {
     public const string Name = "Package";
 
@@ -57,14 +57,14 @@ internal sealed class PackageStep(ProcessRunner runner, ProcessRunner packager, 
             say($"Not packed: {project} ({reason})");
         }
 
-        var nuget = new NuGetPackager(packager);
+        var nuget = new NuGetPackager(runner, hooks);
         var targets = choice.PacksAllPackable ? [inputs.BuildTarget] : choice.Packed.Select(p => Path.Combine(inputs.Root, p)).ToList();
         var artifacts = (await nuget.PackAsync(inputs.Root, targets, inputs.Configuration, version, inputs.Properties, inputs.PackagesDirectory, inputs.Compiled, cancellation).ConfigureAwait(false)).ToList();
         var tools = new Dictionary<string, string> { ["dotnet"] = inputs.Built.FirstOrDefault()?.Sdk ?? "unknown", [CycloneDxTool.Package] = inputs.CycloneDxVersion };
         artifacts.AddRange(await SbomsAsync(inputs, choice, cancellation).ConfigureAwait(false));
         var images = ContainerImage.Of(inputs.Built.Where(p => !p.IsTestProject).Select(p => p.Project), inputs.Registry);
         using var engine = images.Count > 0 ? new DockerEngine(inputs.DockerSocket) : null;
-        var containers = engine is null ? null : new ContainerPackager(runner, engine, say);
+        var containers = engine is null ? null : new ContainerPackager(runner, engine, say, hooks);
         if (engine is not null)
         {
             tools["docker-engine"] = await engine.VersionAsync(cancellation).ConfigureAwait(false);
@@ -188,7 +188,7 @@ internal sealed class PackageStep(ProcessRunner runner, ProcessRunner packager, 
         foreach (var project in projects)
         {
             var name = Path.GetFileNameWithoutExtension(project);
-            var sbom = await new CycloneDxTool(runner, program)
+            var sbom = await new CycloneDxTool(runner, program, hooks)
                 .WriteAsync(inputs.Root, project, name, inputs.Version.NuGetVersion, inputs.SbomDirectory, $"{name}.cdx.json", cancellation).ConfigureAwait(false);
             evidence.AddReport("sbom", sbom, $"{name}.cdx.json");
             sboms.Add(new Artifact("sbom", name, inputs.Version.NuGetVersion, "sha256:" + FileDigest.Sha256(sbom), PortablePath.Relative(inputs.Root, sbom)));

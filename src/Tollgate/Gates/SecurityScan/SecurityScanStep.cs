@@ -19,14 +19,14 @@ namespace Tollgate.Gates.SecurityScan;
 /// <param name="TrivyExecutable">The Trivy program.</param>
 /// <param name="TrivyOffline">No database or check updates.</param>
 /// <param name="TrivyMinimumVersion">The oldest Trivy accepted.</param>
-/// <param name="Trivy">A build's changes to how Trivy runs.</param>
+/// <param name="Hooks">The build's settings hooks (its <see cref="TrivySettings"/> one changes each Trivy scan).</param>
 /// <param name="Images">The images to scan, found only when Trivy runs (Package's images need git's commit).</param>
 /// <param name="Sboms">The SBOMs Package wrote for this commit, found only when Trivy runs.</param>
 /// <param name="TollgateVersion">The secret scanner's version and the SARIF report's.</param>
 internal sealed record SecurityScanInputs(
     string Root, string BuildTarget, ProjectSelection? Selection, string? SelectionError, IReadOnlyList<string> Properties, IReadOnlyList<string> AuditSources,
     string WorkDirectory, IReadOnlyList<string> FailOn, IReadOnlyDictionary<string, string> Environment, string TrivyExecutable, bool TrivyOffline,
-    string TrivyMinimumVersion, TrivySettings Trivy, Func<CancellationToken, Task<IReadOnlyList<string>>> Images, string TollgateVersion,
+    string TrivyMinimumVersion, ToolHooks Hooks, Func<CancellationToken, Task<IReadOnlyList<string>>> Images, string TollgateVersion,
     Func<CancellationToken, Task<IReadOnlyList<string>>>? Sboms = null);
 
 /// <summary>
@@ -51,7 +51,7 @@ internal sealed class SecurityScanStep(ProcessRunner runner, BundleWriter eviden
                     .RunAsync(inputs.Root, inputs.BuildTarget, inputs.Selection?.Included ?? throw new InvalidDataException(inputs.SelectionError), inputs.Properties, inputs.AuditSources, inputs.WorkDirectory, cancellation).ConfigureAwait(false);
             }).ConfigureAwait(false),
             await Scan(ScannerNames.Trivy, entries, async () =>
-                await TrivyRunner.Create(runner, inputs.Root, inputs.TrivyExecutable, inputs.Trivy, inputs.Environment)
+                await TrivyRunner.Create(runner, inputs.Root, inputs.TrivyExecutable, inputs.Hooks, inputs.Environment)
                     .RunAsync(inputs.Root, await inputs.Images(cancellation).ConfigureAwait(false), inputs.TrivyOffline, inputs.TrivyMinimumVersion, inputs.WorkDirectory, cancellation,
                         inputs.Sboms is null ? [] : await inputs.Sboms(cancellation).ConfigureAwait(false))).ConfigureAwait(false),
         };

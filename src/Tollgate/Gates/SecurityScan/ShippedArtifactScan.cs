@@ -8,11 +8,11 @@ namespace Tollgate.Gates.SecurityScan;
 /// <param name="TrivyExecutable">The Trivy program.</param>
 /// <param name="TrivyOffline">No database or check updates.</param>
 /// <param name="TrivyMinimumVersion">The oldest Trivy accepted.</param>
-/// <param name="Trivy">A build's changes to how Trivy runs.</param>
+/// <param name="Hooks">The build's settings hooks (its <see cref="TrivySettings"/> one changes each Trivy scan).</param>
 /// <param name="Environment">The build's environment (Trivy's hidden inputs are read from it).</param>
 /// <param name="WorkDirectory">Where Trivy's reports go before they are copied into evidence.</param>
 internal sealed record ShippedScanInputs(
-    IReadOnlyList<string> FailOn, string TrivyExecutable, bool TrivyOffline, string TrivyMinimumVersion, TrivySettings Trivy,
+    IReadOnlyList<string> FailOn, string TrivyExecutable, bool TrivyOffline, string TrivyMinimumVersion, ToolHooks Hooks,
     IReadOnlyDictionary<string, string> Environment, string WorkDirectory);
 
 /// <summary>
@@ -30,7 +30,7 @@ internal sealed class ShippedArtifactScan(ProcessRunner runner, BundleWriter evi
         var policy = SecurityPolicy.Of(root, inputs.FailOn, DateOnly.FromDateTime(DateTime.UtcNow));
         var output = policy.Entries.Waivers.TryGetValue(ScannerNames.Trivy, out var reason)
             ? ScanOutput.NotRun(ScannerNames.Trivy, ScannerState.Waived, reason)
-            : await TrivyRunner.Create(runner, root, inputs.TrivyExecutable, inputs.Trivy, inputs.Environment)
+            : await TrivyRunner.Create(runner, root, inputs.TrivyExecutable, inputs.Hooks, inputs.Environment)
                 .RunOnArtifactsAsync(root, images, sboms, inputs.TrivyOffline, inputs.TrivyMinimumVersion, inputs.WorkDirectory, cancellation).ConfigureAwait(false);
         foreach (var (name, text) in output.Reports)
         {

@@ -16,11 +16,11 @@ internal sealed class TrivyRunner(TrivyTool trivy, TrivyEnvironment environment)
     /// <summary>Directories Trivy does not walk: build output and tool state.</summary>
     public static readonly IReadOnlyList<string> SkippedDirectories = ["**/bin", "**/obj", "artifacts", ".nuke/temp", ".git"];
 
-    /// <summary>Trivy run by <paramref name="runner"/> with a build's <paramref name="settings"/>, its cache under <c>.nuke/temp/trivy</c>.</summary>
-    public static TrivyRunner Create(ProcessRunner runner, string root, string executable, TrivySettings settings, IReadOnlyDictionary<string, string> environment)
+    /// <summary>Trivy run by <paramref name="runner"/>, each scan changed by the build's <paramref name="hooks"/>, its cache under <c>.nuke/temp/trivy</c>.</summary>
+    public static TrivyRunner Create(ProcessRunner runner, string root, string executable, ToolHooks hooks, IReadOnlyDictionary<string, string> environment)
     {
         var trivyEnvironment = TrivyEnvironment.Of(environment);
-        return new TrivyRunner(new TrivyTool(runner.With(settings), executable, Path.Combine(root, ".nuke", "temp", "trivy"), trivyEnvironment), trivyEnvironment);
+        return new TrivyRunner(new TrivyTool(runner, executable, Path.Combine(root, ".nuke", "temp", "trivy"), trivyEnvironment, hooks), trivyEnvironment);
     }
 
     /// <summary>Runs the scans of the repository (<c>trivy fs</c>, <c>trivy config</c>), then of the images and SBOMs given.</summary>

@@ -1,25 +1,12 @@
 namespace Tollgate.Gates.Test;
 
-/// <summary>One <c>dotnet test</c> Tollgate runs: a test project for one of its target frameworks.</summary>
-/// <param name="Project">The project's full path.</param>
-/// <param name="Framework">The target framework.</param>
-/// <param name="CollectorPath">Where Tollgate's own coverlet.collector is, for a VSTest project that references none; null: the project's own.</param>
-/// <param name="Filter">A VSTest filter choosing the tests to run (a shard's test classes, a build's own filter); null: all.</param>
-/// <param name="OnPlatform">How a Microsoft.Testing.Platform test application runs; null: a VSTest project.</param>
-internal sealed record TestRun(string Project, string Framework, string? CollectorPath, string? Filter = null, PlatformRun? OnPlatform = null);
-
-/// <summary>How a Microsoft.Testing.Platform test application reports and which of its tests run.</summary>
-/// <param name="TrxOption">The option that writes its TRX file: <c>--report-trx</c> (Microsoft's extension) or <c>--report-xunit-trx</c> (xunit.v3's own).</param>
-/// <param name="Coverlet">Whether coverlet.MTP is in the application, so <c>--coverlet</c> collects coverage.</param>
-/// <param name="Filter">The platform's filter options (a shard's test classes); empty: all tests.</param>
-/// <param name="Application">The built application to run itself, from its output folder, as <c>dotnet test</c> runs it; null: through <c>dotnet test</c>.</param>
-/// <param name="Hang">Whether Microsoft's hang extension is in the application, so the hang timeout applies.</param>
-internal sealed record PlatformRun(string TrxOption, bool Coverlet, IReadOnlyList<string> Filter, string? Application = null, bool Hang = false)
+/// <summary>One test run Tollgate makes: a test project for one of its target frameworks, with its settings decided (the build's hook applied).</summary>
+/// <param name="Settings">The run's settings, from which its command line is rendered.</param>
+internal sealed record TestRun(DotnetTestSettings Settings)
 {
-    /// <summary>Equal when the options are, so that the same run is not made twice.</summary>
-    public bool Equals(PlatformRun? other) =>
-        other is not null && TrxOption == other.TrxOption && Coverlet == other.Coverlet && Filter.SequenceEqual(other.Filter) && Application == other.Application && Hang == other.Hang;
+    /// <summary>The project's full path.</summary>
+    public string Project => Settings.Project;
 
-    /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(TrxOption, Coverlet, Filter.Count, Application);
+    /// <summary>The target framework.</summary>
+    public string Framework => Settings.Framework;
 }

@@ -24,17 +24,12 @@ internal sealed class TestRunner(ProcessRunner runner, Action<string>? say = nul
     /// stale report can be read. The outcomes are in the order of <paramref name="runs"/>.
     /// </summary>
     /// <param name="root">The repository root (project paths in evidence are relative to it).</param>
-    /// <param name="runs">The test projects and frameworks.</param>
-    /// <param name="configuration">The configuration they were built in.</param>
+    /// <param name="runs">The test projects and frameworks, each with its settings decided.</param>
     /// <param name="resultsDirectory">Where results go; emptied first.</param>
-    /// <param name="collectCoverage">Whether the coverlet collector runs.</param>
-    /// <param name="properties">Extra MSBuild properties.</param>
     /// <param name="modes">Where <c>dotnet test</c> runs for each platform.</param>
-    /// <param name="hangTimeout">How long a test may make no progress before its test host is stopped (<c>30m</c>); null: no limit.</param>
     /// <param name="cancellation">Stops the runs.</param>
     public async Task<IReadOnlyList<TestProjectOutcome>> RunAsync(
-        string root, IReadOnlyList<TestRun> runs, string configuration, string resultsDirectory, bool collectCoverage,
-        IReadOnlyList<string> properties, TestModes modes, string? hangTimeout, CancellationToken cancellation)
+        string root, IReadOnlyList<TestRun> runs, string resultsDirectory, TestModes modes, CancellationToken cancellation)
     {
         var expected = runs.Sum(run => LastCount(resultsDirectory, run));
         if (Directory.Exists(resultsDirectory))
@@ -53,7 +48,7 @@ internal sealed class TestRunner(ProcessRunner runner, Action<string>? say = nul
             await slots.WaitAsync(cancellation).ConfigureAwait(false);
             try
             {
-                return await RunOneAsync(root, run, configuration, resultsDirectory, collectCoverage, properties, modes, hangTimeout, progress, cancellation).ConfigureAwait(false);
+                return await RunOneAsync(root, run, modes, progress, cancellation).ConfigureAwait(false);
             }
             finally
             {
@@ -62,42 +57,22 @@ internal sealed class TestRunner(ProcessRunner runner, Action<string>? say = nul
         })).ConfigureAwait(false);
     }
 
-    private async Task<TestProjectOutcome> RunOneAsync(
-        string root, TestRun run, string configuration, string resultsDirectory, bool collectCoverage, IReadOnlyList<string> properties, TestModes modes,
-        string? hangTimeout, TestProgress progress, CancellationToken cancellation)
+    private async Task<TestProjectOutcome> RunOneAsync(string root, TestRun run, TestModes modes, TestProgress progress, CancellationToken cancellation)
     {
+        var settings = run.Settings;
         var relative = PortablePath.Relative(root, run.Project);
-        var directory = ResultsDirectoryOf(resultsDirectory, run.Project, run.Framework);
-        IReadOnlyList<string> arguments;
-        string? workingDirectory = null;
-        if (run.OnPlatform is { Application: { } application } direct)
-        {
-            arguments = DotnetCli.TestApplication(application, directory, direct.TrxOption, TrxFileName, collectCoverage && direct.Coverlet, direct.Filter, direct.Hang ? hangTimeout : null);
-            workingDirectory = Path.GetDirectoryName(application);
-        }
-        else if (run.OnPlatform is { } platform)
-        {
-            arguments = DotnetCli.TestOnPlatform(
-                run.Project, configuration, directory, platform.TrxOption, TrxFileName, collectCoverage && platform.Coverlet, properties, run.Framework, platform.Filter,
-                platform.Hang ? hangTimeout : null);
-        }
-        else
-        {
-            arguments = DotnetCli.Test(run.Project, configuration, directory, TrxFileName, collectCoverage, properties, run.Framework, run.CollectorPath, hangTimeout);
-            if (run.Filter is not null)
-            {
-                arguments = [.. arguments, "--filter", run.Filter];
-            }
-        }
-
-        workingDirectory ??= modes.WorkingDirectory(run.OnPlatform is null ? TestPlatform.VSTest : TestPlatform.TestingPlatform);
-        var result = await runner.RunAsync(new ProcessSpec(DotnetCli.Program, arguments, workingDirectory, InstallHint: DotnetCli.InstallHint, OnOutput: progress.Observe), cancellation).ConfigureAwait(false);
-        if (run.OnPlatform is not null)
+        var directory = settings.ResultsDirectory;
+        var workingDirectory = settings.Platform is { Application: { } application }
+            ? Path.GetDirectoryName(application)!
+            : modes.WorkingDirectory(settings.Platform is null ? TestPlatform.VSTest : TestPlatform.TestingPlatform);
+        var result = await runner.RunAsync(
+            settings.ToProcess(DotnetCli.Program, workingDirectory, installHint: DotnetCli.InstallHint, onOutput: progress.Observe), cancellation).ConfigureAwait(false);
+        if (settings.Platform is not null)
         {
             CoverletFile.Normalise(directory);
         }
 
-        var trx = Path.Combine(directory, TrxFileName);
+        var trx = Path.Combine(directory, settings.TrxFileName);
         TrxResults? results = null;
         if (File.Exists(trx))
         {
@@ -112,14 +87,14 @@ internal sealed class TestRunner(ProcessRunner runner, Action<string>? say = nul
         }
 
         var output = result.Output + "\n" + result.Error;
-        var hung = run.OnPlatform is null ? HungTests.FromBlame(output, directory) : HungTests.FromHangDump(output);
+        var hung = settings.Platform is null ? HungTests.FromBlame(output, directory) : HungTests.FromHangDump(output);
         return new TestProjectOutcome(relative, result.ExitCode, results, result.Succeeded ? null : result.Tail(), run.Framework, Hung: hung);
     }
 
     // The number of tests the last run of this project left in its TRX file (read before the directory is emptied).
     private static int LastCount(string resultsDirectory, TestRun run)
     {
-        var trx = Path.Combine(ResultsDirectoryOf(resultsDirectory, run.Project, run.Framework), TrxFileName);
+        var trx = Path.Combine(ResultsDirectoryOf(resultsDirectory, run.Project, run.Framework), run.Settings.TrxFileName);
         try
         {
             return File.Exists(trx) ? TrxReader.Read(trx).Tests.Count : 0;

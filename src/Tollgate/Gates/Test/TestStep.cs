@@ -15,14 +15,13 @@ namespace Tollgate.Gates.Test;
 /// <param name="Properties">MSBuild properties of the run.</param>
 /// <param name="ToolsDirectory">Where Tollgate's pinned coverage collector is kept.</param>
 /// <param name="CollectorVersion">The pinned coverlet.collector version for projects that reference none.</param>
-/// <param name="Filter">The build's own VSTest filter (its <c>TestSettings</c>), combined with a shard's.</param>
 /// <param name="Shard">This agent's part of a split run.</param>
 /// <param name="Timings">Earlier durations the shards are balanced by.</param>
 /// <param name="TempDirectory">Tollgate's temporary folder, where <c>dotnet test</c> runs for a platform the repository's <c>global.json</c> does not choose; null: <c>.nuke/temp</c>.</param>
 /// <param name="HangTimeout">How long a test may make no progress before its test host is stopped (<c>30m</c>); null: no limit.</param>
 internal sealed record TestInputs(
     string Root, IReadOnlyList<ProjectInfo> Built, string Configuration, string ResultsDirectory, bool CollectCoverage,
-    IReadOnlyList<string> Properties, string ToolsDirectory, string CollectorVersion, string? Filter = null, ShardSpec? Shard = null, ShardTimings? Timings = null,
+    IReadOnlyList<string> Properties, string ToolsDirectory, string CollectorVersion, ShardSpec? Shard = null, ShardTimings? Timings = null,
     string? TempDirectory = null, string? HangTimeout = null)
 {
     /// <summary>Where <c>dotnet test</c> runs for each platform.</summary>
@@ -36,7 +35,8 @@ internal sealed record TestInputs(
 /// TRX files and a JUnit rendering into the evidence. On a shard of a split run, only the shard's units: whole test
 /// projects, or test classes of a large one chosen by a VSTest filter; the units' durations go into the evidence.
 /// </summary>
-internal sealed class TestStep(ProcessRunner runner, BundleWriter evidence, Action<string> say)
+/// <remarks>Each run's settings are built here and handed to the build's <see cref="DotnetTestSettings"/> hook, once per project and framework, before anything is decided from them.</remarks>
+internal sealed class TestStep(ProcessRunner runner, BundleWriter evidence, Action<string> say, ToolHooks? hooks = null)
 {
     public async Task<GateResult> RunAsync(TestInputs inputs, CancellationToken cancellation)
     {
@@ -76,9 +76,22 @@ internal sealed class TestStep(ProcessRunner runner, BundleWriter evidence, Acti
             tools[CoverageCollectorPackage.Package] = inputs.CollectorVersion;
         }
 
-        var decisions = onPlatform.ToDictionary(
+        tests = tests.DistinctBy(p => (p.Project, p.Framework)).ToList();
+        var settings = tests.ToDictionary(p => (p.Project, p.Framework), p => (hooks ?? ToolHooks.None).Apply(new DotnetTestSettings
+        {
+            Project = p.Project,
+            Framework = p.Framework,
+            Configuration = inputs.Configuration,
+            OnTestingPlatform = onPlatform.Contains(p),
+            ResultsDirectory = TestRunner.ResultsDirectoryOf(inputs.ResultsDirectory, p.Project, p.Framework),
+            Properties = inputs.Properties,
+            BlameHangTimeout = inputs.HangTimeout,
+            CollectCoverage = inputs.CollectCoverage,
+            TrxFileName = TestRunner.TrxFileName,
+        }));
+        var decisions = onPlatform.DistinctBy(p => (p.Project, p.Framework)).ToDictionary(
             p => (p.Project, p.Framework),
-            p => PlatformRuns.For(p, PortablePath.Relative(inputs.Root, p.Project), inputs.Filter, Classes(inputs, mine, p.Project), inputs.CollectCoverage));
+            p => PlatformRuns.For(p, PortablePath.Relative(inputs.Root, p.Project), settings[(p.Project, p.Framework)].Filter, Classes(inputs, mine, p.Project), inputs.CollectCoverage));
         var collectorFindings = tests.GroupBy(p => p.Project).Select(project =>
         {
             var first = project.First();
@@ -107,12 +120,15 @@ internal sealed class TestStep(ProcessRunner runner, BundleWriter evidence, Acti
         }).ToList();
 
         var runs = tests.Where(p => decisions.GetValueOrDefault((p.Project, p.Framework))?.Problem is null)
-            .Select(p => decisions.TryGetValue((p.Project, p.Framework), out var decision)
-                ? new TestRun(p.Project, p.Framework, null, null, decision.Run)
-                : new TestRun(p.Project, p.Framework, p.CoverageCollector is null ? supplied : null, Filter(inputs, mine, p.Project)))
-            .Distinct().ToList();
-        var ran = await new TestRunner(runner, say).RunAsync(
-            inputs.Root, runs, inputs.Configuration, inputs.ResultsDirectory, inputs.CollectCoverage, inputs.Properties, inputs.Modes, inputs.HangTimeout, cancellation).ConfigureAwait(false);
+            .Select(p =>
+            {
+                var own = settings[(p.Project, p.Framework)];
+                return new TestRun(decisions.TryGetValue((p.Project, p.Framework), out var decision)
+                    ? own with { Platform = decision.Run, FilterOptions = decision.Run!.Filter }
+                    : own with { CollectorPath = p.CoverageCollector is null ? supplied : null, FilterOptions = VSTestFilterOptions(own.Filter, Classes(inputs, mine, p.Project)) });
+            })
+            .ToList();
+        var ran = await new TestRunner(runner, say).RunAsync(inputs.Root, runs, inputs.ResultsDirectory, inputs.Modes, cancellation).ConfigureAwait(false);
         var unrunnable = decisions.Where(d => d.Value.Problem is not null)
             .Select(d => new TestProjectOutcome(PortablePath.Relative(inputs.Root, d.Key.Project), -1, null, null, d.Key.Framework, d.Value.Problem))
             .DistinctBy(o => (o.Project, o.Framework));
@@ -166,9 +182,9 @@ internal sealed class TestStep(ProcessRunner runner, BundleWriter evidence, Acti
         return mine?.Where(u => u.Project == relative && u.Part is not null).Select(u => u.Part!).ToList() ?? [];
     }
 
-    // The build's filter, and on a shard the test classes it was given of this project: FullyQualifiedName~Ns.Class.
-    private static string? Filter(TestInputs inputs, IReadOnlyList<ShardUnit>? mine, string project) =>
-        PlatformRuns.VSTestFilter(inputs.Filter, Classes(inputs, mine, project));
+    // The run's own filter, and on a shard the test classes it was given of this project: --filter FullyQualifiedName~Ns.Class.
+    private static IReadOnlyList<string> VSTestFilterOptions(string? own, IReadOnlyList<string> classes) =>
+        PlatformRuns.VSTestFilter(own, classes) is { } filter ? ["--filter", filter] : [];
 
     // How long each of the shard's units took: a whole project its tests' time, a class the time of its tests.
     private static ShardTimings UnitTimings(IReadOnlyList<ShardUnit> units, IReadOnlyList<TestProjectOutcome> outcomes) => new(units.ToDictionary(

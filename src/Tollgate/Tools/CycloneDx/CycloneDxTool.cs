@@ -7,7 +7,7 @@ namespace Tollgate.Tools.CycloneDx;
 /// project from the restore the build already did (no restore of its own, no network: package hashes come from
 /// the NuGet cache).
 /// </summary>
-internal sealed class CycloneDxTool(ProcessRunner runner, string program)
+internal sealed class CycloneDxTool(ProcessRunner runner, string program, ToolHooks? hooks = null)
 {
     public const string Package = "CycloneDX";
 
@@ -18,18 +18,16 @@ internal sealed class CycloneDxTool(ProcessRunner runner, string program)
     public async Task<string> WriteAsync(string root, string project, string name, string version, string output, string fileName, CancellationToken cancellation)
     {
         Directory.CreateDirectory(output);
-        var result = await runner.RunAsync(
-            new ProcessSpec(
-                program,
-                [project, "--output", output, "--filename", fileName, "--output-format", "Json", "--spec-version", "1.6", "--disable-package-restore",
-                    "--set-name", name, "--set-version", version, "--set-type", "Library", "--exclude-test-projects", "--no-serial-number"],
-                root,
-                TimeSpan.FromMinutes(10),
-                InstallHint: DotnetCli.InstallHint),
-            cancellation).ConfigureAwait(false);
+        var settings = (hooks ?? ToolHooks.None).Apply(new CycloneDxSettings { Project = project, Output = output, FileName = fileName, Name = name, Version = version });
+        var result = await runner.RunAsync(settings.ToProcess(program, root, TimeSpan.FromMinutes(10), installHint: DotnetCli.InstallHint), cancellation).ConfigureAwait(false);
         var sbom = Path.Combine(output, fileName);
         return result.Succeeded && File.Exists(sbom)
             ? sbom
             : throw new InvalidDataException($"{Command} on {Path.GetFileName(project)} failed (exit {result.ExitCode}) and wrote no SBOM: {result.Tail(3).ReplaceLineEndings(" ")}");
     }
+
+    /// <summary>The arguments: a JSON CycloneDX 1.6 SBOM of a library, from the build's restore, without test projects or a serial number.</summary>
+    public static IReadOnlyList<string> Arguments(string project, string output, string fileName, string name, string version) =>
+        [project, "--output", output, "--filename", fileName, "--output-format", "Json", "--spec-version", "1.6", "--disable-package-restore",
+            "--set-name", name, "--set-version", version, "--set-type", "Library", "--exclude-test-projects", "--no-serial-number"];
 }

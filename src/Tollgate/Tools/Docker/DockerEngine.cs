@@ -64,17 +64,17 @@ internal sealed class DockerEngine : IDisposable
         await StreamAsync(HttpMethod.Post, $"images/create?fromSrc=-&repo={Uri.EscapeDataString(repository)}&tag={Uri.EscapeDataString(tag)}", content, null, _ => { }, cancellation).ConfigureAwait(false);
     }
 
-    /// <summary>Builds an image from a tar of its build context (<c>docker build</c>, host network) and returns its id.</summary>
-    public async Task<string> BuildAsync(
-        Stream context, string dockerfile, IReadOnlyList<string> tags, IReadOnlyDictionary<string, string> labels, Action<string> progress, CancellationToken cancellation)
+    /// <summary>Builds an image from a tar of its build context (<c>docker build</c>, host network) as <paramref name="settings"/> say, and returns its id.</summary>
+    public async Task<string> BuildAsync(Stream context, DockerBuildSettings settings, Action<string> progress, CancellationToken cancellation)
     {
-        var query = new StringBuilder($"build?dockerfile={Uri.EscapeDataString(dockerfile)}&networkmode=host&rm=1&forcerm=1");
-        foreach (var tag in tags)
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        if (settings.Timeout is { } timeout)
         {
-            query.Append("&t=").Append(Uri.EscapeDataString(tag));
+            limit.CancelAfter(timeout);
         }
 
-        query.Append("&labels=").Append(Uri.EscapeDataString(JsonSerializer.Serialize(labels)));
+        cancellation = limit.Token;
+        var query = BuildQuery(settings);
         using var content = new StreamContent(context);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/x-tar");
         string? id = null;
@@ -91,6 +91,36 @@ internal sealed class DockerEngine : IDisposable
             }
         }, cancellation).ConfigureAwait(false);
         return id ?? throw new DockerEngineException("The engine finished the build without naming the image it built.");
+    }
+
+    /// <summary>The engine's build request for <paramref name="settings"/>: the one place a build's options become the API's.</summary>
+    /// <exception cref="InvalidDataException">Settings an API build cannot take (free arguments, environment variables).</exception>
+    public static string BuildQuery(DockerBuildSettings settings)
+    {
+        if (settings.Arguments.Count > 0 || settings.EnvironmentVariables.Count > 0)
+        {
+            throw new InvalidDataException(
+                $"DockerBuildSettings: docker build runs through the Docker Engine API, which takes no command-line arguments ('{string.Join(" ", settings.Arguments)}') or environment variables; set BuildArguments, Labels or Target in the build's DockerBuildSettings hook instead.");
+        }
+
+        var query = new StringBuilder($"build?dockerfile={Uri.EscapeDataString(settings.Dockerfile)}&networkmode=host&rm=1&forcerm=1");
+        foreach (var tag in settings.Tags)
+        {
+            query.Append("&t=").Append(Uri.EscapeDataString(tag));
+        }
+
+        query.Append("&labels=").Append(Uri.EscapeDataString(JsonSerializer.Serialize(settings.Labels)));
+        if (settings.BuildArguments.Count > 0)
+        {
+            query.Append("&buildargs=").Append(Uri.EscapeDataString(JsonSerializer.Serialize(settings.BuildArguments)));
+        }
+
+        if (settings.Target is not null)
+        {
+            query.Append("&target=").Append(Uri.EscapeDataString(settings.Target));
+        }
+
+        return query.ToString();
     }
 
     /// <summary>Pushes <paramref name="repository"/>:<paramref name="tag"/> to its registry and returns the manifest digest the registry stored.</summary>

@@ -1,12 +1,14 @@
 namespace Tollgate;
 
 /// <summary>
-/// How a gate runs one tool, beyond what the gate itself passes: arguments added at the end of every run of
-/// the tool, environment variables, a time-out. The gate's evidence records every command as it ran.
+/// One run of a tool, typed: the step that runs the tool fills in what it needs (the project, the output folder, …), the
+/// build's hook (<see cref="Configure{T}"/>) changes the record, and only then is the command line rendered from it, in one
+/// place per tool. Beyond the typed fields every run takes arguments added at the end, environment variables and a
+/// time-out. The gate's evidence records every command as it ran.
 /// </summary>
 public abstract record ToolSettings
 {
-    /// <summary>Words added after the gate's own arguments.</summary>
+    /// <summary>Words added after the ones the typed fields stand for.</summary>
     public IReadOnlyList<string> Arguments { get; init; } = [];
 
     /// <summary>Environment variables set for the tool (a null value removes one).</summary>
@@ -18,37 +20,23 @@ public abstract record ToolSettings
     /// <summary>The tool these settings are for, as the evidence and messages name it.</summary>
     public abstract string Tool { get; }
 
-    /// <summary>Adds arguments at the end of the tool's command line.</summary>
-    /// <summary>True for a run of this tool (e.g. <c>dotnet test</c>, not the <c>dotnet restore</c> the same gate runs).</summary>
-    internal abstract bool AppliesTo(ProcessSpec spec);
+    /// <summary>The words the typed fields stand for, without <see cref="Arguments"/>: the tool's one renderer.</summary>
+    internal abstract IReadOnlyList<string> RenderArguments();
 
-    /// <summary>The words the typed settings of a subclass stand for (e.g. <c>--filter X</c>).</summary>
-    internal virtual IEnumerable<string> TypedArguments => [];
-
-    internal ProcessSpec ApplyTo(ProcessSpec spec)
+    /// <summary>
+    /// The run as a process: <paramref name="program"/> with the rendered words and then <see cref="Arguments"/>, the step's
+    /// environment with <see cref="EnvironmentVariables"/> over it, <see cref="Timeout"/> or the step's own limit.
+    /// </summary>
+    internal ProcessSpec ToProcess(
+        string program, string workingDirectory, TimeSpan? timeout = null, IReadOnlyDictionary<string, string?>? environment = null, string? installHint = null,
+        Action<string>? onOutput = null)
     {
-        if (!AppliesTo(spec))
-        {
-            return spec;
-        }
-
-        var environment = new Dictionary<string, string?>(spec.Environment ?? new Dictionary<string, string?>());
+        var variables = new Dictionary<string, string?>(environment ?? new Dictionary<string, string?>());
         foreach (var (name, value) in EnvironmentVariables)
         {
-            environment[name] = value;
+            variables[name] = value;
         }
 
-        return spec with
-        {
-            Arguments = [.. spec.Arguments, .. TypedArguments, .. Arguments],
-            Environment = environment,
-            Timeout = Timeout ?? spec.Timeout,
-        };
+        return new ProcessSpec(program, [.. RenderArguments(), .. Arguments], workingDirectory, Timeout ?? timeout, variables, installHint, onOutput);
     }
-
-    internal static bool IsDotnet(ProcessSpec spec, params string[] verb) =>
-        Path.GetFileNameWithoutExtension(spec.FileName) == "dotnet" && spec.Arguments.Take(verb.Length).SequenceEqual(verb);
-
-    internal static bool IsProgram(ProcessSpec spec, string program) =>
-        spec.Tool is { } tool ? tool == program : string.Equals(Path.GetFileNameWithoutExtension(spec.FileName), program, StringComparison.OrdinalIgnoreCase);
 }

@@ -12,7 +12,8 @@ namespace Tollgate.Tools.Trivy;
 /// <param name="executable">The Trivy program: <c>trivy</c> on PATH, or a path.</param>
 /// <param name="workDirectory">Where Trivy runs and keeps its cache: <c>.nuke/temp/trivy</c>.</param>
 /// <param name="environment">The build's environment, for the <c>TRIVY_*</c> variables.</param>
-internal sealed class TrivyTool(ProcessRunner runner, string executable, string workDirectory, TrivyEnvironment environment)
+/// <param name="hooks">The build's hooks; its <see cref="TrivySettings"/> one changes each scan.</param>
+internal sealed class TrivyTool(ProcessRunner runner, string executable, string workDirectory, TrivyEnvironment environment, ToolHooks hooks)
 {
     /// <summary>The program's name.</summary>
     public const string Program = "trivy";
@@ -45,26 +46,38 @@ internal sealed class TrivyTool(ProcessRunner runner, string executable, string 
         throw new InvalidDataException($"'{executable} version --format json' gave no version (exit {result.ExitCode}): {FirstLine(result.Error + result.Output)}");
     }
 
-    /// <summary>Runs <paramref name="scan"/>; the JSON report is at <see cref="TrivyScan.Output"/> afterwards.</summary>
+    /// <summary>Runs <paramref name="scan"/>, as the build's hook changes it; the JSON report is at <see cref="TrivyScan.Output"/> afterwards.</summary>
     /// <exception cref="InvalidDataException">Trivy failed or wrote no report.</exception>
     public async Task ScanAsync(TrivyScan scan, bool offline, IReadOnlyList<string> skipDirectories, CancellationToken cancellation)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(scan.Output)!);
         File.Delete(scan.Output);
-        var result = await RunAsync(Arguments(scan, offline, skipDirectories), cancellation).ConfigureAwait(false);
+        Directory.CreateDirectory(workDirectory);
+        var settings = hooks.Apply(new TrivySettings
+        {
+            Command = scan.Command,
+            Target = scan.Target,
+            Output = scan.Output,
+            Offline = offline,
+            SkipDirectories = skipDirectories,
+            CacheDirectory = CacheDirectory,
+            ConfigFile = EmptyFile("trivy.yaml"),
+            IgnoreFile = EmptyFile("trivyignore"),
+        });
+        var result = await runner.RunAsync(settings.ToProcess(executable, workDirectory, TimeSpan.FromMinutes(20), environment.Overrides, InstallHint), cancellation).ConfigureAwait(false);
         if (!result.Succeeded || !File.Exists(scan.Output))
         {
             throw new InvalidDataException($"trivy {scan.Command} {scan.Target} failed (exit {result.ExitCode}) and wrote no report: {FirstLine(result.Error + result.Output)}");
         }
     }
 
-    /// <summary>The arguments of a scan.</summary>
-    public IReadOnlyList<string> Arguments(TrivyScan scan, bool offline, IReadOnlyList<string> skipDirectories)
+    /// <summary>The arguments of a scan: the one place Trivy's command line is made.</summary>
+    public static IReadOnlyList<string> Arguments(TrivySettings scan)
     {
         var arguments = new List<string>
         {
             scan.Command, "--format", "json", "--output", scan.Output, "--exit-code", "0",
-            "--cache-dir", CacheDirectory, "--config", EmptyFile("trivy.yaml"), "--ignorefile", EmptyFile("trivyignore"),
+            "--cache-dir", scan.CacheDirectory, "--config", scan.ConfigFile, "--ignorefile", scan.IgnoreFile,
         };
         if (scan.Command != "config")
         {
@@ -72,12 +85,12 @@ internal sealed class TrivyTool(ProcessRunner runner, string executable, string 
             arguments.AddRange(["--scanners", scan.Command == "sbom" ? "vuln" : "vuln,secret"]);
         }
 
-        foreach (var directory in scan.Command == "sbom" ? [] : skipDirectories)
+        foreach (var directory in scan.Command == "sbom" ? [] : scan.SkipDirectories)
         {
             arguments.AddRange(["--skip-dirs", directory]);
         }
 
-        if (offline)
+        if (scan.Offline)
         {
             arguments.AddRange(scan.Command == "config" ? ["--skip-check-update"] : ["--skip-db-update", "--skip-java-db-update", "--offline-scan"]);
         }
