@@ -1,0 +1,198 @@
+using System.IO.Compression;
+using Tollgate.Evidence;
+using Tollgate.Gates.Lint;
+using Tollgate.Gates.Package;
+using Tollgate.Gates.SecurityScan;
+using Tollgate.Gates.Test;
+using Tollgate.Tests.Security;
+using Tollgate.Tests.Support;
+using Tollgate.Tests.Tools;
+using Tollgate.Tools;
+using Tollgate.Tools.Dotnet;
+
+namespace Tollgate.Tests.Gates;
+
+/// <summary>
+/// Steps driven with fake tools: each builds its runs' settings, hands them to the build's hook, and renders the command
+/// lines from what the hook returned; the gate then judges what the (fake) tool wrote.
+/// </summary>
+public sealed class StepHookTests : IDisposable
+{
+    private readonly TempDirectory root = new();
+
+    public void Dispose() => root.Dispose();
+
+    private BundleWriter Bundle() => new(Path.Combine(root.Path, "artifacts", "evidence"));
+
+    private ProjectInfo TestProject(string name) =>
+        new(Path.Combine(root.Path, "tests", name, name + ".csproj"), "net10.0", true, Path.Combine(root.Path, "tests", name, "bin", name + ".dll"), "", "10.0.100", false, CoverageCollector: "6.0.4");
+
+    [Fact]
+    public async Task The_test_hook_is_called_per_project_and_its_changes_reach_only_that_projects_command_line()
+    {
+        var tools = new FakeTools(spec =>
+        {
+            var directory = FakeTools.After(spec, "--results-directory");
+            Directory.CreateDirectory(directory);
+            File.WriteAllText(Path.Combine(directory, "results.trx"), TrxSamples.Run(("Ns.T.One", "Passed", null), ("Ns.T.Two", "Passed", null)));
+            return (0, "");
+        });
+        var seen = new List<string>();
+        var hooks = ToolHooks.None.With<DotnetTestSettings>(s =>
+        {
+            lock (seen)
+            {
+                seen.Add($"{Path.GetFileName(s.Project)} {s.Framework} {s.BlameHangTimeout}");
+            }
+
+            return s.Project.EndsWith("Slow.Tests.csproj", StringComparison.Ordinal) ? s with { Filter = "Category!=Nightly", BlameHangTimeout = "2h" } : s.AddArguments("--diag", "a.log");
+        });
+        var inputs = new TestInputs(
+            root.Path, [TestProject("Fast.Tests"), TestProject("Slow.Tests")], "Release", Path.Combine(root.Path, "artifacts", "test-results"), CollectCoverage: false, [],
+            Path.Combine(root.Path, "tools"), "6.0.4", HangTimeout: "30m");
+
+        var result = await new TestStep(tools.Runner, Bundle(), _ => { }, hooks).RunAsync(inputs, CancellationToken.None);
+
+        Assert.True(result.Status == GateStatus.Passed, $"{result.Status}: {string.Join("; ", result.Reasons)}");
+        Assert.Equal((4, 2), (result.Metrics["passed"], result.Metrics["runs"]));
+        Assert.Equal(["Fast.Tests.csproj net10.0 30m", "Slow.Tests.csproj net10.0 30m"], seen.Order(StringComparer.Ordinal));
+        var fast = Assert.Single(tools.Runs, r => r.Arguments[1].EndsWith("Fast.Tests.csproj", StringComparison.Ordinal));
+        var slow = Assert.Single(tools.Runs, r => r.Arguments[1].EndsWith("Slow.Tests.csproj", StringComparison.Ordinal));
+        Assert.True(FakeTools.Has(fast, "--blame-hang-timeout", "30m") && FakeTools.Has(fast, "--diag", "a.log") && !fast.Arguments.Contains("--filter"), fast.CommandLine);
+        Assert.True(FakeTools.Has(slow, "--blame-hang-timeout", "2h") && FakeTools.Has(slow, "--filter", "Category!=Nightly") && !slow.Arguments.Contains("--diag"), slow.CommandLine);
+    }
+
+    [Fact]
+    public async Task The_format_hook_changes_the_dotnet_format_run_and_the_gate_judges_its_report()
+    {
+        var project = root.Write("src/A/A.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />\n");
+        var sarif = root.Write("obj/A.sarif", """{ "version": "2.1.0", "runs": [ { "results": [] } ] }""");
+        var tools = new FakeTools(spec =>
+        {
+            var directory = FakeTools.After(spec, "--report");
+            Directory.CreateDirectory(directory);
+            File.WriteAllText(Path.Combine(directory, FormatReport.FileName), $$"""
+                [ { "FilePath": "{{root.Path}}/src/A/B.cs", "FileChanges": [ { "LineNumber": 3, "CharNumber": 1, "DiagnosticId": "WHITESPACE", "FormatDescription": "Fix whitespace formatting." } ] } ]
+                """);
+            return (2, "");
+        });
+        var hooks = ToolHooks.None.With<DotnetFormatSettings>(s => s.AddArguments("--exclude", "src/Generated"));
+        var inputs = new LintInputs(
+            root.Path, Path.Combine(root.Path, "A.slnx"), [new ProjectInfo(project, "net10.0", false, Path.Combine(root.Path, "A.dll"), sarif, "10.0.100")],
+            Path.Combine(root.Path, "artifacts", "lint"), ["X=1"], new LintPolicy(["error", "warning"]), "0.0.0");
+
+        var result = await new LintStep(tools.Runner, Bundle(), hooks).RunAsync(inputs, CancellationToken.None);
+
+        Assert.True(result.Status == GateStatus.Failed, $"{result.Status}: {string.Join("; ", result.Reasons)}");
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal(("src/A/B.cs", 3, "WHITESPACE"), (finding.File, finding.Line, finding.Rule));
+        var format = Assert.Single(tools.Runs);
+        Assert.Equal(["format", Path.Combine(root.Path, "A.slnx"), "--verify-no-changes", "--no-restore", "--report", Path.Combine(root.Path, "artifacts", "lint"), "--exclude", "src/Generated"], format.Arguments);
+    }
+
+    // What `dotnet tool install --tool-path` leaves: the launcher and the store's entry point.
+    private static void Install(ProcessSpec spec)
+    {
+        var (package, version, toolPath) = (spec.Arguments[2], FakeTools.After(spec, "--version"), FakeTools.After(spec, "--tool-path"));
+        var store = Path.Combine(toolPath, ".store", package.ToLowerInvariant(), version, "tools");
+        Directory.CreateDirectory(store);
+        File.WriteAllText(Path.Combine(store, "DotnetToolSettings.xml"), "<DotNetCliTool><Commands><Command EntryPoint=\"tool.dll\" /></Commands></DotNetCliTool>");
+        File.WriteAllText(Path.Combine(store, "tool.dll"), "x");
+        File.WriteAllText(Path.Combine(toolPath, "dotnet-CycloneDX"), "#!/bin/sh\n");
+    }
+
+    [Fact]
+    public async Task The_package_hooks_change_pack_sbom_and_push_and_the_artifacts_are_what_the_tools_wrote()
+    {
+        var library = root.Write("src/Lib/Lib.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />\n");
+        var feed = Path.Combine(root.Path, "artifacts", "feed");
+        var pushedFrom = new List<string>();
+        var tools = new FakeTools(spec =>
+        {
+            switch (spec.Arguments[0])
+            {
+                case "tool":
+                    Install(spec);
+                    break;
+                case "pack":
+                    var output = FakeTools.After(spec, "--output");
+                    using (var zip = ZipFile.Open(Path.Combine(output, "Lib.1.2.3.nupkg"), ZipArchiveMode.Create))
+                    {
+                        using var entry = new StreamWriter(zip.CreateEntry("Lib.nuspec").Open());
+                        entry.Write("<package />");
+                    }
+
+                    break;
+                case "nuget":
+                    pushedFrom.Add(File.ReadAllText(spec.Arguments[3][1..])); // the response file, while the push runs
+                    Directory.CreateDirectory(feed);
+                    File.Copy(spec.Arguments[2], Path.Combine(feed, Path.GetFileName(spec.Arguments[2])));
+                    break;
+                default: // dotnet-CycloneDX <project> --output <dir> --filename <name>
+                    File.WriteAllText(Path.Combine(FakeTools.After(spec, "--output"), FakeTools.After(spec, "--filename")), """{ "bomFormat": "CycloneDX" }""");
+                    break;
+            }
+
+            return (0, "");
+        });
+        var hooks = ToolHooks.None
+            .With<DotnetPackSettings>(s => s with { Properties = [.. s.Properties, "Authors=Platform Team"] })
+            .With<CycloneDxSettings>(s => s.AddArguments("--exclude-dev"))
+            .With<NuGetPushSettings>(s => s.SetTimeout(TimeSpan.FromMinutes(3)));
+        var version = new BuildVersion("1.2.3", "1.2.3", "1.2.3+abc", "1.0.0.0", "1.2.3", "abc", "main", "git");
+        var inputs = new PackageInputs(
+            root.Path, [new ProjectInfo(library, "net10.0", false, Path.Combine(root.Path, "Lib.dll"), "", "10.0.100")], [], Path.Combine(root.Path, "Lib.slnx"), "Release", version, [],
+            Path.Combine(root.Path, "artifacts", "packages"), Path.Combine(root.Path, "artifacts", "publish"), feed, "key-123", null, null, "/nonexistent.sock",
+            _ => Task.FromResult<string?>(null), [], Path.Combine(root.Path, "tools"), "5.5.0", Path.Combine(root.Path, "artifacts", "sbom"));
+
+        var result = await new PackageStep(tools.Runner, Bundle(), _ => { }, hooks).RunAsync(inputs, CancellationToken.None);
+
+        Assert.True(result.Status == GateStatus.Passed, $"{result.Status}: {string.Join("; ", result.Reasons)}");
+        Assert.Equal((1, 1), (result.Metrics["packages"], result.Metrics["pushed"]));
+        Assert.True(File.Exists(Path.Combine(feed, "Lib.1.2.3.nupkg")));
+        var pack = Assert.Single(tools.Runs, r => r.Arguments[0] == "pack");
+        Assert.Equal("Authors=Platform Team", pack.Arguments[^1][3..]);
+        var sbom = Assert.Single(tools.Runs, r => Path.GetFileName(r.FileName) == "dotnet-CycloneDX");
+        Assert.Equal(library, sbom.Arguments[0]);
+        Assert.Equal("--exclude-dev", sbom.Arguments[^1]);
+        var push = Assert.Single(tools.Runs, r => r.Arguments[0] == "nuget");
+        Assert.Equal(TimeSpan.FromMinutes(3), push.Timeout);
+        Assert.Equal($"--source\n{feed}\n--api-key\nkey-123\n", Assert.Single(pushedFrom));
+    }
+
+    [Fact]
+    public async Task The_trivy_hook_changes_every_scan_and_the_secret_scan_reads_what_git_lists()
+    {
+        root.Write(".nuke/security.json", """{ "waivers": [ { "scanner": "nuget-audit", "reason": "this test is about Trivy and the secret scan" } ] }""");
+        root.Write("config/app.txt", $"key = {PlantedSecrets.AwsKeyId}\n");
+        var tools = new FakeTools(spec =>
+        {
+            if (spec.FileName == "git")
+            {
+                return (0, "config/app.txt\n");
+            }
+
+            if (spec.Arguments[0] == "version")
+            {
+                return (0, """{ "Version": "0.58.1" }""");
+            }
+
+            File.WriteAllText(FakeTools.After(spec, "--output"), """{ "SchemaVersion": 2, "Results": [] }""");
+            return (0, "");
+        });
+        var hooks = ToolHooks.None.With<TrivySettings>(s => s with { SkipDirectories = [.. s.SkipDirectories, "samples"] });
+        var inputs = new SecurityScanInputs(
+            root.Path, "", null, "no solution", [], [], Path.Combine(root.Path, ".nuke", "temp", "security"), ["critical", "high"], new Dictionary<string, string>(),
+            "trivy", true, "0.50.0", hooks, _ => Task.FromResult<IReadOnlyList<string>>([]), "0.0.0");
+
+        var result = await new SecurityScanStep(tools.Runner, Bundle(), _ => { }, _ => { }).RunAsync(inputs, CancellationToken.None);
+
+        Assert.True(result.Status == GateStatus.Failed, $"{result.Status}: {string.Join("; ", result.Reasons)}");
+        var secret = Assert.Single(result.Findings, f => f.Kind == "secret");
+        Assert.Equal(("config/app.txt", 1, "aws-access-key-id"), (secret.File, secret.Line, secret.Rule));
+        Assert.Equal("0.58.1", result.Tools["trivy"]);
+        var scans = tools.Runs.Where(r => r.FileName == "trivy" && r.Arguments[0] is "fs" or "config").ToList();
+        Assert.Equal(2, scans.Count);
+        Assert.All(scans, scan => Assert.True(FakeTools.Has(scan, "--skip-dirs", "samples"), scan.CommandLine));
+    }
+}
