@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Tollgate.Evidence;
+using Tollgate.Gates.Compile;
 using Tollgate.Gates.Lint;
 using Tollgate.Gates.Package;
 using Tollgate.Gates.SecurityScan;
@@ -194,5 +195,57 @@ public sealed class StepHookTests : IDisposable
         var scans = tools.Runs.Where(r => r.FileName == "trivy" && r.Arguments[0] is "fs" or "config").ToList();
         Assert.Equal(2, scans.Count);
         Assert.All(scans, scan => Assert.True(FakeTools.Has(scan, "--skip-dirs", "samples"), scan.CommandLine));
+    }
+
+    private CompileInputs Compile(string project) => new(
+        root.Path, Path.Combine(root.Path, "A.slnx"), "A.slnx", [project], "Release", [], Path.Combine(root.Path, "t.targets"), Path.Combine(root.Path, ".nuke", "temp", "build-info"),
+        Path.Combine(root.Path, ".nuke", "temp", "restore.stamp"), Path.Combine(root.Path, ".nuke", "temp", "extensions.props"), ("2.5.3", "10.1.1", "2.5.3"));
+
+    [Fact]
+    public async Task Compile_builds_without_a_restore_while_the_stamp_holds_and_once_more_with_a_forced_restore_when_that_fails()
+    {
+        var project = root.Write("src/A/A.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />\n");
+        root.Write("src/A/obj/project.assets.json", "{}");
+        var inputs = Compile(project);
+        Directory.CreateDirectory(Path.GetDirectoryName(inputs.StampFile)!);
+        File.WriteAllText(inputs.StampFile, RestoreStamp.Current(root.Path, [project], "Release", [])!);
+        var said = new List<string>();
+        var tools = new FakeTools(spec =>
+        {
+            if (spec.Arguments.Contains("--no-restore"))
+            {
+                return (1, "error NU1101: the assets are stale");
+            }
+
+            // What Tollgate's build targets write for each project built.
+            var info = Directory.CreateDirectory(FakeTools.Valued(spec, "-p:TollgateBuildInfo=")).FullName;
+            File.WriteAllText(Path.Combine(info, "A.properties"), $"project={project}\nframework=net10.0\ntargetPath={root.Path}/A.dll\nsarif={root.Path}/A.sarif\nsdk=10.0.100\n");
+            return (0, "Build succeeded.");
+        });
+        var hooks = ToolHooks.None.With<DotnetBuildSettings>(s => s.AddArguments("-warnaserror"));
+
+        await new CompileStep(tools.Runner, said.Add, hooks).RunAsync(inputs, CancellationToken.None);
+
+        Assert.Equal(2, tools.Runs.Count);
+        Assert.True(FakeTools.Has(tools.Runs[0], "--no-restore", "-warnaserror"), tools.Runs[0].CommandLine);
+        Assert.True(FakeTools.Has(tools.Runs[1], "--force", "-warnaserror") && !tools.Runs[1].Arguments.Contains("--no-restore"), tools.Runs[1].CommandLine);
+        Assert.Equal(["The build without a restore failed; building again with the restore."], said);
+        Assert.True(RestoreStamp.Holds(inputs.StampFile, RestoreStamp.Current(root.Path, [project], "Release", [])));
+    }
+
+    [Fact]
+    public async Task A_failed_compile_names_what_it_built_with_the_builds_last_lines_and_drops_the_stamp()
+    {
+        var project = root.Write("src/A/A.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />\n");
+        var inputs = Compile(project);
+        root.Write(".nuke/temp/restore.stamp", "stale");
+        var tools = new FakeTools(_ => (1, "src/A/B.cs(3,1): error CS1002: ; expected"));
+
+        var error = await Assert.ThrowsAsync<TargetFailedException>(() => new CompileStep(tools.Runner, _ => { }).RunAsync(inputs, CancellationToken.None));
+
+        Assert.Equal("dotnet build A.slnx exited 1:\nsrc/A/B.cs(3,1): error CS1002: ; expected", error.Message.TrimEnd());
+        var build = Assert.Single(tools.Runs);
+        Assert.False(build.Arguments.Contains("--no-restore"), build.CommandLine);
+        Assert.False(File.Exists(inputs.StampFile));
     }
 }
