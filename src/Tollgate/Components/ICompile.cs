@@ -37,7 +37,14 @@ public interface ICompile : IHazSolution
                 RootDirectory / ".nuke" / "temp" / "restore.stamp", PlatformExtensionsPath,
                 (PolicyDefaults.Current.ToolVersion(TestingFacts.TrxExtension), PolicyDefaults.Current.ToolVersion(TestingFacts.CoverletExtension),
                     PolicyDefaults.Current.ToolVersion(TestingFacts.HangExtension)));
-            await new CompileStep(ProcessRunner, context.Log.Info, ToolHooks).RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
+            try
+            {
+                await new CompileStep(ProcessRunner, context.Log.Info, ToolHooks).RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
+            }
+            catch (InvalidDataException failed)
+            {
+                throw new TargetFailedException(failed.Message);
+            }
 
             // A run that packages builds with the version; when it cannot be computed the build is unversioned, and that is said
             // here, on the console and in the evidence (the target's headline), even when a failing gate keeps Package from saying it.

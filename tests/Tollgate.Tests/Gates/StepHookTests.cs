@@ -241,7 +241,7 @@ public sealed class StepHookTests : IDisposable
         root.Write(".nuke/temp/restore.stamp", "stale");
         var tools = new FakeTools(_ => (1, "src/A/B.cs(3,1): error CS1002: ; expected"));
 
-        var error = await Assert.ThrowsAsync<TargetFailedException>(() => new CompileStep(tools.Runner, _ => { }).RunAsync(inputs, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => new CompileStep(tools.Runner, _ => { }).RunAsync(inputs, CancellationToken.None));
 
         Assert.Equal("dotnet build A.slnx exited 1:\nsrc/A/B.cs(3,1): error CS1002: ; expected", error.Message.TrimEnd());
         var build = Assert.Single(tools.Runs);

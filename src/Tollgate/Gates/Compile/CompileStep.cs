@@ -27,7 +27,7 @@ internal sealed record CompileInputs(
 /// </summary>
 internal sealed class CompileStep(ProcessRunner runner, Action<string> say, ToolHooks? hooks = null)
 {
-    /// <exception cref="TargetFailedException">The build failed; the message names what was built and ends with the build's last lines.</exception>
+    /// <exception cref="InvalidDataException">The build failed; the message names what was built and ends with the build's last lines.</exception>
     public async Task RunAsync(CompileInputs inputs, CancellationToken cancellation)
     {
         if (Directory.Exists(inputs.BuildInfoDirectory))
@@ -46,7 +46,7 @@ internal sealed class CompileStep(ProcessRunner runner, Action<string> say, Tool
         if (!result.Succeeded)
         {
             File.Delete(inputs.StampFile);
-            throw new TargetFailedException($"dotnet build {inputs.TargetName} exited {result.ExitCode}:\n{result.Tail(25)}");
+            throw new InvalidDataException($"dotnet build {inputs.TargetName} exited {result.ExitCode}:\n{result.Tail(25)}");
         }
 
         // Test applications on Microsoft.Testing.Platform that lack an extension the gates read get Tollgate's pinned one,
@@ -57,7 +57,7 @@ internal sealed class CompileStep(ProcessRunner runner, Action<string> say, Tool
             if (!result.Succeeded)
             {
                 File.Delete(inputs.StampFile);
-                throw new TargetFailedException(
+                throw new InvalidDataException(
                     $"dotnet build {inputs.TargetName} with Tollgate's Microsoft.Testing.Platform extensions ({PortablePath.Relative(inputs.Root, inputs.ExtensionsFile)}) exited {result.ExitCode}:\n{result.Tail(25)}");
             }
         }
