@@ -1,6 +1,5 @@
 using Tollgate.Engine;
 using Tollgate.Evidence;
-using Tollgate.IO;
 
 namespace Tollgate;
 
@@ -26,35 +25,20 @@ public interface IAudit : ITollgateBuild
         .Executes(context =>
         {
             var folder = this.Read(() => AuditEvidence)!;
-            if (!Directory.Exists(folder))
-            {
-                throw new BuildException($"--audit-evidence {folder}: no such folder; point it at a folder holding one evidence bundle per repository.");
-            }
-
-            IReadOnlyList<PortfolioEntry> entries;
+            // What each repository's gates get from this version's policy (Policy/changes.json), beyond the version it is on.
+            var upgrade = new PortfolioUpgrade(TollgateVersion.Current, from => PolicyChanges.Between(from, TollgateVersion.Current).Select(c => c.ToString()).ToList());
+            PortfolioAudit.Outcome outcome;
             try
             {
-                entries = PortfolioReader.Read(folder);
+                outcome = PortfolioAudit.Run(folder, folder, AuditDirectory, PolicyWeakening.Weakens, upgrade);
             }
             catch (InvalidDataException exception)
             {
-                throw new BuildException($"--audit-evidence {folder}: {exception.Message}");
+                throw new BuildException(exception.Message);
             }
 
-            if (entries.Count == 0)
-            {
-                throw new BuildException($"--audit-evidence {folder}: no evidence bundle (manifest.json) below it; download each repository's artifacts/evidence into a folder of its own there.");
-            }
-
-            // What each repository's gates get from this version's policy (Policy/changes.json), beyond the version it is on.
-            var upgrade = new PortfolioUpgrade(TollgateVersion.Current, from => PolicyChanges.Between(from, TollgateVersion.Current).Select(c => c.ToString()).ToList());
-            var markdown = PortfolioRenderer.Markdown(entries, PolicyWeakening.Weakens, upgrade);
-            AtomicFile.Write(AuditDirectory / "portfolio.md", markdown);
-            AtomicFile.Write(AuditDirectory / "portfolio.json", PortfolioRenderer.Json(entries, PolicyWeakening.Weakens, upgrade));
-            AtomicFile.Write(AuditDirectory / "portfolio.html", PortfolioRenderer.Html(entries, PolicyWeakening.Weakens, upgrade));
-            context.Log.Always(markdown);
-            var behind = entries.Count(e => e.TollgateVersion != PortfolioRenderer.Newest(entries));
+            context.Log.Always(outcome.Markdown);
             context.Log.Always($"Wrote {AuditDirectory.RelativeTo(RootDirectory)}/portfolio.md, .json and .html.");
-            context.Headline = $"{entries.Count} repositories, {behind} behind the newest Tollgate";
+            context.Headline = $"{outcome.Repositories} repositories, {outcome.Behind} behind the newest Tollgate";
         });
 }

@@ -87,23 +87,24 @@ public interface IPullRequestReport : ITollgateBuild
         .Executes(async context =>
         {
             var ci = CiHost.Detect(EnvironmentVariables);
-            var host = this.Read(() => PullRequestHost) ?? ci.Name switch
+            CommentTarget target;
+            try
             {
-                CiHostName.GitHubActions => "github",
-                CiHostName.GitLabCi => "gitlab",
-                _ => throw new BuildException($"This run is on {ci.Name}, whose pull requests Tollgate cannot comment on; set --pull-request-host github or gitlab, or post {EvidenceDirectory.RelativeTo(RootDirectory)}/pr-report.md with the host's own step."),
-            };
-            string Given(string? value, string what, params string[] variables) =>
-                value ?? variables.Select(v => EnvironmentVariables.TryGetValue(v, out var found) && found.Length > 0 ? found : null).FirstOrDefault(v => v is not null)
-                ?? throw new BuildException($"{what} is not known: set it, or run on the CI host that sets {string.Join(" or ", variables)}.");
-            var target = new CommentTarget(
-                host,
-                host == "github" ? this.Read(() => PullRequestApiUrl) ?? (EnvironmentVariables.TryGetValue("GITHUB_API_URL", out var api) ? api : "https://api.github.com")
-                    : Given(this.Read(() => PullRequestApiUrl), "--pull-request-api-url", "CI_API_V4_URL"),
-                Given(this.Read(() => PullRequestRepository), "--pull-request-repository", host == "github" ? "GITHUB_REPOSITORY" : "CI_PROJECT_ID"),
-                this.Read(() => PullRequestNumber) ?? (ci.Details.TryGetValue("pullRequest", out var number) ? number
-                    : throw new BuildException("--pull-request-number is not known: this run is not a pull request build; set --pull-request-number.")),
-                this.Read(() => PullRequestToken) ?? throw new BuildException("--pull-request-token is not set: give a token that may comment (GitHub: secrets.GITHUB_TOKEN with pull-requests: write; GitLab: a project access token with the api scope)."));
+                target = CommentTargets.Resolve(
+                    new CommentTargets.Given(
+                        this.Read(() => PullRequestHost), this.Read(() => PullRequestApiUrl), this.Read(() => PullRequestRepository), this.Read(() => PullRequestNumber),
+                        this.Read(() => PullRequestToken)),
+                    ci.Name.ToString(),
+                    ci.Name switch { CiHostName.GitHubActions => "github", CiHostName.GitLabCi => "gitlab", _ => null },
+                    ci.Details.TryGetValue("pullRequest", out var number) ? number : null,
+                    EnvironmentVariables,
+                    $"{EvidenceDirectory.RelativeTo(RootDirectory)}/pr-report.md");
+            }
+            catch (InvalidDataException exception)
+            {
+                throw new BuildException(exception.Message);
+            }
+
             try
             {
                 // The report of this run when it makes one (the bundle being written), else the last finished bundle's.

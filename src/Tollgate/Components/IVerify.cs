@@ -19,42 +19,28 @@ public interface IVerify : ITollgateBuild
         .LeavesEvidenceAlone()
         .Executes(context =>
         {
-            List<EvidenceKey> keys;
+            var bundle = this.Read(() => Evidence);
+            BundleVerification.Outcome outcome;
             try
             {
-                keys = this.Read(() => EvidencePublicKey).Select(path => EvidenceKey.Read(path, "--evidence-public-key")).ToList();
+                outcome = BundleVerification.Run(bundle, bundle.RelativeTo(RootDirectory), [.. this.Read(() => EvidencePublicKey).Select(k => (string)k)]);
             }
             catch (InvalidDataException exception)
             {
                 throw new TargetFailedException(exception.Message);
             }
 
-            IReadOnlyList<string> problems;
-            try
-            {
-                problems = EvidenceVerifier.Verify(this.Read(() => Evidence), keys.Count == 0 ? null : keys);
-            }
-            finally
-            {
-                keys.ForEach(k => k.Dispose());
-            }
-
-            foreach (var problem in problems)
+            foreach (var problem in outcome.Problems)
             {
                 context.Log.Error(problem);
             }
 
-            context.Headline = problems.Count == 0 ? "verified" : $"{problems.Count} problem{(problems.Count == 1 ? "" : "s")}";
-            if (problems.Count > 0)
+            context.Headline = outcome.Problems.Count == 0 ? "verified" : $"{outcome.Problems.Count} problem{(outcome.Problems.Count == 1 ? "" : "s")}";
+            if (outcome.Problems.Count > 0)
             {
-                throw new TargetFailedException($"{this.Read(() => Evidence).RelativeTo(RootDirectory)} does not verify: {problems[0]}{(problems.Count > 1 ? $" (and {problems.Count - 1} more)" : "")}");
+                throw new TargetFailedException(outcome.Summary);
             }
 
-            var signing = EvidenceSigningOf(this.Read(() => Evidence));
-            context.Log.Always($"{this.Read(() => Evidence).RelativeTo(RootDirectory)} verifies: every file and verdict matches its manifest; "
-                + (signing?.IsSigned != true ? "the bundle is unsigned." : keys.Count > 0 ? $"signed by trusted key {signing.KeyId}." : $"signed by key {signing.KeyId}, not checked (give --evidence-public-key to check it)."));
+            context.Log.Always(outcome.Summary);
         });
-
-    private static ManifestSigning? EvidenceSigningOf(AbsolutePath bundle) =>
-        BundleFiles.ReadManifest(bundle).Signing;
 }
