@@ -1,10 +1,15 @@
 using System.IO.Compression;
 using Tollgate.Evidence;
 using Tollgate.Gates.Compile;
+using Tollgate.Gates.Coverage;
+using Tollgate.Gates.Merge;
 using Tollgate.Gates.Lint;
 using Tollgate.Gates.Package;
+using Tollgate.Gates.Review;
 using Tollgate.Gates.SecurityScan;
+using Tollgate.Gates.Mutation;
 using Tollgate.Gates.Test;
+using Tollgate.Tests.Evidence;
 using Tollgate.Tests.Security;
 using Tollgate.Tests.Support;
 using Tollgate.Tests.Tools;
@@ -247,5 +252,80 @@ public sealed class StepHookTests : IDisposable
         var build = Assert.Single(tools.Runs);
         Assert.False(build.Arguments.Contains("--no-restore"), build.CommandLine);
         Assert.False(File.Exists(inputs.StampFile));
+    }
+
+    [Fact]
+    public async Task The_pull_request_step_measures_the_changed_lines_git_reports_against_the_runs_coverage()
+    {
+        // src/A.cs lines 2 and 3 changed; the merged coverage has line 2 hit and line 3 not: 50 % of the changed lines.
+        var cobertura = root.Write("artifacts/coverage/Cobertura.xml", $"""
+            <coverage><sources><source>{root.Path}</source></sources><packages><package name="A"><classes>
+              <class name="A" filename="src/A.cs"><lines><line number="1" hits="1"/><line number="2" hits="3"/><line number="3" hits="0"/></lines></class>
+            </classes></package></packages></coverage>
+            """);
+        var tools = new FakeTools(spec => spec.Arguments.Contains("merge-base")
+            ? (0, "1111111111111111111111111111111111111111\n")
+            : (0, "diff --git a/src/A.cs b/src/A.cs\n--- a/src/A.cs\n+++ b/src/A.cs\n@@ -2,0 +2,2 @@\n+x\n+y\n"));
+        var warned = new List<string>();
+        var inputs = new PullRequestInputs(root.Path, "2222222222222222222222222222222222222222", cobertura, null, false, "origin/main", 80, false, []);
+
+        var result = await new PullRequestStep(tools.Runner, Bundle(), _ => { }, warned.Add).RunAsync(inputs, CancellationToken.None);
+
+        Assert.True(result.Status == GateStatus.Failed, $"{result.Status}: {string.Join("; ", result.Reasons)}");
+        Assert.Equal((2, 2, 1, 50), (result.Metrics["changedLines"], result.Metrics["changedCoverable"], result.Metrics["changedCovered"], result.Metrics["changedCoverage"]));
+        Assert.Equal(["merge-base", "origin/main", "HEAD"], tools.Runs[0].Arguments);
+        Assert.Contains("1111111111111111111111111111111111111111...HEAD", tools.Runs[1].Arguments);
+        Assert.StartsWith("No base bundle:", Assert.Single(warned), StringComparison.Ordinal);
+    }
+
+    private const string Commit = "0123456789abcdef0123456789abcdef01234567";
+
+    // A shard's bundle with its Coverage gate's merged Cobertura file, as a shard of a split run writes it.
+    private string CoverageShard(int index, int hits)
+    {
+        var reports = root.Write($"shard{index}-reports/Cobertura.xml", $"""
+            <coverage><sources><source>/agent{index}/work</source></sources><packages><package name="A"><classes>
+              <class name="A" filename="src/A.cs"><lines><line number="{index}" hits="{hits}"/></lines></class>
+            </classes></package></packages></coverage>
+            """);
+        var path = Path.Combine(root.Path, $"shard{index}");
+        var bundle = new BundleWriter(path) { Shard = new ShardRecord { Index = index, Total = 2 } };
+        bundle.AddReportDirectory("Coverage", Path.GetDirectoryName(reports)!);
+        bundle.RecordGate(EvidenceFixture.Gate("Coverage", GateStatus.Passed) with { Commands = ["reportgenerator -reports:x"] }, TimeSpan.FromSeconds(1));
+        EvidenceWriter.Write(bundle, EvidenceFixture.Run("succeeded") with { Commit = Commit });
+        return path;
+    }
+
+    [Fact]
+    public async Task Merging_shards_runs_reportgenerator_through_the_hook_and_records_the_shards_commands_and_its_own()
+    {
+        var tools = new FakeTools(spec =>
+        {
+            // ReportGenerator given the shards' files: one merged file, both lines, one hit.
+            var target = Directory.CreateDirectory(FakeTools.Valued(spec, "-targetdir:")).FullName;
+            var shards = FakeTools.Valued(spec, "-reports:").Split(';');
+            File.WriteAllText(Path.Combine(target, "Cobertura.xml"), $"""
+                <coverage lines-valid="{shards.Length}" lines-covered="1"><packages><package name="A"><classes><class name="A" filename="src/A.cs"><lines>
+                <line number="1" hits="1"/><line number="2" hits="0"/></lines></class></classes></package></packages></coverage>
+                """);
+            return (0, "");
+        });
+        var hooks = ToolHooks.None.With<ReportGeneratorSettings>(s => s.AddArguments("-title:merged"));
+        var coverage = new CoverageInputs(
+            root.Path, "", Path.Combine(root.Path, "artifacts", "coverage"), new CoveragePolicy(70, null, 0.5), null, [], [], Path.Combine(root.Path, "tools"), "5.6.0", "Release",
+            ReportGeneratorExecutable: "reportgenerator");
+        var inputs = new MergeInputs(
+            root.Path, ShardBundles.Read([CoverageShard(1, 1), CoverageShard(2, 0)], Commit), Path.Combine(root.Path, ".nuke", "temp", "merge"), coverage, new MutationPolicy(70, true, null));
+
+        var (gates, _) = await new ShardMerge(tools.Runner, Bundle(), _ => { }, hooks).RunAsync(inputs, CancellationToken.None);
+
+        var merged = Assert.Single(gates, g => g.Gate == "Coverage");
+        Assert.True(merged.Status == GateStatus.Failed, $"{merged.Status}: {string.Join("; ", merged.Reasons)}");
+        Assert.Equal(50, merged.Metrics["line"]);
+        var run = Assert.Single(tools.Runs);
+        Assert.Equal(2, FakeTools.Valued(run, "-reports:").Split(';').Length);
+        Assert.Equal("-title:merged", run.Arguments[^1]);
+        Assert.Equal(["shard 1/2: reportgenerator -reports:x", "shard 2/2: reportgenerator -reports:x"], merged.Commands.Take(2));
+        Assert.EndsWith("-title:merged", Assert.Single(merged.Commands.Skip(2)), StringComparison.Ordinal);
     }
 }
