@@ -58,7 +58,11 @@ public sealed class MergedShardsTests
         var git = await GitRepository.InitAsync(sample.Root);
         var commit = await git.CommitAsync("sample with two test classes");
 
-        var whole = await HostRun.RunAsync<ShardBuild>(sample.Root, ["Test", "Coverage", "Mutation"]);
+        // A mutant Stryker stops for taking too long counts as detected: on a loaded machine a mutant no test notices could
+        // time out in one run and survive in the other. The sample has no loop a mutant could make endless, so a generous
+        // limit costs nothing and leaves each mutant's status to the tests alone.
+        string[] patience = ["--mutation-additional-timeout", "30000"];
+        var whole = await HostRun.RunAsync<ShardBuild>(sample.Root, ["Test", "Coverage", "Mutation", .. patience]);
         Assert.True(whole.ExitCode == ExitCodes.Success, whole.Output + whole.Error);
         var single = Keep(sample, "single");
 
@@ -73,7 +77,7 @@ public sealed class MergedShardsTests
                 await git.GitAsync("clone", "--quiet", sample.Root, checkout);
             }
 
-            var run = await HostRun.RunAsync<ShardBuild>(checkout, ["Test", "Coverage", "Mutation", "--shard", $"{index}/2"]);
+            var run = await HostRun.RunAsync<ShardBuild>(checkout, ["Test", "Coverage", "Mutation", "--shard", $"{index}/2", .. patience]);
             Assert.True(run.ExitCode == ExitCodes.Success, run.Output + run.Error);
             shards.Add(index == 1 ? Keep(sample, "shard1") : Path.Combine(checkout, "artifacts", "evidence"));
         }
