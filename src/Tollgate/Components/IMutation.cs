@@ -1,4 +1,5 @@
 using Tollgate.Ci;
+using Tollgate.Gates;
 using Tollgate.Gates.Mutation;
 using Tollgate.Gates.Shards;
 using Tollgate.Tools.Dotnet;
@@ -72,16 +73,19 @@ public interface IMutation : ITest
         .Executes(context => GateTarget.RunAsync(this, context, MutationGate.Name, async () =>
         {
             var since = this.Read(() => MutationSince) ?? PullRequest.TargetRef(EnvironmentVariables);
-            var inputs = new MutationInputs(
-                RootDirectory, BuildInfo.Read(BuildInfoDirectory), this.Read(() => MutationProjects), since,
-                new MutationPolicy(this.Read(() => MutationThreshold), this.Read(() => MutationEmptyScopeAllowed), since), this.Read(() => Configuration),
-                this.Read(() => MutationConcurrency), this.Read(() => MutationAdditionalTimeout), this.Read(() => MutationMutate), this.Read(() => MutationTestCaseFilter),
-                BuildTarget, Path.GetFileNameWithoutExtension(SolutionFile), BuildProperties, BuildTargetsPath, this.Read(() => ToolsDirectory),
-                PolicyDefaults.Current.ToolVersion(StrykerTool.Package), MutationReportDirectory, CheckedShard, CheckedShard.IsSplit ? CheckedShardTimings : null,
-                Selection.IsWhole, this.Read(() => StrykerExecutable));
+            var inputs = new MutationInputs
+            {
+                Scope = new BuildScope(RootDirectory, BuildInfo.Read(BuildInfoDirectory), BuildTarget, this.Read(() => Configuration), BuildProperties),
+                Choice = new MutationChoice(
+                    this.Read(() => MutationProjects), since, this.Read(() => MutationMutate), this.Read(() => MutationTestCaseFilter), Path.GetFileNameWithoutExtension(SolutionFile),
+                    Selection.IsWhole, CheckedShard, CheckedShard.IsSplit ? CheckedShardTimings : null),
+                Policy = new MutationPolicy(this.Read(() => MutationThreshold), this.Read(() => MutationEmptyScopeAllowed), since),
+                Run = new MutationRunOptions(this.Read(() => MutationConcurrency), this.Read(() => MutationAdditionalTimeout), BuildTargetsPath, MutationReportDirectory),
+                Stryker = new PinnedTool(this.Read(() => ToolsDirectory), PolicyDefaults.Current.ToolVersion(StrykerTool.Package), this.Read(() => StrykerExecutable)),
+            };
             var step = new MutationStep(ProcessRunner, RunEvidence, context.Log.Info, context.Log.Always, ToolHooks);
             var result = await step.RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
-            result = inputs.Shard!.IsSplit && result.Status != GateStatus.Skipped ? ShardVerdict.Partial(result, inputs.Shard) : result;
+            result = inputs.Choice.Shard!.IsSplit && result.Status != GateStatus.Skipped ? ShardVerdict.Partial(result, inputs.Choice.Shard) : result;
             foreach (var finding in result.Findings.Where(f => f.Kind == "hotspot"))
             {
                 context.Log.Warn($"{finding.File}: {finding.Message}");

@@ -1,5 +1,6 @@
 using Tollgate.Engine;
 using Tollgate.Evidence;
+using Tollgate.Gates;
 using Tollgate.Gates.Coverage;
 using Tollgate.Gates.Mutation;
 using Tollgate.Tests.Support;
@@ -100,9 +101,14 @@ public sealed class GivenToolTests : IDisposable
             new(library, "net10.0", false, Path.Combine(root.Path, "src", "Lib", "bin", "Lib.dll"), "", "10.0.100"),
             new(tests, "net10.0", true, Path.Combine(root.Path, "tests", "Lib.Tests", "bin", "Lib.Tests.dll"), "", "10.0.100", false, [library]),
         ];
-        var inputs = new MutationInputs(
-            root.Path, built, [], null, new MutationPolicy(70, false, null), "Release", 1, 1000, [], null, Path.Combine(root.Path, "Lib.slnx"), "Lib", [],
-            Path.Combine(root.Path, "t.targets"), Path.Combine(root.Path, "tools"), "5.1.0", Path.Combine(root.Path, "artifacts", "mutation"), StrykerExecutable: standIn);
+        var inputs = new MutationInputs
+        {
+            Scope = new BuildScope(root.Path, built, Path.Combine(root.Path, "Lib.slnx"), "Release", []),
+            Choice = new MutationChoice([], null, [], null, "Lib"),
+            Policy = new MutationPolicy(70, false, null),
+            Run = new MutationRunOptions(1, 1000, Path.Combine(root.Path, "t.targets"), Path.Combine(root.Path, "artifacts", "mutation")),
+            Stryker = new PinnedTool(Path.Combine(root.Path, "tools"), "5.1.0", standIn),
+        };
         var hooks = ToolHooks.None.With<StrykerSettings>(s => s with { Arguments = ["--log-to-file"] });
 
         var result = await new MutationStep(Runner(), new BundleWriter(Path.Combine(root.Path, "artifacts", "evidence")), _ => { }, _ => { }, hooks).RunAsync(inputs, CancellationToken.None);

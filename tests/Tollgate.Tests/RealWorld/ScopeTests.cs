@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Tollgate.Gates;
 using Tollgate.Gates.Mutation;
 using Tollgate.Tests.Support;
 using Tollgate.Tools.Dotnet;
@@ -163,12 +164,18 @@ public sealed class ScopeTests : IDisposable
     public void Strykers_solution_mode_serves_several_projects_of_one_framework_and_platform_in_the_repositorys_own_solution()
     {
         MutationTarget[] two = [new("/r/src/A/A.csproj", ["/r/t/T.csproj"], "net10.0", false), new("/r/src/B/B.csproj", ["/r/t/T.csproj"], "net10.0", false)];
-        var inputs = new MutationInputs(
-            "/r", [], [], null, new MutationPolicy(70, false, null), "Release", 2, 1000, [], null, "/r/R.slnx", "R", [], "/r/t.targets", "/tools", "5.1.0", "/r/artifacts/mutation");
+        var inputs = new MutationInputs
+        {
+            Scope = new BuildScope("/r", [], "/r/R.slnx", "Release", []),
+            Choice = new MutationChoice([], null, [], null, "R"),
+            Policy = new MutationPolicy(70, false, null),
+            Run = new MutationRunOptions(2, 1000, "/r/t.targets", "/r/artifacts/mutation"),
+            Stryker = new PinnedTool("/tools", "5.1.0"),
+        };
         TestPlatform[] one = [TestPlatform.VSTest];
 
         Assert.True(MutationStep.OneSolutionRun(inputs, two, split: false, one));
-        Assert.False(MutationStep.OneSolutionRun(inputs with { WholeSolution = false }, two, split: false, one)); // a selection Tollgate wrote
+        Assert.False(MutationStep.OneSolutionRun(inputs with { Choice = inputs.Choice with { WholeSolution = false } }, two, split: false, one)); // a selection Tollgate wrote
         Assert.False(MutationStep.OneSolutionRun(inputs, two, split: false, [TestPlatform.VSTest, TestPlatform.TestingPlatform]));
         Assert.False(MutationStep.OneSolutionRun(inputs, two, split: true, one));
         Assert.False(MutationStep.OneSolutionRun(inputs, two[..1], split: false, one));

@@ -8,33 +8,44 @@ using Tollgate.Tools.Stryker;
 
 namespace Tollgate.Gates.Mutation;
 
-/// <summary>What the Mutation gate reads.</summary>
-/// <param name="Root">The repository root.</param>
-/// <param name="Built">The build's facts (which test projects reach which projects).</param>
+/// <summary>What the Mutation gate reads, in named groups: the build, what to mutate, the policy, how Stryker runs, and Stryker itself.</summary>
+internal sealed record MutationInputs
+{
+    /// <summary>The build Stryker mutates.</summary>
+    public required BuildScope Scope { get; init; }
+
+    /// <summary>What is mutated and tested.</summary>
+    public required MutationChoice Choice { get; init; }
+
+    /// <summary>The score to reach and whether an empty scope passes.</summary>
+    public required MutationPolicy Policy { get; init; }
+
+    /// <summary>How Stryker runs.</summary>
+    public required MutationRunOptions Run { get; init; }
+
+    /// <summary>Stryker.NET: pinned, or given.</summary>
+    public required PinnedTool Stryker { get; init; }
+}
+
+/// <summary>What Mutation mutates and which tests it runs.</summary>
 /// <param name="ProjectPatterns">Projects to mutate (<c>--mutation-projects</c>); empty: the default scope.</param>
 /// <param name="Since">Mutate only code changed since this ref (null: everything).</param>
-/// <param name="Policy">The score to reach and whether an empty scope passes.</param>
-/// <param name="Configuration">The configuration Stryker builds.</param>
-/// <param name="Concurrency">Stryker's test runners.</param>
-/// <param name="AdditionalTimeout">Milliseconds added to each mutant's budget.</param>
 /// <param name="Mutate">Stryker's <c>mutate</c> globs.</param>
 /// <param name="TestCaseFilter">The VSTest filter of the tests Stryker runs.</param>
-/// <param name="BuildTarget">The solution (or selection) for Stryker's solution mode.</param>
 /// <param name="SolutionName">The solution's name, for the reports of a solution-mode run.</param>
-/// <param name="Properties">MSBuild properties of the run.</param>
-/// <param name="BuildTargets">The run's build targets file, handed to Stryker's builds so they find the run's build up to date.</param>
-/// <param name="ToolsDirectory">Where Stryker is installed.</param>
-/// <param name="StrykerVersion">The pinned Stryker version.</param>
-/// <param name="ReportDirectory">Where Stryker's reports go.</param>
+/// <param name="WholeSolution">The build target is the repository's solution, not a selection of its projects Tollgate wrote.</param>
 /// <param name="Shard">This agent's part of a split run.</param>
 /// <param name="Timings">Earlier durations the shards are balanced by.</param>
-/// <param name="WholeSolution">The build target is the repository's solution, not a selection of its projects Tollgate wrote.</param>
-/// <param name="StrykerExecutable">A Stryker.NET program the build names instead of the pinned one (null: the pinned one).</param>
-internal sealed record MutationInputs(
-    string Root, IReadOnlyList<ProjectInfo> Built, IReadOnlyList<string> ProjectPatterns, string? Since, MutationPolicy Policy, string Configuration,
-    int Concurrency, int AdditionalTimeout, IReadOnlyList<string> Mutate, string? TestCaseFilter, string BuildTarget, string SolutionName,
-    IReadOnlyList<string> Properties, string BuildTargets, string ToolsDirectory, string StrykerVersion, string ReportDirectory, ShardSpec? Shard = null, ShardTimings? Timings = null,
-    bool WholeSolution = true, string? StrykerExecutable = null);
+internal sealed record MutationChoice(
+    IReadOnlyList<string> ProjectPatterns, string? Since, IReadOnlyList<string> Mutate, string? TestCaseFilter, string SolutionName, bool WholeSolution = true,
+    ShardSpec? Shard = null, ShardTimings? Timings = null);
+
+/// <summary>How Stryker runs.</summary>
+/// <param name="Concurrency">Stryker's test runners.</param>
+/// <param name="AdditionalTimeout">Milliseconds added to each mutant's budget.</param>
+/// <param name="BuildTargets">The run's build targets file, handed to Stryker's builds so they find the run's build up to date.</param>
+/// <param name="ReportDirectory">Where Stryker's reports go.</param>
+internal sealed record MutationRunOptions(int Concurrency, int AdditionalTimeout, string BuildTargets, string ReportDirectory);
 
 /// <summary>
 /// The Mutation gate from inputs to result: the scope (projects the tests reach), Stryker in solution mode when
@@ -49,22 +60,22 @@ internal sealed class MutationStep(ProcessRunner runner, BundleWriter evidence, 
 
     public async Task<GateResult> RunAsync(MutationInputs inputs, CancellationToken cancellation)
     {
-        var scope = MutationScope.Of(inputs.Built, inputs.ProjectPatterns, inputs.Root);
+        var scope = MutationScope.Of(inputs.Scope.Built, inputs.Choice.ProjectPatterns, inputs.Scope.Root);
         foreach (var (project, reason) in scope.NotMutated)
         {
             say($"Not mutated: {project} ({reason})");
         }
 
-        var sinceCommit = inputs.Since is null ? null
-            : await GitFacts.ResolveAsync(runner, inputs.Root, inputs.Since, cancellation).ConfigureAwait(false)
-                ?? throw new InvalidDataException($"--mutation-since '{inputs.Since}' names no commit in this repository; fetch it (e.g. git fetch origin main, or a full clone instead of a shallow one) or name another ref.");
+        var sinceCommit = inputs.Choice.Since is null ? null
+            : await GitFacts.ResolveAsync(runner, inputs.Scope.Root, inputs.Choice.Since, cancellation).ConfigureAwait(false)
+                ?? throw new InvalidDataException($"--mutation-since '{inputs.Choice.Since}' names no commit in this repository; fetch it (e.g. git fetch origin main, or a full clone instead of a shallow one) or name another ref.");
         var stryker = await ToolChoice.OfAsync(
-            new DotnetTools(runner, inputs.ToolsDirectory), inputs.StrykerExecutable, "stryker-executable", inputs.Root,
-            StrykerTool.Package, inputs.StrykerVersion, StrykerTool.Command, cancellation).ConfigureAwait(false);
+            new DotnetTools(runner, inputs.Stryker.Directory), inputs.Stryker.Given, "stryker-executable", inputs.Scope.Root,
+            StrykerTool.Package, inputs.Stryker.Version, StrykerTool.Command, cancellation).ConfigureAwait(false);
         var tools = new Dictionary<string, string> { [StrykerTool.Package] = stryker.Version };
         var program = stryker.Program;
-        var changed = inputs.Since is null ? "" : $" (only code changed since {inputs.Since})";
-        var logs = CompilerLogFreshness.Before(inputs.Built);
+        var changed = inputs.Choice.Since is null ? "" : $" (only code changed since {inputs.Choice.Since})";
+        var logs = CompilerLogFreshness.Before(inputs.Scope.Built);
         try
         {
             return await RunStrykerAsync(inputs, scope, program, sinceCommit, changed, tools, cancellation).ConfigureAwait(false);
@@ -81,13 +92,13 @@ internal sealed class MutationStep(ProcessRunner runner, BundleWriter evidence, 
         var runs = new List<MutationRun>();
         var targets = scope.Mutated;
         IReadOnlyList<ShardUnit>? mine = null;
-        if (inputs.Shard is { IsSplit: true } shard)
+        if (inputs.Choice.Shard is { IsSplit: true } shard)
         {
-            var units = ShardUnits.Mutation(inputs.Root, scope.Mutated.Select(t => t.Project).ToList(), shard.Total, inputs.Mutate);
-            mine = ShardPlan.Assign(units, shard.Total, inputs.Timings).Of(shard.Index);
-            say($"Shard {shard}: {mine.Count} of {units.Count} mutation unit(s) ({(inputs.Timings is null ? "balanced by size" : "balanced by recorded durations")})");
+            var units = ShardUnits.Mutation(inputs.Scope.Root, scope.Mutated.Select(t => t.Project).ToList(), shard.Total, inputs.Choice.Mutate);
+            mine = ShardPlan.Assign(units, shard.Total, inputs.Choice.Timings).Of(shard.Index);
+            say($"Shard {shard}: {mine.Count} of {units.Count} mutation unit(s) ({(inputs.Choice.Timings is null ? "balanced by size" : "balanced by recorded durations")})");
             var chosen = mine.Select(u => u.Project).ToHashSet(StringComparer.Ordinal);
-            targets = scope.Mutated.Where(t => chosen.Contains(PortablePath.Relative(inputs.Root, t.Project))).ToList();
+            targets = scope.Mutated.Where(t => chosen.Contains(PortablePath.Relative(inputs.Scope.Root, t.Project))).ToList();
             if (targets.Count == 0)
             {
                 return new GateResult(
@@ -103,12 +114,12 @@ internal sealed class MutationStep(ProcessRunner runner, BundleWriter evidence, 
         {
             // Several projects, the default scope: Stryker's solution mode mutates exactly what the solution's test
             // projects reach, in one analysis and one build instead of one per project (bench/mutation-scope.sh).
-            var solution = Path.GetFileName(inputs.BuildTarget);
-            say($"Mutating {string.Join(", ", scope.Mutated.Select(t => Path.GetFileNameWithoutExtension(t.Project)))} ({frameworks[0]}) in one Stryker run on {solution}{changed} with {inputs.Concurrency} runners…");
-            var config = Config(inputs, solution, [], frameworks[0], sinceCommit) with { Solution = inputs.BuildTarget, TestingPlatform = solutionPlatforms[0] == TestPlatform.TestingPlatform };
-            var output = Path.Combine(inputs.ReportDirectory, "solution");
-            runs.Add(await new MutationRunner(runner, progress, hooks).RunAsync(program, inputs.Root, inputs.BuildTarget, config, output, inputs.Properties, inputs.BuildTargets, cancellation).ConfigureAwait(false));
-            AddReports(output, inputs.SolutionName);
+            var solution = Path.GetFileName(inputs.Scope.BuildTarget);
+            say($"Mutating {string.Join(", ", scope.Mutated.Select(t => Path.GetFileNameWithoutExtension(t.Project)))} ({frameworks[0]}) in one Stryker run on {solution}{changed} with {inputs.Run.Concurrency} runners…");
+            var config = Config(inputs, solution, [], frameworks[0], sinceCommit) with { Solution = inputs.Scope.BuildTarget, TestingPlatform = solutionPlatforms[0] == TestPlatform.TestingPlatform };
+            var output = Path.Combine(inputs.Run.ReportDirectory, "solution");
+            runs.Add(await new MutationRunner(runner, progress, hooks).RunAsync(program, inputs.Scope.Root, inputs.Scope.BuildTarget, config, output, inputs.Scope.Properties, inputs.Run.BuildTargets, cancellation).ConfigureAwait(false));
+            AddReports(output, inputs.Choice.SolutionName);
         }
 
         var durations = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
@@ -116,15 +127,15 @@ internal sealed class MutationStep(ProcessRunner runner, BundleWriter evidence, 
         {
             var name = Path.GetFileNameWithoutExtension(target.Project);
             var mutate = Mutate(inputs, mine, target.Project);
-            say($"Mutating {name} ({target.Framework}){changed}{(mutate == inputs.Mutate ? "" : $", {mutate.Count(m => !m.StartsWith('!'))} of its files")} with {inputs.Concurrency} runners, tested by {string.Join(", ", target.TestProjects.Select(Path.GetFileNameWithoutExtension))}…");
+            say($"Mutating {name} ({target.Framework}){changed}{(mutate == inputs.Choice.Mutate ? "" : $", {mutate.Count(m => !m.StartsWith('!'))} of its files")} with {inputs.Run.Concurrency} runners, tested by {string.Join(", ", target.TestProjects.Select(Path.GetFileNameWithoutExtension))}…");
             var config = Config(inputs, Path.GetFileName(target.Project), target.TestProjects, target.Framework, sinceCommit) with { Mutate = mutate };
-            var output = Path.Combine(inputs.ReportDirectory, name);
+            var output = Path.Combine(inputs.Run.ReportDirectory, name);
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var byPlatform = target.TestProjects.GroupBy(t => platforms.GetValueOrDefault(t, TestPlatform.VSTest)).OrderBy(g => g.Key).ToList();
             if (byPlatform.Count == 1)
             {
                 config = config with { TestingPlatform = byPlatform[0].Key == TestPlatform.TestingPlatform };
-                runs.Add(await new MutationRunner(runner, progress, hooks).RunAsync(program, inputs.Root, target.Project, config, output, inputs.Properties, inputs.BuildTargets, cancellation).ConfigureAwait(false));
+                runs.Add(await new MutationRunner(runner, progress, hooks).RunAsync(program, inputs.Scope.Root, target.Project, config, output, inputs.Scope.Properties, inputs.Run.BuildTargets, cancellation).ConfigureAwait(false));
                 AddReports(output, name);
             }
             else
@@ -132,12 +143,12 @@ internal sealed class MutationStep(ProcessRunner runner, BundleWriter evidence, 
                 runs.Add(await RunOnBothPlatformsAsync(inputs, program, target, config, byPlatform, output, name, cancellation).ConfigureAwait(false));
             }
 
-            durations[PortablePath.Relative(inputs.Root, target.Project)] = clock.Elapsed;
+            durations[PortablePath.Relative(inputs.Scope.Root, target.Project)] = clock.Elapsed;
         }
 
         if (mine is not null)
         {
-            evidence.WriteReport(ShardTimings.BundleGate, "mutation.json", UnitTimings(mine, runs, durations, inputs.Root).ToJson());
+            evidence.WriteReport(ShardTimings.BundleGate, "mutation.json", UnitTimings(mine, runs, durations, inputs.Scope.Root).ToJson());
         }
 
         var evaluated = MutationGate.Evaluate(runs, inputs.Policy, tools);
@@ -158,7 +169,7 @@ internal sealed class MutationStep(ProcessRunner runner, BundleWriter evidence, 
     /// under another platform folder than the build wrote), and not a shard's share.
     /// </summary>
     internal static bool OneSolutionRun(MutationInputs inputs, IReadOnlyList<MutationTarget> targets, bool split, IReadOnlyCollection<TestPlatform> platforms) =>
-        !split && targets.Count > 1 && inputs.ProjectPatterns.Count == 0 && targets.Select(t => t.Framework).Distinct().Count() == 1 && platforms.Count == 1 && inputs.WholeSolution;
+        !split && targets.Count > 1 && inputs.Choice.ProjectPatterns.Count == 0 && targets.Select(t => t.Framework).Distinct().Count() == 1 && platforms.Count == 1 && inputs.Choice.WholeSolution;
 
     // Stryker runs one test runner per run: a project tested on both platforms is mutated once with each platform's test
     // projects, and the two reports become one in which each mutant is as detected as its better outcome.
@@ -171,16 +182,16 @@ internal sealed class MutationStep(ProcessRunner runner, BundleWriter evidence, 
         {
             Kind = "mutation-runs",
             Message = $"mutated once per test platform, as Stryker runs one test runner per run: {string.Join("; ", byPlatform.Select(p => $"{(p.Key == TestPlatform.TestingPlatform ? "Microsoft.Testing.Platform" : "VSTest")} with {string.Join(", ", p.Select(Path.GetFileNameWithoutExtension))}"))}; each mutant counts with its better outcome",
-            File = PortablePath.Relative(inputs.Root, target.Project),
+            File = PortablePath.Relative(inputs.Scope.Root, target.Project),
         });
         foreach (var platform in byPlatform)
         {
             var label = platform.Key == TestPlatform.TestingPlatform ? "mtp" : "vstest";
             say($"Stryker runs one test runner at a time: {name} with {string.Join(", ", platform.Select(Path.GetFileNameWithoutExtension))} on {(platform.Key == TestPlatform.TestingPlatform ? "Microsoft.Testing.Platform" : "VSTest")}…");
-            var part = Path.Combine(inputs.ReportDirectory, $"{name}.{label}");
+            var part = Path.Combine(inputs.Run.ReportDirectory, $"{name}.{label}");
             var run = await new MutationRunner(runner, progress, hooks).RunAsync(
-                program, inputs.Root, target.Project, config with { TestProjects = [.. platform], TestingPlatform = platform.Key == TestPlatform.TestingPlatform }, part, inputs.Properties,
-                inputs.BuildTargets, cancellation).ConfigureAwait(false);
+                program, inputs.Scope.Root, target.Project, config with { TestProjects = [.. platform], TestingPlatform = platform.Key == TestPlatform.TestingPlatform }, part, inputs.Scope.Properties,
+                inputs.Run.BuildTargets, cancellation).ConfigureAwait(false);
             var html = Path.Combine(part, StrykerTool.HtmlPath);
             if (File.Exists(html))
             {
@@ -199,20 +210,20 @@ internal sealed class MutationStep(ProcessRunner runner, BundleWriter evidence, 
         Directory.CreateDirectory(Path.GetDirectoryName(combined)!);
         MutationReports.Combine(Path.Combine(parts[0].Output, StrykerTool.ReportPath), Path.Combine(parts[1].Output, StrykerTool.ReportPath), combined);
         evidence.AddReport(MutationGate.Name, combined, name + ".json");
-        var mutants = MutationReportReader.Read(combined).Select(m => m with { File = PortablePath.Relative(inputs.Root, m.File) }).ToList();
-        return new MutationRun(PortablePath.Relative(inputs.Root, target.Project), parts.Max(p => p.Run.ExitCode), mutants, null);
+        var mutants = MutationReportReader.Read(combined).Select(m => m with { File = PortablePath.Relative(inputs.Scope.Root, m.File) }).ToList();
+        return new MutationRun(PortablePath.Relative(inputs.Scope.Root, target.Project), parts.Max(p => p.Run.ExitCode), mutants, null);
     }
 
     // The platform each test project runs on (full path → platform), as the Test gate runs it.
     private static Dictionary<string, TestPlatform> Platforms(MutationInputs inputs)
     {
-        var usesPlatform = GlobalJson.UsesTestingPlatform(inputs.Root);
-        return inputs.Built.Where(p => p.IsTestProject).GroupBy(p => p.Project, StringComparer.Ordinal)
+        var usesPlatform = GlobalJson.UsesTestingPlatform(inputs.Scope.Root);
+        return inputs.Scope.Built.Where(p => p.IsTestProject).GroupBy(p => p.Project, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().PlatformIn(usesPlatform) ?? TestPlatform.VSTest, StringComparer.Ordinal);
     }
 
     private static StrykerConfig Config(MutationInputs inputs, string project, IReadOnlyList<string> testProjects, string framework, string? sinceCommit) =>
-        new(project, testProjects, inputs.Configuration, inputs.Concurrency, inputs.AdditionalTimeout, inputs.Policy.Threshold, inputs.Mutate, sinceCommit, inputs.TestCaseFilter, framework);
+        new(project, testProjects, inputs.Scope.Configuration, inputs.Run.Concurrency, inputs.Run.AdditionalTimeout, inputs.Policy.Threshold, inputs.Choice.Mutate, sinceCommit, inputs.Choice.TestCaseFilter, framework);
 
     private void AddReports(string output, string name)
     {
@@ -229,15 +240,15 @@ internal sealed class MutationStep(ProcessRunner runner, BundleWriter evidence, 
     // A shard's files of a project split by file: Stryker's mutate globs (relative to the project), the build's exclusions kept.
     private static IReadOnlyList<string> Mutate(MutationInputs inputs, IReadOnlyList<ShardUnit>? mine, string project)
     {
-        var relative = PortablePath.Relative(inputs.Root, project);
+        var relative = PortablePath.Relative(inputs.Scope.Root, project);
         var files = mine?.Where(u => u.Project == relative && u.Part is not null).Select(u => u.Part!).ToList() ?? [];
         if (files.Count == 0)
         {
-            return inputs.Mutate;
+            return inputs.Choice.Mutate;
         }
 
         var directory = Path.GetDirectoryName(project)!;
-        return [.. files.Select(f => Path.GetRelativePath(directory, Path.Combine(inputs.Root, f)).Replace('\\', '/')), .. inputs.Mutate.Where(m => m.StartsWith('!'))];
+        return [.. files.Select(f => Path.GetRelativePath(directory, Path.Combine(inputs.Scope.Root, f)).Replace('\\', '/')), .. inputs.Choice.Mutate.Where(m => m.StartsWith('!'))];
     }
 
     // How long each unit took: a whole project its Stryker run, a file its share of its project's run by mutants.
