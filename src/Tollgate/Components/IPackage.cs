@@ -1,3 +1,4 @@
+using Tollgate.Gates;
 using Tollgate.Gates.Package;
 using Tollgate.Gates.SecurityScan;
 using Tollgate.Tools;
@@ -147,13 +148,22 @@ public interface IPackage : ICompile, IHazVersion
             var version = BuildVersion;
             RunEvidence.Version = version.NuGetVersion;
             var username = this.Read(() => ContainerRegistryUsername);
-            var inputs = new PackageInputs(
-                RootDirectory, BuildInfo.Read(BuildInfoDirectory), this.Read(() => PackageProjects), BuildTarget, this.Read(() => Configuration), version,
-                CheckedMSBuildProperties, PackagesDirectory, ArtifactsDirectory / "publish", this.Read(() => NuGetFeed), this.Read(() => NuGetApiKey),
-                this.Read(() => ContainerRegistry), username is null ? null : new RegistryCredentials(username, this.Read(() => ContainerRegistryPassword), this.Read(() => ContainerRegistry) ?? ""),
-                this.Read(() => DockerSocket), async cancellation => (await GitFactsAsync(cancellation).ConfigureAwait(false)).Remote,
-                RunEvidence.Gates.Select(g => g.Result).ToList(), this.Read(() => ToolsDirectory), PolicyDefaults.Current.ToolVersion(CycloneDxTool.Package), ArtifactsDirectory / "sbom",
-                ShippedScan, Compiled: StampedVersion.Count > 0 && PlannedTargets.Contains(nameof(Compile)));
+            var registry = this.Read(() => ContainerRegistry);
+            var inputs = new PackageInputs
+            {
+                Scope = new BuildScope(RootDirectory, BuildInfo.Read(BuildInfoDirectory), BuildTarget, this.Read(() => Configuration), CheckedMSBuildProperties),
+                Version = version,
+                ProjectPatterns = this.Read(() => PackageProjects),
+                Compiled = StampedVersion.Count > 0 && PlannedTargets.Contains(nameof(Compile)),
+                Gates = RunEvidence.Gates.Select(g => g.Result).ToList(),
+                Paths = new PackagePaths(PackagesDirectory, ArtifactsDirectory / "publish", ArtifactsDirectory / "sbom"),
+                Publishing = new PackagePublishing(
+                    this.Read(() => NuGetFeed), this.Read(() => NuGetApiKey), registry,
+                    username is null ? null : new RegistryCredentials(username, this.Read(() => ContainerRegistryPassword), registry ?? ""), this.Read(() => DockerSocket),
+                    async cancellation => (await GitFactsAsync(cancellation).ConfigureAwait(false)).Remote),
+                CycloneDx = new PinnedTool(this.Read(() => ToolsDirectory), PolicyDefaults.Current.ToolVersion(CycloneDxTool.Package)),
+                Scan = ShippedScan,
+            };
             return await new PackageStep(ProcessRunner, RunEvidence, context.Log.Info, ToolHooks).RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
         }));
 }

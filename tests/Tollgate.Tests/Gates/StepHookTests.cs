@@ -1,13 +1,14 @@
 using System.IO.Compression;
 using Tollgate.Evidence;
+using Tollgate.Gates;
 using Tollgate.Gates.Compile;
 using Tollgate.Gates.Coverage;
-using Tollgate.Gates.Merge;
 using Tollgate.Gates.Lint;
+using Tollgate.Gates.Merge;
+using Tollgate.Gates.Mutation;
 using Tollgate.Gates.Package;
 using Tollgate.Gates.Review;
 using Tollgate.Gates.SecurityScan;
-using Tollgate.Gates.Mutation;
 using Tollgate.Gates.Test;
 using Tollgate.Tests.Evidence;
 using Tollgate.Tests.Security;
@@ -146,10 +147,14 @@ public sealed class StepHookTests : IDisposable
             .With<CycloneDxSettings>(s => s.AddArguments("--exclude-dev"))
             .With<NuGetPushSettings>(s => s.SetTimeout(TimeSpan.FromMinutes(3)));
         var version = new BuildVersion("1.2.3", "1.2.3", "1.2.3+abc", "1.0.0.0", "1.2.3", "abc", "main", "git");
-        var inputs = new PackageInputs(
-            root.Path, [new ProjectInfo(library, "net10.0", false, Path.Combine(root.Path, "Lib.dll"), "", "10.0.100")], [], Path.Combine(root.Path, "Lib.slnx"), "Release", version, [],
-            Path.Combine(root.Path, "artifacts", "packages"), Path.Combine(root.Path, "artifacts", "publish"), feed, "key-123", null, null, "/nonexistent.sock",
-            _ => Task.FromResult<string?>(null), [], Path.Combine(root.Path, "tools"), "5.5.0", Path.Combine(root.Path, "artifacts", "sbom"));
+        var inputs = new PackageInputs
+        {
+            Scope = new BuildScope(root.Path, [new ProjectInfo(library, "net10.0", false, Path.Combine(root.Path, "Lib.dll"), "", "10.0.100")], Path.Combine(root.Path, "Lib.slnx"), "Release", []),
+            Version = version,
+            Paths = new PackagePaths(Path.Combine(root.Path, "artifacts", "packages"), Path.Combine(root.Path, "artifacts", "publish"), Path.Combine(root.Path, "artifacts", "sbom")),
+            Publishing = new PackagePublishing(feed, "key-123", null, null, "/nonexistent.sock", _ => Task.FromResult<string?>(null)),
+            CycloneDx = new PinnedTool(Path.Combine(root.Path, "tools"), "5.5.0"),
+        };
 
         var result = await new PackageStep(tools.Runner, Bundle(), _ => { }, hooks).RunAsync(inputs, CancellationToken.None);
 

@@ -9,33 +9,52 @@ using Tollgate.Tools.Dotnet;
 
 namespace Tollgate.Gates.Package;
 
-/// <summary>What Package reads.</summary>
-/// <param name="Root">The repository root.</param>
-/// <param name="Built">The build's facts (which projects are packable, which have a Dockerfile).</param>
-/// <param name="ProjectPatterns">Projects to pack (<c>--package-projects</c>); empty: every packable one.</param>
-/// <param name="BuildTarget">The solution (or selection), packed whole when every packable project is chosen.</param>
-/// <param name="Configuration">The configuration packed.</param>
-/// <param name="Version">The version computed from git.</param>
-/// <param name="Properties">MSBuild properties of the run.</param>
+/// <summary>What Package reads, in named groups: the build, what ships, where it goes, where it is published, and the tools.</summary>
+internal sealed record PackageInputs
+{
+    /// <summary>The build packed (which projects are packable, which have a Dockerfile).</summary>
+    public required BuildScope Scope { get; init; }
+
+    /// <summary>The version computed from git.</summary>
+    public required BuildVersion Version { get; init; }
+
+    /// <summary>Projects to pack (<c>--package-projects</c>); empty: every packable one.</summary>
+    public IReadOnlyList<string> ProjectPatterns { get; init; } = [];
+
+    /// <summary>Compile built the projects with <see cref="Version"/> in this run: they are packed as built, not compiled again.</summary>
+    public bool Compiled { get; init; }
+
+    /// <summary>The gates of this run, recorded beside the artifacts.</summary>
+    public IReadOnlyList<GateResult> Gates { get; init; } = [];
+
+    /// <summary>Where packages, publish output and SBOMs go.</summary>
+    public required PackagePaths Paths { get; init; }
+
+    /// <summary>Where the packages and images are pushed, and with what.</summary>
+    public required PackagePublishing Publishing { get; init; }
+
+    /// <summary>The CycloneDX tool.</summary>
+    public required PinnedTool CycloneDx { get; init; }
+
+    /// <summary>How what ships is scanned before it is published (null: the build has no SecurityScan; nothing is scanned).</summary>
+    public ShippedScanInputs? Scan { get; init; }
+}
+
+/// <summary>Where Package writes.</summary>
 /// <param name="PackagesDirectory">Where the packages go.</param>
 /// <param name="PublishDirectory">Where each image's <c>dotnet publish</c> output goes (a folder per project below it).</param>
+/// <param name="SbomDirectory">Where each packed project's SBOM goes.</param>
+internal sealed record PackagePaths(string PackagesDirectory, string PublishDirectory, string SbomDirectory);
+
+/// <summary>Where Package publishes; nothing is pushed where none is given.</summary>
 /// <param name="Feed">Where to push the packages (null: nowhere).</param>
 /// <param name="ApiKey">The feed's API key.</param>
 /// <param name="Registry">Where to push the images (null: nowhere).</param>
 /// <param name="Credentials">The registry's credentials.</param>
 /// <param name="DockerSocket">The Docker Engine's socket.</param>
 /// <param name="Remote">The repository's remote, for the images' source label (read only when an image is built).</param>
-/// <param name="Gates">The gates of this run, recorded beside the artifacts.</param>
-/// <param name="ToolsDirectory">Where the pinned CycloneDX tool is installed.</param>
-/// <param name="CycloneDxVersion">The pinned CycloneDX version.</param>
-/// <param name="SbomDirectory">Where each packed project's SBOM goes.</param>
-/// <param name="Scan">How what ships is scanned before it is published (null: the build has no SecurityScan; nothing is scanned).</param>
-/// <param name="Compiled">Compile built the projects with <paramref name="Version"/> in this run: they are packed as built, not compiled again.</param>
-internal sealed record PackageInputs(
-    string Root, IReadOnlyList<ProjectInfo> Built, IReadOnlyList<string> ProjectPatterns, string BuildTarget, string Configuration, BuildVersion Version,
-    IReadOnlyList<string> Properties, string PackagesDirectory, string PublishDirectory, string? Feed, string? ApiKey, string? Registry,
-    RegistryCredentials? Credentials, string DockerSocket, Func<CancellationToken, Task<string?>> Remote, IReadOnlyList<GateResult> Gates,
-    string ToolsDirectory, string CycloneDxVersion, string SbomDirectory, ShippedScanInputs? Scan = null, bool Compiled = false);
+internal sealed record PackagePublishing(
+    string? Feed, string? ApiKey, string? Registry, RegistryCredentials? Credentials, string DockerSocket, Func<CancellationToken, Task<string?>> Remote);
 
 /// <summary>
 /// Package from inputs to result: NuGet packages of the chosen projects, an SBOM of each, a container image of every
@@ -51,28 +70,28 @@ internal sealed class PackageStep(ProcessRunner runner, BundleWriter evidence, A
     {
         var version = inputs.Version;
         say($"Version {version.NuGetVersion} ({version.Source}, branch {version.Branch}, commit {version.Sha})");
-        var choice = PackageChoice.Of(inputs.Built, inputs.ProjectPatterns, inputs.Root);
+        var choice = PackageChoice.Of(inputs.Scope.Built, inputs.ProjectPatterns, inputs.Scope.Root);
         foreach (var (project, reason) in choice.NotPacked)
         {
             say($"Not packed: {project} ({reason})");
         }
 
         var nuget = new NuGetPackager(runner, hooks);
-        var targets = choice.PacksAllPackable ? [inputs.BuildTarget] : choice.Packed.Select(p => Path.Combine(inputs.Root, p)).ToList();
-        var artifacts = (await nuget.PackAsync(inputs.Root, targets, inputs.Configuration, version, inputs.Properties, inputs.PackagesDirectory, inputs.Compiled, cancellation).ConfigureAwait(false)).ToList();
-        var tools = new Dictionary<string, string> { ["dotnet"] = inputs.Built.FirstOrDefault()?.Sdk ?? "unknown", [CycloneDxTool.Package] = inputs.CycloneDxVersion };
+        var targets = choice.PacksAllPackable ? [inputs.Scope.BuildTarget] : choice.Packed.Select(p => Path.Combine(inputs.Scope.Root, p)).ToList();
+        var artifacts = (await nuget.PackAsync(inputs.Scope.Root, targets, inputs.Scope.Configuration, version, inputs.Scope.Properties, inputs.Paths.PackagesDirectory, inputs.Compiled, cancellation).ConfigureAwait(false)).ToList();
+        var tools = new Dictionary<string, string> { ["dotnet"] = inputs.Scope.Built.FirstOrDefault()?.Sdk ?? "unknown", [CycloneDxTool.Package] = inputs.CycloneDx.Version };
         artifacts.AddRange(await SbomsAsync(inputs, choice, cancellation).ConfigureAwait(false));
-        var images = ContainerImage.Of(inputs.Built.Where(p => !p.IsTestProject).Select(p => p.Project), inputs.Registry);
-        using var engine = images.Count > 0 ? new DockerEngine(inputs.DockerSocket) : null;
+        var images = ContainerImage.Of(inputs.Scope.Built.Where(p => !p.IsTestProject).Select(p => p.Project), inputs.Publishing.Registry);
+        using var engine = images.Count > 0 ? new DockerEngine(inputs.Publishing.DockerSocket) : null;
         var containers = engine is null ? null : new ContainerPackager(runner, engine, say, hooks);
         if (engine is not null)
         {
             tools["docker-engine"] = await engine.VersionAsync(cancellation).ConfigureAwait(false);
-            var remote = await inputs.Remote(cancellation).ConfigureAwait(false);
+            var remote = await inputs.Publishing.Remote(cancellation).ConfigureAwait(false);
             foreach (var image in images)
             {
                 artifacts.Add(await containers!.BuildAsync(
-                    inputs.Root, image, inputs.Configuration, version, inputs.Properties, Path.Combine(inputs.PublishDirectory, Path.GetFileNameWithoutExtension(image.Project)), remote, cancellation).ConfigureAwait(false));
+                    inputs.Scope.Root, image, inputs.Scope.Configuration, version, inputs.Scope.Properties, Path.Combine(inputs.Paths.PublishDirectory, Path.GetFileNameWithoutExtension(image.Project)), remote, cancellation).ConfigureAwait(false));
             }
         }
 
@@ -90,13 +109,13 @@ internal sealed class PackageStep(ProcessRunner runner, BundleWriter evidence, A
 
         for (var i = 0; i < artifacts.Count; i++)
         {
-            if (artifacts[i].Kind == "nupkg" && inputs.Feed is { } feed)
+            if (artifacts[i].Kind == "nupkg" && inputs.Publishing.Feed is { } feed)
             {
-                artifacts[i] = await nuget.PushAsync(inputs.Root, artifacts[i], feed, inputs.ApiKey, Path.Combine(inputs.Root, ".nuke", "temp", "package"), cancellation).ConfigureAwait(false);
+                artifacts[i] = await nuget.PushAsync(inputs.Scope.Root, artifacts[i], feed, inputs.Publishing.ApiKey, Path.Combine(inputs.Scope.Root, ".nuke", "temp", "package"), cancellation).ConfigureAwait(false);
             }
-            else if (artifacts[i].Kind == "image" && inputs.Registry is { } registry)
+            else if (artifacts[i].Kind == "image" && inputs.Publishing.Registry is { } registry)
             {
-                artifacts[i] = await containers!.PushAsync(artifacts[i], registry, inputs.Credentials, cancellation).ConfigureAwait(false);
+                artifacts[i] = await containers!.PushAsync(artifacts[i], registry, inputs.Publishing.Credentials, cancellation).ConfigureAwait(false);
             }
         }
 
@@ -114,7 +133,7 @@ internal sealed class PackageStep(ProcessRunner runner, BundleWriter evidence, A
     // The SBOMs and images are scanned before anything is published, when the build scans at all and something ships.
     private async Task<GateResult?> ScanAsync(PackageInputs inputs, IReadOnlyList<Artifact> artifacts, CancellationToken cancellation)
     {
-        var sboms = artifacts.Where(a => a.Kind == "sbom").Select(a => Path.GetFullPath(a.Location, inputs.Root)).ToList();
+        var sboms = artifacts.Where(a => a.Kind == "sbom").Select(a => Path.GetFullPath(a.Location, inputs.Scope.Root)).ToList();
         var images = artifacts.Where(a => a.Kind == "image").Select(a => a.Location.Split(' ')[0]).ToList();
         if (inputs.Scan is null || sboms.Count + images.Count == 0)
         {
@@ -122,7 +141,7 @@ internal sealed class PackageStep(ProcessRunner runner, BundleWriter evidence, A
         }
 
         say($"Scanning what ships before publishing it: {sboms.Count} SBOM(s), {images.Count} image(s)");
-        var scan = await new ShippedArtifactScan(runner, evidence, Name).RunAsync(inputs.Root, inputs.Scan, images, sboms, cancellation).ConfigureAwait(false);
+        var scan = await new ShippedArtifactScan(runner, evidence, Name).RunAsync(inputs.Scope.Root, inputs.Scan, images, sboms, cancellation).ConfigureAwait(false);
         say($"Security scan of what ships: {scan.Status.ToString().ToLowerInvariant()} ({scan.Headline})");
         return scan;
     }
@@ -170,10 +189,10 @@ internal sealed class PackageStep(ProcessRunner runner, BundleWriter evidence, A
     {
         // Every packed project, and every project an image is built from (the image's .NET content).
         var packed = choice.PacksAllPackable
-            ? inputs.Built.Where(p => !p.IsTestProject && p.IsPackable).Select(p => p.Project)
-            : choice.Packed.Select(p => Path.Combine(inputs.Root, p));
+            ? inputs.Scope.Built.Where(p => !p.IsTestProject && p.IsPackable).Select(p => p.Project)
+            : choice.Packed.Select(p => Path.Combine(inputs.Scope.Root, p));
         var projects = packed
-            .Concat(ContainerImage.Of(inputs.Built.Where(p => !p.IsTestProject).Select(p => p.Project), inputs.Registry).Select(i => i.Project))
+            .Concat(ContainerImage.Of(inputs.Scope.Built.Where(p => !p.IsTestProject).Select(p => p.Project), inputs.Publishing.Registry).Select(i => i.Project))
             .Select(Path.GetFullPath)
             .Distinct()
             .ToList();
@@ -182,16 +201,16 @@ internal sealed class PackageStep(ProcessRunner runner, BundleWriter evidence, A
             return [];
         }
 
-        var program = await new DotnetTools(runner, inputs.ToolsDirectory)
-            .EnsureAsync(CycloneDxTool.Package, inputs.CycloneDxVersion, CycloneDxTool.Command, cancellation).ConfigureAwait(false);
+        var program = await new DotnetTools(runner, inputs.CycloneDx.Directory)
+            .EnsureAsync(CycloneDxTool.Package, inputs.CycloneDx.Version, CycloneDxTool.Command, cancellation).ConfigureAwait(false);
         var sboms = new List<Artifact>();
         foreach (var project in projects)
         {
             var name = Path.GetFileNameWithoutExtension(project);
             var sbom = await new CycloneDxTool(runner, program, hooks)
-                .WriteAsync(inputs.Root, project, name, inputs.Version.NuGetVersion, inputs.SbomDirectory, $"{name}.cdx.json", cancellation).ConfigureAwait(false);
+                .WriteAsync(inputs.Scope.Root, project, name, inputs.Version.NuGetVersion, inputs.Paths.SbomDirectory, $"{name}.cdx.json", cancellation).ConfigureAwait(false);
             evidence.AddReport("sbom", sbom, $"{name}.cdx.json");
-            sboms.Add(new Artifact("sbom", name, inputs.Version.NuGetVersion, "sha256:" + FileDigest.Sha256(sbom), PortablePath.Relative(inputs.Root, sbom)));
+            sboms.Add(new Artifact("sbom", name, inputs.Version.NuGetVersion, "sha256:" + FileDigest.Sha256(sbom), PortablePath.Relative(inputs.Scope.Root, sbom)));
         }
 
         return sboms;
