@@ -68,9 +68,7 @@ public interface IPackage : ICompile, IHazVersion
 
     // A build with SecurityScan scans what it ships before publishing, with that gate's policy and Trivy settings.
     private ShippedScanInputs? ShippedScan => this is ISecurityScan scan
-        ? new ShippedScanInputs(
-            scan.CheckedSecurityFailOn, scan.Read(() => scan.TrivyExecutable), scan.Read(() => scan.TrivyOffline), PolicyDefaults.Current.TrivyMinimumVersion,
-            ToolHooks, EnvironmentVariables, RootDirectory / ".nuke" / "temp" / "package-scan")
+        ? new ShippedScanInputs(scan.CheckedSecurityFailOn, scan.TrivyOptions, RootDirectory / ".nuke" / "temp" / "package-scan")
         : null;
 
     /// <summary>

@@ -52,11 +52,17 @@ public interface ISecurityScan : IHazSolution
         {
             var failOn = CheckedSecurityFailOn;
             var (selection, selectionError) = SelectionOrError();
-            var inputs = new SecurityScanInputs(
-                RootDirectory, selection is null ? "" : BuildTarget, selection, selectionError, BuildProperties, this.Read(() => NuGetAuditSources),
-                SecurityWorkDirectory, failOn, EnvironmentVariables, this.Read(() => TrivyExecutable), this.Read(() => TrivyOffline), PolicyDefaults.Current.TrivyMinimumVersion,
-                ToolHooks, ImagesToScanAsync, TollgateVersion.Current,
-                async cancellation => PackagedSboms.Of(EvidenceDirectory / "artifacts.json", (await GitFactsAsync(cancellation).ConfigureAwait(false)).Commit, RootDirectory));
+            var inputs = new SecurityScanInputs
+            {
+                Scope = new SecurityScope(RootDirectory, selection is null ? "" : BuildTarget, selection, selectionError, BuildProperties),
+                FailOn = failOn,
+                Trivy = TrivyOptions,
+                AuditSources = this.Read(() => NuGetAuditSources),
+                WorkDirectory = SecurityWorkDirectory,
+                TollgateVersion = TollgateVersion.Current,
+                Images = ImagesToScanAsync,
+                Sboms = async cancellation => PackagedSboms.Of(EvidenceDirectory / "artifacts.json", (await GitFactsAsync(cancellation).ConfigureAwait(false)).Commit, RootDirectory),
+            };
             var result = await new SecurityScanStep(ProcessRunner, RunEvidence, context.Log.Info, context.Log.Warn).RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
             foreach (var waiver in result.Waivers)
             {
@@ -96,4 +102,8 @@ public interface ISecurityScan : IHazSolution
             return (null, exception.Message);
         }
     }
+
+    /// <summary>How Trivy runs, here and in Package's scan of what it ships.</summary>
+    internal TrivyOptions TrivyOptions =>
+        new(this.Read(() => TrivyExecutable), this.Read(() => TrivyOffline), PolicyDefaults.Current.TrivyMinimumVersion, ToolHooks, EnvironmentVariables);
 }

@@ -192,9 +192,14 @@ public sealed class StepHookTests : IDisposable
             return (0, "");
         });
         var hooks = ToolHooks.None.With<TrivySettings>(s => s with { SkipDirectories = [.. s.SkipDirectories, "samples"] });
-        var inputs = new SecurityScanInputs(
-            root.Path, "", null, "no solution", [], [], Path.Combine(root.Path, ".nuke", "temp", "security"), ["critical", "high"], new Dictionary<string, string>(),
-            "trivy", true, "0.50.0", hooks, _ => Task.FromResult<IReadOnlyList<string>>([]), "0.0.0");
+        var inputs = new SecurityScanInputs
+        {
+            Scope = new SecurityScope(root.Path, "", null, "no solution", []),
+            FailOn = ["critical", "high"],
+            Trivy = new TrivyOptions("trivy", true, "0.50.0", hooks, new Dictionary<string, string>()),
+            WorkDirectory = Path.Combine(root.Path, ".nuke", "temp", "security"),
+            TollgateVersion = "0.0.0",
+        };
 
         var result = await new SecurityScanStep(tools.Runner, Bundle(), _ => { }, _ => { }).RunAsync(inputs, CancellationToken.None);
 

@@ -6,28 +6,41 @@ using Tollgate.Tools.Git;
 
 namespace Tollgate.Gates.SecurityScan;
 
-/// <summary>What the SecurityScan gate reads.</summary>
+/// <summary>What the SecurityScan gate reads, in named groups: what is scanned, the policy's severities, Trivy, and the rest by name.</summary>
+internal sealed record SecurityScanInputs
+{
+    /// <summary>What is scanned.</summary>
+    public required SecurityScope Scope { get; init; }
+
+    /// <summary>Severities that fail the gate.</summary>
+    public required IReadOnlyList<string> FailOn { get; init; }
+
+    /// <summary>How Trivy runs.</summary>
+    public required TrivyOptions Trivy { get; init; }
+
+    /// <summary>Vulnerability sources for the NuGet audit (<c>--nuget-audit-sources</c>).</summary>
+    public IReadOnlyList<string> AuditSources { get; init; } = [];
+
+    /// <summary>Scratch space: <c>.nuke/temp/security</c>.</summary>
+    public required string WorkDirectory { get; init; }
+
+    /// <summary>The secret scanner's version and the SARIF report's.</summary>
+    public required string TollgateVersion { get; init; }
+
+    /// <summary>The images to scan, found only when Trivy runs (Package's images need git's commit).</summary>
+    public Func<CancellationToken, Task<IReadOnlyList<string>>> Images { get; init; } = _ => Task.FromResult<IReadOnlyList<string>>([]);
+
+    /// <summary>The SBOMs Package wrote for this commit, found only when Trivy runs.</summary>
+    public Func<CancellationToken, Task<IReadOnlyList<string>>>? Sboms { get; init; }
+}
+
+/// <summary>What SecurityScan scans.</summary>
 /// <param name="Root">The repository root.</param>
 /// <param name="BuildTarget">The solution (or selection) the audit restores.</param>
 /// <param name="Selection">The projects chosen and left out (null: no solution to read; every file is scanned for secrets, and the audit fails with <paramref name="SelectionError"/>).</param>
 /// <param name="SelectionError">Why there is no selection.</param>
 /// <param name="Properties">MSBuild properties of the run.</param>
-/// <param name="AuditSources">Vulnerability sources for the NuGet audit (<c>--nuget-audit-sources</c>).</param>
-/// <param name="WorkDirectory">Scratch space: <c>.nuke/temp/security</c>.</param>
-/// <param name="FailOn">Severities that fail the gate.</param>
-/// <param name="Environment">The build's environment (Trivy's hidden inputs are read from it).</param>
-/// <param name="TrivyExecutable">The Trivy program.</param>
-/// <param name="TrivyOffline">No database or check updates.</param>
-/// <param name="TrivyMinimumVersion">The oldest Trivy accepted.</param>
-/// <param name="Hooks">The build's settings hooks (its <see cref="TrivySettings"/> one changes each Trivy scan).</param>
-/// <param name="Images">The images to scan, found only when Trivy runs (Package's images need git's commit).</param>
-/// <param name="Sboms">The SBOMs Package wrote for this commit, found only when Trivy runs.</param>
-/// <param name="TollgateVersion">The secret scanner's version and the SARIF report's.</param>
-internal sealed record SecurityScanInputs(
-    string Root, string BuildTarget, ProjectSelection? Selection, string? SelectionError, IReadOnlyList<string> Properties, IReadOnlyList<string> AuditSources,
-    string WorkDirectory, IReadOnlyList<string> FailOn, IReadOnlyDictionary<string, string> Environment, string TrivyExecutable, bool TrivyOffline,
-    string TrivyMinimumVersion, ToolHooks Hooks, Func<CancellationToken, Task<IReadOnlyList<string>>> Images, string TollgateVersion,
-    Func<CancellationToken, Task<IReadOnlyList<string>>>? Sboms = null);
+internal sealed record SecurityScope(string Root, string BuildTarget, ProjectSelection? Selection, string? SelectionError, IReadOnlyList<string> Properties);
 
 /// <summary>
 /// The SecurityScan gate from inputs to result: the policy file (and <c>.trivyignore</c>), then the secret scan,
@@ -37,9 +50,9 @@ internal sealed class SecurityScanStep(ProcessRunner runner, BundleWriter eviden
 {
     public async Task<GateResult> RunAsync(SecurityScanInputs inputs, CancellationToken cancellation)
     {
-        var nuke = Path.Combine(inputs.Root, ".nuke");
+        var nuke = Path.Combine(inputs.Scope.Root, ".nuke");
         SecuritySchema.WriteTo(nuke);
-        var policy = SecurityPolicy.Of(inputs.Root, inputs.FailOn, DateOnly.FromDateTime(DateTime.UtcNow));
+        var policy = SecurityPolicy.Of(inputs.Scope.Root, inputs.FailOn, DateOnly.FromDateTime(DateTime.UtcNow));
         var entries = policy.Entries;
         var outputs = new List<ScanOutput>
         {
@@ -48,11 +61,11 @@ internal sealed class SecurityScanStep(ProcessRunner runner, BundleWriter eviden
             {
                 using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
                 return await new NuGetAuditRunner(runner, http)
-                    .RunAsync(inputs.Root, inputs.BuildTarget, inputs.Selection?.Included ?? throw new InvalidDataException(inputs.SelectionError), inputs.Properties, inputs.AuditSources, inputs.WorkDirectory, cancellation).ConfigureAwait(false);
+                    .RunAsync(inputs.Scope.Root, inputs.Scope.BuildTarget, inputs.Scope.Selection?.Included ?? throw new InvalidDataException(inputs.Scope.SelectionError), inputs.Scope.Properties, inputs.AuditSources, inputs.WorkDirectory, cancellation).ConfigureAwait(false);
             }).ConfigureAwait(false),
             await Scan(ScannerNames.Trivy, entries, async () =>
-                await TrivyRunner.Create(runner, inputs.Root, inputs.TrivyExecutable, inputs.Hooks, inputs.Environment)
-                    .RunAsync(inputs.Root, await inputs.Images(cancellation).ConfigureAwait(false), inputs.TrivyOffline, inputs.TrivyMinimumVersion, inputs.WorkDirectory, cancellation,
+                await TrivyRunner.Create(runner, inputs.Scope.Root, inputs.Trivy.Executable, inputs.Trivy.Hooks, inputs.Trivy.Environment)
+                    .RunAsync(inputs.Scope.Root, await inputs.Images(cancellation).ConfigureAwait(false), inputs.Trivy.Offline, inputs.Trivy.MinimumVersion, inputs.WorkDirectory, cancellation,
                         inputs.Sboms is null ? [] : await inputs.Sboms(cancellation).ConfigureAwait(false))).ConfigureAwait(false),
         };
 
@@ -65,7 +78,7 @@ internal sealed class SecurityScanStep(ProcessRunner runner, BundleWriter eviden
         var result = SecurityScanGate.Evaluate(outputs.Select(o => o.Run).ToList(), outputs.SelectMany(o => o.Findings).ToList(), policy, tools);
         evidence.WriteReport(SecurityScanGate.Name, "security.sarif", SarifExporter.Render(result, inputs.TollgateVersion));
         if (outputs.Any(o => o.Run.Scanner == ScannerNames.Trivy && o.Run.State == ScannerState.Ran)
-            && !Directory.EnumerateFiles(inputs.Root, "packages.lock.json", SearchOption.AllDirectories).Any())
+            && !Directory.EnumerateFiles(inputs.Scope.Root, "packages.lock.json", SearchOption.AllDirectories).Any())
         {
             warn("Trivy reads NuGet lock files, not project files, and found none: set <RestorePackagesWithLockFile>true</RestorePackagesWithLockFile> in Directory.Build.props and commit the packages.lock.json files.");
         }
@@ -75,9 +88,9 @@ internal sealed class SecurityScanStep(ProcessRunner runner, BundleWriter eviden
 
     private async Task<ScanOutput> ScanSecretsAsync(SecurityScanInputs inputs, CancellationToken cancellation)
     {
-        var files = (await GitFiles.ListAsync(runner, inputs.Root, cancellation).ConfigureAwait(false) ?? SecretScanner.FilesBelow(inputs.Root).Select(RawPath.FromText).ToList())
-            .Where(f => inputs.Selection?.InExcludedProject(inputs.Root, f.Text) != true).ToList(); // the chosen projects' folders and the repository's own files
-        var scan = SecretScanner.Scan(inputs.Root, files, cancellation);
+        var files = (await GitFiles.ListAsync(runner, inputs.Scope.Root, cancellation).ConfigureAwait(false) ?? SecretScanner.FilesBelow(inputs.Scope.Root).Select(RawPath.FromText).ToList())
+            .Where(f => inputs.Scope.Selection?.InExcludedProject(inputs.Scope.Root, f.Text) != true).ToList(); // the chosen projects' folders and the repository's own files
+        var scan = SecretScanner.Scan(inputs.Scope.Root, files, cancellation);
         say($"Secret scan: {scan.Scanned} files read, {scan.Hits.Count} hit(s), {scan.Skipped.Count} passed over (listed in {SkippedReport}), {scan.Unreadable.Count} unreadable");
         var findings = scan.Hits.Select(SecurityFindings.FromSecret).Concat(scan.Unreadable.Select(SecurityFindings.FromUnreadable)).ToList();
         return new ScanOutput(new ScannerRun(ScannerNames.Secrets, ScannerState.Ran, inputs.TollgateVersion), findings, [(SkippedReport, EvidenceJson.Serialize(scan.Skipped))]);

@@ -3,17 +3,11 @@ using Tollgate.Tools;
 
 namespace Tollgate.Gates.SecurityScan;
 
-/// <summary>How Package scans what it built before publishing it: the SecurityScan gate's severities and Trivy's settings.</summary>
+/// <summary>How Package scans what it built before publishing it: the SecurityScan gate's severities and Trivy.</summary>
 /// <param name="FailOn">Severities that stop the publication.</param>
-/// <param name="TrivyExecutable">The Trivy program.</param>
-/// <param name="TrivyOffline">No database or check updates.</param>
-/// <param name="TrivyMinimumVersion">The oldest Trivy accepted.</param>
-/// <param name="Hooks">The build's settings hooks (its <see cref="TrivySettings"/> one changes each Trivy scan).</param>
-/// <param name="Environment">The build's environment (Trivy's hidden inputs are read from it).</param>
+/// <param name="Trivy">How Trivy runs.</param>
 /// <param name="WorkDirectory">Where Trivy's reports go before they are copied into evidence.</param>
-internal sealed record ShippedScanInputs(
-    IReadOnlyList<string> FailOn, string TrivyExecutable, bool TrivyOffline, string TrivyMinimumVersion, ToolHooks Hooks,
-    IReadOnlyDictionary<string, string> Environment, string WorkDirectory);
+internal sealed record ShippedScanInputs(IReadOnlyList<string> FailOn, TrivyOptions Trivy, string WorkDirectory);
 
 /// <summary>
 /// Trivy on what a build is about to publish — the SBOM of every packed project and every image it built — held to
@@ -30,8 +24,8 @@ internal sealed class ShippedArtifactScan(ProcessRunner runner, BundleWriter evi
         var policy = SecurityPolicy.Of(root, inputs.FailOn, DateOnly.FromDateTime(DateTime.UtcNow));
         var output = policy.Entries.Waivers.TryGetValue(ScannerNames.Trivy, out var reason)
             ? ScanOutput.NotRun(ScannerNames.Trivy, ScannerState.Waived, reason)
-            : await TrivyRunner.Create(runner, root, inputs.TrivyExecutable, inputs.Hooks, inputs.Environment)
-                .RunOnArtifactsAsync(root, images, sboms, inputs.TrivyOffline, inputs.TrivyMinimumVersion, inputs.WorkDirectory, cancellation).ConfigureAwait(false);
+            : await TrivyRunner.Create(runner, root, inputs.Trivy.Executable, inputs.Trivy.Hooks, inputs.Trivy.Environment)
+                .RunOnArtifactsAsync(root, images, sboms, inputs.Trivy.Offline, inputs.Trivy.MinimumVersion, inputs.WorkDirectory, cancellation).ConfigureAwait(false);
         foreach (var (name, text) in output.Reports)
         {
             evidence.WriteReport(gate, name, text);
