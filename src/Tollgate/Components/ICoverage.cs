@@ -1,5 +1,6 @@
 using Tollgate.Gates.Coverage;
 using Tollgate.Gates.Shards;
+using Tollgate.Tools.Dotnet;
 using Tollgate.Tools.ReportGenerator;
 
 namespace Tollgate;
@@ -61,11 +62,18 @@ public interface ICoverage : ITest
         }));
 
     /// <summary>The Coverage gate's inputs over the coverage files below <paramref name="collected"/>: the policy, the baseline, the filters.</summary>
-    internal CoverageInputs CoverageInputsOf(AbsolutePath collected) => new(
-        RootDirectory, collected, CoverageReportDirectory,
-        new CoveragePolicy(this.Read(() => CoverageThreshold), this.Read(() => CoverageBranchThreshold), this.Read(() => CoverageTolerance)),
-        CoverageBaselineOrDefault(), this.Read(() => CoverageAssemblyFilters), this.Read(() => CoverageFileFilters), this.Read(() => ToolsDirectory),
-        PolicyDefaults.Current.ToolVersion(ReportGeneratorTool.Package), this.Read(() => Configuration), this.Read(() => ReportGeneratorExecutable));
+    internal CoverageInputs CoverageInputsOf(AbsolutePath collected) => new()
+    {
+        Root = RootDirectory,
+        TestResultsDirectory = collected,
+        ReportDirectory = CoverageReportDirectory,
+        Configuration = this.Read(() => Configuration),
+        Policy = new CoveragePolicy(this.Read(() => CoverageThreshold), this.Read(() => CoverageBranchThreshold), this.Read(() => CoverageTolerance)),
+        Baseline = CoverageBaselineOrDefault(),
+        AssemblyFilters = this.Read(() => CoverageAssemblyFilters),
+        FileFilters = this.Read(() => CoverageFileFilters),
+        ReportGenerator = new PinnedTool(this.Read(() => ToolsDirectory), PolicyDefaults.Current.ToolVersion(ReportGeneratorTool.Package), this.Read(() => ReportGeneratorExecutable)),
+    };
 
     /// <summary>A ReportGenerator program instead of the pinned one.</summary>
     [Parameter("A ReportGenerator program to run instead of the pinned reportgenerator: a path (from the root) or a name on PATH; the evidence records it (default: the pinned version, installed in .nuke/temp/tools)")]

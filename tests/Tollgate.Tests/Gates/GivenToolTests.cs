@@ -41,9 +41,15 @@ public sealed class GivenToolTests : IDisposable
     private CoverageInputs Coverage(string? reportGenerator)
     {
         root.Write("artifacts/test-results/run/coverage.cobertura.xml", "<coverage />\n");
-        return new CoverageInputs(
-            root.Path, Path.Combine(root.Path, "artifacts", "test-results"), Path.Combine(root.Path, "artifacts", "coverage"), new CoveragePolicy(70, null, 0.5),
-            null, [], [], Path.Combine(root.Path, "tools"), "5.6.0", "Release", reportGenerator);
+        return new CoverageInputs
+        {
+            Root = root.Path,
+            TestResultsDirectory = Path.Combine(root.Path, "artifacts", "test-results"),
+            ReportDirectory = Path.Combine(root.Path, "artifacts", "coverage"),
+            Configuration = "Release",
+            Policy = new CoveragePolicy(70, null, 0.5),
+            ReportGenerator = new PinnedTool(Path.Combine(root.Path, "tools"), "5.6.0", reportGenerator),
+        };
     }
 
     [Fact]

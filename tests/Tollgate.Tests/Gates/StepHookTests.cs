@@ -321,9 +321,15 @@ public sealed class StepHookTests : IDisposable
             return (0, "");
         });
         var hooks = ToolHooks.None.With<ReportGeneratorSettings>(s => s.AddArguments("-title:merged"));
-        var coverage = new CoverageInputs(
-            root.Path, "", Path.Combine(root.Path, "artifacts", "coverage"), new CoveragePolicy(70, null, 0.5), null, [], [], Path.Combine(root.Path, "tools"), "5.6.0", "Release",
-            ReportGeneratorExecutable: "reportgenerator");
+        var coverage = new CoverageInputs
+        {
+            Root = root.Path,
+            TestResultsDirectory = "",
+            ReportDirectory = Path.Combine(root.Path, "artifacts", "coverage"),
+            Configuration = "Release",
+            Policy = new CoveragePolicy(70, null, 0.5),
+            ReportGenerator = new PinnedTool(Path.Combine(root.Path, "tools"), "5.6.0", "reportgenerator"),
+        };
         var inputs = new MergeInputs(
             root.Path, ShardBundles.Read([CoverageShard(1, 1), CoverageShard(2, 0)], Commit), Path.Combine(root.Path, ".nuke", "temp", "merge"), coverage, new MutationPolicy(70, true, null));
 

@@ -63,9 +63,15 @@ public sealed class StepTests : IDisposable
     public async Task The_coverage_step_without_coverage_files_fails_and_runs_no_tool()
     {
         var recorded = ProcessRunner.Record();
-        var inputs = new CoverageInputs(
-            root.Path, Path.Combine(root.Path, "artifacts", "test-results"), Path.Combine(root.Path, "artifacts", "coverage"), new CoveragePolicy(70, null, 0.5),
-            null, [], [], Path.Combine(root.Path, "tools"), "5.6.0", "Release");
+        var inputs = new CoverageInputs
+        {
+            Root = root.Path,
+            TestResultsDirectory = Path.Combine(root.Path, "artifacts", "test-results"),
+            ReportDirectory = Path.Combine(root.Path, "artifacts", "coverage"),
+            Configuration = "Release",
+            Policy = new CoveragePolicy(70, null, 0.5),
+            ReportGenerator = new PinnedTool(Path.Combine(root.Path, "tools"), "5.6.0"),
+        };
 
         var result = await new CoverageStep(new ProcessRunner(new BuildLog(TextWriter.Null, TextWriter.Null, Verbosity.Normal, new SecretMasker())), Bundle())
             .RunAsync(inputs, CancellationToken.None);

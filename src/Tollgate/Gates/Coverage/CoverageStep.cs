@@ -7,22 +7,36 @@ using Tollgate.Tools.ReportGenerator;
 
 namespace Tollgate.Gates.Coverage;
 
-/// <summary>What the Coverage gate reads.</summary>
-/// <param name="Root">The repository root.</param>
-/// <param name="TestResultsDirectory">Where the Test run left its coverage files.</param>
-/// <param name="ReportDirectory">Where the merged reports go.</param>
-/// <param name="Policy">Thresholds and tolerance.</param>
-/// <param name="Baseline">The ratchet, when there is one.</param>
-/// <param name="AssemblyFilters">ReportGenerator's assembly filters.</param>
-/// <param name="FileFilters">ReportGenerator's file filters.</param>
-/// <param name="ToolsDirectory">Where ReportGenerator is installed.</param>
-/// <param name="ReportGeneratorVersion">The pinned ReportGenerator version.</param>
-/// <param name="Configuration">The configuration the tests ran in (recorded: figures depend on it).</param>
-/// <param name="ReportGeneratorExecutable">A ReportGenerator program the build names instead of the pinned one (null: the pinned one).</param>
-internal sealed record CoverageInputs(
-    string Root, string TestResultsDirectory, string ReportDirectory, CoveragePolicy Policy, CoverageBaseline? Baseline,
-    IReadOnlyList<string> AssemblyFilters, IReadOnlyList<string> FileFilters, string ToolsDirectory, string ReportGeneratorVersion, string Configuration,
-    string? ReportGeneratorExecutable = null);
+/// <summary>What the Coverage gate reads, in named groups: where the files are, the policy and its ratchet, what is counted, and ReportGenerator.</summary>
+internal sealed record CoverageInputs
+{
+    /// <summary>The repository root.</summary>
+    public required string Root { get; init; }
+
+    /// <summary>Where the Test run left its coverage files.</summary>
+    public required string TestResultsDirectory { get; init; }
+
+    /// <summary>Where the merged reports go.</summary>
+    public required string ReportDirectory { get; init; }
+
+    /// <summary>The configuration the tests ran in (recorded: figures depend on it).</summary>
+    public required string Configuration { get; init; }
+
+    /// <summary>Thresholds and tolerance.</summary>
+    public required CoveragePolicy Policy { get; init; }
+
+    /// <summary>The ratchet, when there is one.</summary>
+    public CoverageBaseline? Baseline { get; init; }
+
+    /// <summary>ReportGenerator's assembly filters (<c>+Include</c>, <c>-Exclude</c>).</summary>
+    public IReadOnlyList<string> AssemblyFilters { get; init; } = [];
+
+    /// <summary>ReportGenerator's file filters.</summary>
+    public IReadOnlyList<string> FileFilters { get; init; } = [];
+
+    /// <summary>ReportGenerator: pinned, or given.</summary>
+    public required PinnedTool ReportGenerator { get; init; }
+}
 
 /// <summary>
 /// The Coverage gate from inputs to result: the Test run's coverage files merged by ReportGenerator (no second
@@ -32,7 +46,7 @@ internal sealed class CoverageStep(ProcessRunner runner, BundleWriter evidence, 
 {
     public async Task<GateResult> RunAsync(CoverageInputs inputs, CancellationToken cancellation)
     {
-        var tools = new Dictionary<string, string> { [ReportGeneratorTool.Package] = inputs.ReportGeneratorVersion };
+        var tools = new Dictionary<string, string> { [ReportGeneratorTool.Package] = inputs.ReportGenerator.Version };
         var settings = new Dictionary<string, string> { ["configuration"] = inputs.Configuration };
         var collected = CoverageRunner.CollectedFiles(inputs.TestResultsDirectory);
         if (collected.Count == 0)
@@ -41,8 +55,8 @@ internal sealed class CoverageStep(ProcessRunner runner, BundleWriter evidence, 
         }
 
         var reportGenerator = await ToolChoice.OfAsync(
-            new DotnetTools(runner, inputs.ToolsDirectory), inputs.ReportGeneratorExecutable, "report-generator-executable", inputs.Root,
-            ReportGeneratorTool.Package, inputs.ReportGeneratorVersion, ReportGeneratorTool.Command, cancellation).ConfigureAwait(false);
+            new DotnetTools(runner, inputs.ReportGenerator.Directory), inputs.ReportGenerator.Given, "report-generator-executable", inputs.Root,
+            ReportGeneratorTool.Package, inputs.ReportGenerator.Version, ReportGeneratorTool.Command, cancellation).ConfigureAwait(false);
         tools[ReportGeneratorTool.Package] = reportGenerator.Version;
         var merged = await new CoverageRunner(runner, hooks).MergeAsync(
             reportGenerator.Program, collected, inputs.ReportDirectory, inputs.AssemblyFilters, inputs.FileFilters, inputs.Root, cancellation).ConfigureAwait(false);
