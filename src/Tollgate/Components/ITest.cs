@@ -1,3 +1,4 @@
+using Tollgate.Gates;
 using Tollgate.Gates.Test;
 using Tollgate.Tools.Dotnet;
 
@@ -38,10 +39,16 @@ public interface ITest : ICompile
         .Executes(context => GateTarget.RunAsync(this, context, TestGate.Name, async () =>
         {
             var shard = CheckedShard;
-            var inputs = new TestInputs(
-                RootDirectory, BuildInfo.Read(BuildInfoDirectory), this.Read(() => Configuration), TestResultsDirectory, this.Read(() => CollectCoverage),
-                BuildProperties, this.Read(() => ToolsDirectory), PolicyDefaults.Current.ToolVersion(CoverageCollectorPackage.Package),
-                shard, shard.IsSplit ? CheckedShardTimings : null, HangTimeout: this.Read(() => TestHangTimeout));
+            var inputs = new TestInputs
+            {
+                Scope = new BuildScope(RootDirectory, BuildInfo.Read(BuildInfoDirectory), BuildTarget, this.Read(() => Configuration), BuildProperties),
+                ResultsDirectory = TestResultsDirectory,
+                CollectCoverage = this.Read(() => CollectCoverage),
+                Collector = new PinnedTool(this.Read(() => ToolsDirectory), PolicyDefaults.Current.ToolVersion(CoverageCollectorPackage.Package)),
+                HangTimeout = this.Read(() => TestHangTimeout),
+                Shard = shard,
+                Timings = shard.IsSplit ? CheckedShardTimings : null,
+            };
             var result = await new TestStep(ProcessRunner, RunEvidence, context.Log.Info, ToolHooks)
                 .RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
             foreach (var finding in result.Findings.Where(f => f.Kind != "coverage-collector"))

@@ -54,9 +54,13 @@ public sealed class StepHookTests : IDisposable
 
             return s.Project.EndsWith("Slow.Tests.csproj", StringComparison.Ordinal) ? s with { Filter = "Category!=Nightly", BlameHangTimeout = "2h" } : s.AddArguments("--diag", "a.log");
         });
-        var inputs = new TestInputs(
-            root.Path, [TestProject("Fast.Tests"), TestProject("Slow.Tests")], "Release", Path.Combine(root.Path, "artifacts", "test-results"), CollectCoverage: false, [],
-            Path.Combine(root.Path, "tools"), "6.0.4", HangTimeout: "30m");
+        var inputs = new TestInputs
+        {
+            Scope = new BuildScope(root.Path, [TestProject("Fast.Tests"), TestProject("Slow.Tests")], Path.Combine(root.Path, "A.slnx"), "Release", []),
+            ResultsDirectory = Path.Combine(root.Path, "artifacts", "test-results"),
+            Collector = new PinnedTool(Path.Combine(root.Path, "tools"), "6.0.4"),
+            HangTimeout = "30m",
+        };
 
         var result = await new TestStep(tools.Runner, Bundle(), _ => { }, hooks).RunAsync(inputs, CancellationToken.None);
 

@@ -6,26 +6,35 @@ using Tollgate.Tools.Dotnet;
 
 namespace Tollgate.Gates.Test;
 
-/// <summary>What the Test gate reads.</summary>
-/// <param name="Root">The repository root.</param>
-/// <param name="Built">The build's facts: every test project and framework.</param>
-/// <param name="Configuration">The configuration built.</param>
-/// <param name="ResultsDirectory">Where TRX and coverage files go (emptied first).</param>
-/// <param name="CollectCoverage">Run coverlet with the tests.</param>
-/// <param name="Properties">MSBuild properties of the run.</param>
-/// <param name="ToolsDirectory">Where Tollgate's pinned coverage collector is kept.</param>
-/// <param name="CollectorVersion">The pinned coverlet.collector version for projects that reference none.</param>
-/// <param name="Shard">This agent's part of a split run.</param>
-/// <param name="Timings">Earlier durations the shards are balanced by.</param>
-/// <param name="TempDirectory">Tollgate's temporary folder, where <c>dotnet test</c> runs for a platform the repository's <c>global.json</c> does not choose; null: <c>.nuke/temp</c>.</param>
-/// <param name="HangTimeout">How long a test may make no progress before its test host is stopped (<c>30m</c>); null: no limit.</param>
-internal sealed record TestInputs(
-    string Root, IReadOnlyList<ProjectInfo> Built, string Configuration, string ResultsDirectory, bool CollectCoverage,
-    IReadOnlyList<string> Properties, string ToolsDirectory, string CollectorVersion, ShardSpec? Shard = null, ShardTimings? Timings = null,
-    string? TempDirectory = null, string? HangTimeout = null)
+/// <summary>What the Test gate reads, in named groups: the build, where results go, the coverage collector, the shard.</summary>
+internal sealed record TestInputs
 {
+    /// <summary>The build: every test project and framework it built.</summary>
+    public required BuildScope Scope { get; init; }
+
+    /// <summary>Where TRX and coverage files go (emptied first).</summary>
+    public required string ResultsDirectory { get; init; }
+
+    /// <summary>Run coverlet with the tests.</summary>
+    public bool CollectCoverage { get; init; }
+
+    /// <summary>Tollgate's pinned coverlet.collector, for VSTest projects that reference none.</summary>
+    public required PinnedTool Collector { get; init; }
+
+    /// <summary>How long a test may make no progress before its test host is stopped (<c>30m</c>); null: no limit.</summary>
+    public string? HangTimeout { get; init; }
+
+    /// <summary>This agent's part of a split run.</summary>
+    public ShardSpec? Shard { get; init; }
+
+    /// <summary>Earlier durations the shards are balanced by.</summary>
+    public ShardTimings? Timings { get; init; }
+
+    /// <summary>Tollgate's temporary folder, where <c>dotnet test</c> runs for a platform the repository's <c>global.json</c> does not choose; null: <c>.nuke/temp</c>.</summary>
+    public string? TempDirectory { get; init; }
+
     /// <summary>Where <c>dotnet test</c> runs for each platform.</summary>
-    public TestModes Modes { get; } = new(Root, TempDirectory ?? Path.Combine(Root, ".nuke", "temp"));
+    public TestModes Modes => new(Scope.Root, TempDirectory ?? Path.Combine(Scope.Root, ".nuke", "temp"));
 }
 
 /// <summary>
@@ -40,16 +49,16 @@ internal sealed class TestStep(ProcessRunner runner, BundleWriter evidence, Acti
 {
     public async Task<GateResult> RunAsync(TestInputs inputs, CancellationToken cancellation)
     {
-        var tests = inputs.Built.Where(p => p.IsTestProject).ToList();
+        var tests = inputs.Scope.Built.Where(p => p.IsTestProject).ToList();
         var shard = inputs.Shard ?? ShardSpec.Whole;
         IReadOnlyList<ShardUnit>? mine = null;
         if (shard.IsSplit)
         {
-            var units = ShardUnits.Tests(inputs.Root, inputs.Built, shard.Total);
+            var units = ShardUnits.Tests(inputs.Scope.Root, inputs.Scope.Built, shard.Total);
             mine = ShardPlan.Assign(units, shard.Total, inputs.Timings).Of(shard.Index);
             say($"Shard {shard}: {mine.Count} of {units.Count} test unit(s) ({(inputs.Timings is null ? "balanced by size" : "balanced by recorded durations")})");
             var chosen = mine.Select(u => u.Project).ToHashSet(StringComparer.Ordinal);
-            tests = tests.Where(p => chosen.Contains(PortablePath.Relative(inputs.Root, p.Project))).ToList();
+            tests = tests.Where(p => chosen.Contains(PortablePath.Relative(inputs.Scope.Root, p.Project))).ToList();
             if (tests.Count == 0)
             {
                 return new GateResult(
@@ -62,7 +71,7 @@ internal sealed class TestStep(ProcessRunner runner, BundleWriter evidence, Acti
         var onPlatform = tests.Where(p => p.PlatformIn(usesPlatform) == TestPlatform.TestingPlatform).ToList();
         var projects = tests.DistinctBy(p => p.Project).Select(p => $"{Path.GetFileNameWithoutExtension(p.Project)}{(onPlatform.Contains(p) ? " (Microsoft.Testing.Platform)" : "")}").ToList();
         say($"Test projects: {(projects.Count == 0 ? "none" : string.Join(", ", projects))}");
-        var tools = new Dictionary<string, string> { ["dotnet"] = inputs.Built[0].Sdk };
+        var tools = new Dictionary<string, string> { ["dotnet"] = inputs.Scope.Built[0].Sdk };
         var platformVersions = onPlatform.Select(p => p.Facts.PlatformPackages.GetValueOrDefault(TestingFacts.PlatformPackage)).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
         if (platformVersions.Count > 0)
         {
@@ -72,8 +81,8 @@ internal sealed class TestStep(ProcessRunner runner, BundleWriter evidence, Acti
         string? supplied = null;
         if (inputs.CollectCoverage && tests.Except(onPlatform).Any(p => p.CoverageCollector is null))
         {
-            supplied = await new CoverageCollectorPackage(runner, inputs.ToolsDirectory).EnsureAsync(inputs.CollectorVersion, cancellation).ConfigureAwait(false);
-            tools[CoverageCollectorPackage.Package] = inputs.CollectorVersion;
+            supplied = await new CoverageCollectorPackage(runner, inputs.Collector.Directory).EnsureAsync(inputs.Collector.Version, cancellation).ConfigureAwait(false);
+            tools[CoverageCollectorPackage.Package] = inputs.Collector.Version;
         }
 
         tests = tests.DistinctBy(p => (p.Project, p.Framework)).ToList();
@@ -81,21 +90,21 @@ internal sealed class TestStep(ProcessRunner runner, BundleWriter evidence, Acti
         {
             Project = p.Project,
             Framework = p.Framework,
-            Configuration = inputs.Configuration,
+            Configuration = inputs.Scope.Configuration,
             OnTestingPlatform = onPlatform.Contains(p),
             ResultsDirectory = TestRunner.ResultsDirectoryOf(inputs.ResultsDirectory, p.Project, p.Framework),
-            Properties = inputs.Properties,
+            Properties = inputs.Scope.Properties,
             BlameHangTimeout = inputs.HangTimeout,
             CollectCoverage = inputs.CollectCoverage,
             TrxFileName = TestRunner.TrxFileName,
         }));
         var decisions = onPlatform.DistinctBy(p => (p.Project, p.Framework)).ToDictionary(
             p => (p.Project, p.Framework),
-            p => PlatformRuns.For(p, PortablePath.Relative(inputs.Root, p.Project), settings[(p.Project, p.Framework)].Filter, Classes(inputs, mine, p.Project), inputs.CollectCoverage));
+            p => PlatformRuns.For(p, PortablePath.Relative(inputs.Scope.Root, p.Project), settings[(p.Project, p.Framework)].Filter, Classes(inputs, mine, p.Project), inputs.CollectCoverage));
         var collectorFindings = tests.GroupBy(p => p.Project).Select(project =>
         {
             var first = project.First();
-            var relative = PortablePath.Relative(inputs.Root, project.Key);
+            var relative = PortablePath.Relative(inputs.Scope.Root, project.Key);
             if (decisions.TryGetValue((first.Project, first.Framework), out var decision))
             {
                 return PlatformFinding(first, relative, decision, inputs.CollectCoverage);
@@ -128,9 +137,9 @@ internal sealed class TestStep(ProcessRunner runner, BundleWriter evidence, Acti
                     : own with { CollectorPath = p.CoverageCollector is null ? supplied : null, FilterOptions = VSTestFilterOptions(own.Filter, Classes(inputs, mine, p.Project)) });
             })
             .ToList();
-        var ran = await new TestRunner(runner, say).RunAsync(inputs.Root, runs, inputs.ResultsDirectory, inputs.Modes, cancellation).ConfigureAwait(false);
+        var ran = await new TestRunner(runner, say).RunAsync(inputs.Scope.Root, runs, inputs.ResultsDirectory, inputs.Modes, cancellation).ConfigureAwait(false);
         var unrunnable = decisions.Where(d => d.Value.Problem is not null)
-            .Select(d => new TestProjectOutcome(PortablePath.Relative(inputs.Root, d.Key.Project), -1, null, null, d.Key.Framework, d.Value.Problem))
+            .Select(d => new TestProjectOutcome(PortablePath.Relative(inputs.Scope.Root, d.Key.Project), -1, null, null, d.Key.Framework, d.Value.Problem))
             .DistinctBy(o => (o.Project, o.Framework));
         var outcomes = ran.Concat(unrunnable).ToList();
         var multiTargeted = runs.GroupBy(r => r.Project).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
@@ -178,7 +187,7 @@ internal sealed class TestStep(ProcessRunner runner, BundleWriter evidence, Acti
     // The test classes a shard was given of this project (null Part: the whole project).
     private static IReadOnlyList<string> Classes(TestInputs inputs, IReadOnlyList<ShardUnit>? mine, string project)
     {
-        var relative = PortablePath.Relative(inputs.Root, project);
+        var relative = PortablePath.Relative(inputs.Scope.Root, project);
         return mine?.Where(u => u.Project == relative && u.Part is not null).Select(u => u.Part!).ToList() ?? [];
     }
 
