@@ -1,4 +1,5 @@
 using Tollgate.Evidence;
+using Tollgate.Gates;
 using Tollgate.Gates.Compile;
 using Tollgate.Tools.Dotnet;
 
@@ -32,11 +33,18 @@ public interface ICompile : IHazSolution
             }
 
             RunEvidence.WriteFile("projects.json", ProjectsDocument(selection));
-            var inputs = new CompileInputs(
-                RootDirectory, solution, Built(solution), selection.Included, this.Read(() => Configuration), BuildProperties, BuildTargetsPath, BuildInfoDirectory,
-                RootDirectory / ".nuke" / "temp" / "restore.stamp", PlatformExtensionsPath,
-                (PolicyDefaults.Current.ToolVersion(TestingFacts.TrxExtension), PolicyDefaults.Current.ToolVersion(TestingFacts.CoverletExtension),
-                    PolicyDefaults.Current.ToolVersion(TestingFacts.HangExtension)));
+            var inputs = new CompileInputs
+            {
+                Scope = new BuildScope(RootDirectory, [], solution, this.Read(() => Configuration), BuildProperties),
+                TargetName = Built(solution),
+                Projects = selection.Included,
+                BuildTargets = BuildTargetsPath,
+                BuildInfoDirectory = BuildInfoDirectory,
+                StampFile = RootDirectory / ".nuke" / "temp" / "restore.stamp",
+                ExtensionsFile = PlatformExtensionsPath,
+                ExtensionVersions = (PolicyDefaults.Current.ToolVersion(TestingFacts.TrxExtension), PolicyDefaults.Current.ToolVersion(TestingFacts.CoverletExtension),
+                    PolicyDefaults.Current.ToolVersion(TestingFacts.HangExtension)),
+            };
             try
             {
                 await new CompileStep(ProcessRunner, context.Log.Info, ToolHooks).RunAsync(inputs, context.Cancellation).ConfigureAwait(false);

@@ -216,9 +216,17 @@ public sealed class StepHookTests : IDisposable
         Assert.All(scans, scan => Assert.True(FakeTools.Has(scan, "--skip-dirs", "samples"), scan.CommandLine));
     }
 
-    private CompileInputs Compile(string project) => new(
-        root.Path, Path.Combine(root.Path, "A.slnx"), "A.slnx", [project], "Release", [], Path.Combine(root.Path, "t.targets"), Path.Combine(root.Path, ".nuke", "temp", "build-info"),
-        Path.Combine(root.Path, ".nuke", "temp", "restore.stamp"), Path.Combine(root.Path, ".nuke", "temp", "extensions.props"), ("2.5.3", "10.1.1", "2.5.3"));
+    private CompileInputs Compile(string project) => new()
+    {
+        Scope = new BuildScope(root.Path, [], Path.Combine(root.Path, "A.slnx"), "Release", []),
+        TargetName = "A.slnx",
+        Projects = [project],
+        BuildTargets = Path.Combine(root.Path, "t.targets"),
+        BuildInfoDirectory = Path.Combine(root.Path, ".nuke", "temp", "build-info"),
+        StampFile = Path.Combine(root.Path, ".nuke", "temp", "restore.stamp"),
+        ExtensionsFile = Path.Combine(root.Path, ".nuke", "temp", "extensions.props"),
+        ExtensionVersions = ("2.5.3", "10.1.1", "2.5.3"),
+    };
 
     [Fact]
     public async Task Compile_builds_without_a_restore_while_the_stamp_holds_and_once_more_with_a_forced_restore_when_that_fails()

@@ -5,20 +5,32 @@ using Tollgate.Tools.Dotnet;
 namespace Tollgate.Gates.Compile;
 
 /// <summary>What Compile builds and with what.</summary>
-/// <param name="Root">The repository root.</param>
-/// <param name="Target">The solution, or the selection of its projects Tollgate wrote.</param>
-/// <param name="TargetName">How messages name <paramref name="Target"/>.</param>
-/// <param name="Projects">The projects built (their restore inputs make the restore stamp).</param>
-/// <param name="Configuration">The configuration.</param>
-/// <param name="Properties">MSBuild properties of the run.</param>
-/// <param name="BuildTargets">Tollgate's targets file, imported into every project.</param>
-/// <param name="BuildInfoDirectory">Where the build reports what each project built; emptied first.</param>
-/// <param name="StampFile">The restore stamp: while it holds, the build skips its restore.</param>
-/// <param name="ExtensionsFile">Where the Microsoft.Testing.Platform extensions Tollgate supplies are written.</param>
-/// <param name="ExtensionVersions">The pinned versions of the TRX reporter, coverlet.MTP and the hang extension.</param>
-internal sealed record CompileInputs(
-    string Root, string Target, string TargetName, IReadOnlyList<string> Projects, string Configuration, IReadOnlyList<string> Properties, string BuildTargets,
-    string BuildInfoDirectory, string StampFile, string ExtensionsFile, (string Trx, string Coverlet, string Hang) ExtensionVersions);
+internal sealed record CompileInputs
+{
+    /// <summary>The build: the solution (or the selection of its projects Tollgate wrote), the configuration, the properties; <c>Built</c> is empty: it is what this step makes.</summary>
+    public required BuildScope Scope { get; init; }
+
+    /// <summary>How messages name the build target.</summary>
+    public required string TargetName { get; init; }
+
+    /// <summary>The projects built (their restore inputs make the restore stamp).</summary>
+    public required IReadOnlyList<string> Projects { get; init; }
+
+    /// <summary>Tollgate's targets file, imported into every project.</summary>
+    public required string BuildTargets { get; init; }
+
+    /// <summary>Where the build reports what each project built; emptied first.</summary>
+    public required string BuildInfoDirectory { get; init; }
+
+    /// <summary>The restore stamp: while it holds, the build skips its restore.</summary>
+    public required string StampFile { get; init; }
+
+    /// <summary>Where the Microsoft.Testing.Platform extensions Tollgate supplies are written.</summary>
+    public required string ExtensionsFile { get; init; }
+
+    /// <summary>The pinned versions of the TRX reporter, coverlet.MTP and the hang extension.</summary>
+    public required (string Trx, string Coverlet, string Hang) ExtensionVersions { get; init; }
+}
 
 /// <summary>
 /// The one build every gate reads: without a restore while the restore stamp holds (and once more with a forced restore when
@@ -35,7 +47,7 @@ internal sealed class CompileStep(ProcessRunner runner, Action<string> say, Tool
             Directory.Delete(inputs.BuildInfoDirectory, recursive: true);
         }
 
-        var restored = RestoreStamp.Holds(inputs.StampFile, RestoreStamp.Current(inputs.Root, inputs.Projects, inputs.Configuration, inputs.Properties));
+        var restored = RestoreStamp.Holds(inputs.StampFile, RestoreStamp.Current(inputs.Scope.Root, inputs.Projects, inputs.Scope.Configuration, inputs.Scope.Properties));
         var result = await BuildAsync(inputs, restore: !restored, force: false, cancellation).ConfigureAwait(false);
         if (!result.Succeeded && restored)
         {
@@ -58,11 +70,11 @@ internal sealed class CompileStep(ProcessRunner runner, Action<string> say, Tool
             {
                 File.Delete(inputs.StampFile);
                 throw new InvalidDataException(
-                    $"dotnet build {inputs.TargetName} with Tollgate's Microsoft.Testing.Platform extensions ({PortablePath.Relative(inputs.Root, inputs.ExtensionsFile)}) exited {result.ExitCode}:\n{result.Tail(25)}");
+                    $"dotnet build {inputs.TargetName} with Tollgate's Microsoft.Testing.Platform extensions ({PortablePath.Relative(inputs.Scope.Root, inputs.ExtensionsFile)}) exited {result.ExitCode}:\n{result.Tail(25)}");
             }
         }
 
-        if (RestoreStamp.Current(inputs.Root, inputs.Projects, inputs.Configuration, inputs.Properties) is { } stamp)
+        if (RestoreStamp.Current(inputs.Scope.Root, inputs.Projects, inputs.Scope.Configuration, inputs.Scope.Properties) is { } stamp)
         {
             File.WriteAllText(inputs.StampFile, stamp);
         }
@@ -72,7 +84,7 @@ internal sealed class CompileStep(ProcessRunner runner, Action<string> say, Tool
     private bool SupplyPlatformExtensions(CompileInputs inputs)
     {
         var (trx, coverlet, hang) = inputs.ExtensionVersions;
-        var plan = PlatformExtensions.Plan(BuildInfo.Read(inputs.BuildInfoDirectory), GlobalJson.UsesTestingPlatform(inputs.Root), trx, coverlet, hang);
+        var plan = PlatformExtensions.Plan(BuildInfo.Read(inputs.BuildInfoDirectory), GlobalJson.UsesTestingPlatform(inputs.Scope.Root), trx, coverlet, hang);
         if ((plan.Count == 0 && !File.Exists(inputs.ExtensionsFile)) || !AtomicFile.WriteIfChanged(inputs.ExtensionsFile, PlatformExtensions.Render(plan)))
         {
             return false;
@@ -80,7 +92,7 @@ internal sealed class CompileStep(ProcessRunner runner, Action<string> say, Tool
 
         foreach (var supply in plan)
         {
-            say($"Supplying {string.Join(" and ", supply.Packages.Select(p => $"{p.Key} {p.Value}"))} to {PortablePath.Relative(inputs.Root, supply.Project)} (it references none); building it again.");
+            say($"Supplying {string.Join(" and ", supply.Packages.Select(p => $"{p.Key} {p.Value}"))} to {PortablePath.Relative(inputs.Scope.Root, supply.Project)} (it references none); building it again.");
         }
 
         return true;
@@ -91,13 +103,13 @@ internal sealed class CompileStep(ProcessRunner runner, Action<string> say, Tool
         runner.RunAsync(
             (hooks ?? ToolHooks.None).Apply(new DotnetBuildSettings
             {
-                Target = inputs.Target,
-                Configuration = inputs.Configuration,
-                Properties = inputs.Properties,
+                Target = inputs.Scope.BuildTarget,
+                Configuration = inputs.Scope.Configuration,
+                Properties = inputs.Scope.Properties,
                 Restore = restore,
                 Force = force,
                 BuildTargets = inputs.BuildTargets,
                 BuildInfo = inputs.BuildInfoDirectory,
-            }).ToProcess(DotnetCli.Program, inputs.Root, installHint: DotnetCli.InstallHint),
+            }).ToProcess(DotnetCli.Program, inputs.Scope.Root, installHint: DotnetCli.InstallHint),
             cancellation);
 }
