@@ -27,7 +27,14 @@ public interface IArchitectureTests : ICompile
         .OnlyWhen(() => RunsGlobalGates, "this is shard 1 of a split run (the cheap, global gates run there; --shard-every-gate runs them on every shard), or the run is not split")
         .Executes(context => GateTarget.RunAsync(this, context, ArchitectureGate.Name, () =>
         {
-            var inputs = new ArchitectureInputs(RootDirectory, BuildInfo.Read(BuildInfoDirectory), this.Read(() => ArchitectureAssemblies), this.Read(() => ArchitectureFreeze), TollgateVersion.Current);
+            var inputs = new ArchitectureInputs
+            {
+                Root = RootDirectory,
+                Built = BuildInfo.Read(BuildInfoDirectory),
+                AssemblyPatterns = this.Read(() => ArchitectureAssemblies),
+                Freeze = this.Read(() => ArchitectureFreeze),
+                TollgateVersion = TollgateVersion.Current,
+            };
             var result = new ArchitectureStep(RunEvidence, context.Log.Info).Run(inputs);
             foreach (var finding in result.Findings.Where(f => f.Kind == "violation").Take(20))
             {

@@ -40,9 +40,18 @@ public interface IDeploy : IVerify
         // The deployment's own evidence goes beside the build bundle it promotes, never over it.
         var name = this.Read(() => Env)!;
         RunEvidence.Retarget(ArtifactsDirectory / "deployments" / name / "evidence");
-        var inputs = new DeployInputs(
-            RootDirectory, name, rollback, this.Read(() => ApprovedBy), EnvironmentVariables, Terminal, this.Read(() => Evidence),
-            StandardGates.Checked(this.Read(() => RequiredGates)), async cancellation => (await GitFactsAsync(cancellation).ConfigureAwait(false)).Commit);
+        var inputs = new DeployInputs
+        {
+            Root = RootDirectory,
+            EnvironmentName = name,
+            Rollback = rollback,
+            ApprovedBy = this.Read(() => ApprovedBy),
+            Variables = EnvironmentVariables,
+            Terminal = Terminal,
+            Evidence = this.Read(() => Evidence),
+            RequiredGates = StandardGates.Checked(this.Read(() => RequiredGates)),
+            Head = async cancellation => (await GitFactsAsync(cancellation).ConfigureAwait(false)).Commit,
+        };
         return new DeployStep(ProcessRunner, RunEvidence, context.Log.Info, context.Log.Always, context.Log.Warn).RunAsync(inputs, context.Cancellation);
     });
 }

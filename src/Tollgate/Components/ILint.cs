@@ -31,7 +31,16 @@ public interface ILint : ICompile
             var policy = new LintPolicy(this.Read(() => LintFailOn).Select(s => LintPolicy.Severities.Contains(s.ToLowerInvariant())
                 ? s.ToLowerInvariant()
                 : throw new BuildException($"--lint-fail-on '{s}' is not a severity; use error, warning or note.")).ToList());
-            var inputs = new LintInputs(RootDirectory, BuildTarget, BuildInfo.Read(BuildInfoDirectory), LintReportDirectory, BuildProperties, policy, TollgateVersion.Current);
+            var inputs = new LintInputs
+            {
+                Root = RootDirectory,
+                BuildTarget = BuildTarget,
+                Built = BuildInfo.Read(BuildInfoDirectory),
+                ReportDirectory = LintReportDirectory,
+                Properties = BuildProperties,
+                Policy = policy,
+                TollgateVersion = TollgateVersion.Current,
+            };
             var result = await new LintStep(ProcessRunner, RunEvidence, ToolHooks).RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
             foreach (var finding in result.Findings.Where(f => policy.FailOn.Contains(f.Severity ?? "")).Take(20))
             {

@@ -39,9 +39,14 @@ public interface IMergeEvidence : ICoverage, IMutation
             }
 
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var inputs = new MergeInputs(
-                RootDirectory, bundles, RootDirectory / ".nuke" / "temp" / "merge", CoverageInputsOf(RootDirectory / ".nuke" / "temp" / "merge" / "coverage"),
-                new MutationPolicy(this.Read(() => MutationThreshold), this.Read(() => MutationEmptyScopeAllowed), null));
+            var inputs = new MergeInputs
+            {
+                Root = RootDirectory,
+                Bundles = bundles,
+                WorkDirectory = RootDirectory / ".nuke" / "temp" / "merge",
+                Coverage = CoverageInputsOf(RootDirectory / ".nuke" / "temp" / "merge" / "coverage"),
+                Mutation = new MutationPolicy(this.Read(() => MutationThreshold), this.Read(() => MutationEmptyScopeAllowed), null),
+            };
             var (gates, timings) = await new ShardMerge(ProcessRunner, RunEvidence, context.Log.Info, ToolHooks)
                 .RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
             foreach (var gate in gates)

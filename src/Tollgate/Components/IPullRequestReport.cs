@@ -48,11 +48,19 @@ public interface IPullRequestReport : ITollgateBuild
         .Executes(context => GateTarget.RunAsync(this, context, PullRequestGate.Name, async () =>
         {
             var given = this.Read(() => BaseEvidence);
-            var inputs = new PullRequestInputs(
-                RootDirectory, (await GitFactsAsync(context.Cancellation).ConfigureAwait(false)).Commit, ((this as ICoverage)?.CoverageReportDirectory ?? ArtifactsDirectory / "coverage") / Tools.ReportGenerator.ReportGeneratorTool.CoberturaFile, // where Coverage wrote it, a build's override included
-                given ?? DefaultBaseEvidence, given is not null, this.Read(() => BaseRef) ?? PullRequest.TargetRef(EnvironmentVariables),
-                this.Read(() => CoverageChangedThreshold), this.Read(() => FailOnNewOnly),
-                RunEvidence.Gates.Select(g => g.Result).Where(g => g.Gate != PullRequestGate.Name).ToList());
+            var inputs = new PullRequestInputs
+            {
+                Root = RootDirectory,
+                Commit = (await GitFactsAsync(context.Cancellation).ConfigureAwait(false)).Commit,
+                // where Coverage wrote it, a build's override included
+                Cobertura = ((this as ICoverage)?.CoverageReportDirectory ?? ArtifactsDirectory / "coverage") / Tools.ReportGenerator.ReportGeneratorTool.CoberturaFile,
+                BaseEvidence = given ?? DefaultBaseEvidence,
+                BaseEvidenceGiven = given is not null,
+                BaseRef = this.Read(() => BaseRef) ?? PullRequest.TargetRef(EnvironmentVariables),
+                ChangedLinesThreshold = this.Read(() => CoverageChangedThreshold),
+                FailOnNew = this.Read(() => FailOnNewOnly),
+                Gates = RunEvidence.Gates.Select(g => g.Result).Where(g => g.Gate != PullRequestGate.Name).ToList(),
+            };
             return await new PullRequestStep(ProcessRunner, RunEvidence, context.Log.Info, context.Log.Warn).RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
         }));
 

@@ -5,18 +5,35 @@ using Tollgate.Tools.Docker;
 namespace Tollgate.Deploy;
 
 /// <summary>What Deploy and Rollback read.</summary>
-/// <param name="Root">The repository root.</param>
-/// <param name="EnvironmentName">The environment (<c>--env</c>, already checked).</param>
-/// <param name="Rollback">Return to the previous deployment instead of deploying.</param>
-/// <param name="ApprovedBy">Who approved (<c>--approved-by</c>).</param>
-/// <param name="Variables">The build's environment variables (CI approvals, the Docker socket).</param>
-/// <param name="Terminal">A person's keyboard, for an approval asked at the terminal.</param>
-/// <param name="Evidence">The build bundle to promote (deploy only).</param>
-/// <param name="RequiredGates">The gates the promoted bundle must have passed.</param>
-/// <param name="Head">The commit checked out (read only when deploying).</param>
-internal sealed record DeployInputs(
-    string Root, string EnvironmentName, bool Rollback, string? ApprovedBy, IReadOnlyDictionary<string, string> Variables, TextReader? Terminal,
-    string Evidence, IReadOnlyList<string> RequiredGates, Func<CancellationToken, Task<string?>> Head);
+internal sealed record DeployInputs
+{
+    /// <summary>The repository root.</summary>
+    public required string Root { get; init; }
+
+    /// <summary>The environment (<c>--env</c>, already checked).</summary>
+    public required string EnvironmentName { get; init; }
+
+    /// <summary>Return to the previous deployment instead of deploying.</summary>
+    public bool Rollback { get; init; }
+
+    /// <summary>Who approved (<c>--approved-by</c>).</summary>
+    public string? ApprovedBy { get; init; }
+
+    /// <summary>The build's environment variables (CI approvals, the Docker socket).</summary>
+    public required IReadOnlyDictionary<string, string> Variables { get; init; }
+
+    /// <summary>A person's keyboard, for an approval asked at the terminal.</summary>
+    public TextReader? Terminal { get; init; }
+
+    /// <summary>The build bundle to promote (deploy only).</summary>
+    public required string Evidence { get; init; }
+
+    /// <summary>The gates the promoted bundle must have passed.</summary>
+    public required IReadOnlyList<string> RequiredGates { get; init; }
+
+    /// <summary>The commit checked out (read only when deploying).</summary>
+    public required Func<CancellationToken, Task<string?>> Head { get; init; }
+}
 
 /// <summary>
 /// Deploy (or Rollback) from inputs to result: the environment from <c>.nuke/environments.json</c>, its approval

@@ -88,9 +88,16 @@ public sealed class StepHookTests : IDisposable
             return (2, "");
         });
         var hooks = ToolHooks.None.With<DotnetFormatSettings>(s => s.AddArguments("--exclude", "src/Generated"));
-        var inputs = new LintInputs(
-            root.Path, Path.Combine(root.Path, "A.slnx"), [new ProjectInfo(project, "net10.0", false, Path.Combine(root.Path, "A.dll"), sarif, "10.0.100")],
-            Path.Combine(root.Path, "artifacts", "lint"), ["X=1"], new LintPolicy(["error", "warning"]), "0.0.0");
+        var inputs = new LintInputs
+        {
+            Root = root.Path,
+            BuildTarget = Path.Combine(root.Path, "A.slnx"),
+            Built = [new ProjectInfo(project, "net10.0", false, Path.Combine(root.Path, "A.dll"), sarif, "10.0.100")],
+            ReportDirectory = Path.Combine(root.Path, "artifacts", "lint"),
+            Properties = ["X=1"],
+            Policy = new LintPolicy(["error", "warning"]),
+            TollgateVersion = "0.0.0",
+        };
 
         var result = await new LintStep(tools.Runner, Bundle(), hooks).RunAsync(inputs, CancellationToken.None);
 
@@ -289,7 +296,18 @@ public sealed class StepHookTests : IDisposable
             ? (0, "1111111111111111111111111111111111111111\n")
             : (0, "diff --git a/src/A.cs b/src/A.cs\n--- a/src/A.cs\n+++ b/src/A.cs\n@@ -2,0 +2,2 @@\n+x\n+y\n"));
         var warned = new List<string>();
-        var inputs = new PullRequestInputs(root.Path, "2222222222222222222222222222222222222222", cobertura, null, false, "origin/main", 80, false, []);
+        var inputs = new PullRequestInputs
+        {
+            Root = root.Path,
+            Commit = "2222222222222222222222222222222222222222",
+            Cobertura = cobertura,
+            BaseEvidence = null,
+            BaseEvidenceGiven = false,
+            BaseRef = "origin/main",
+            ChangedLinesThreshold = 80,
+            FailOnNew = false,
+            Gates = [],
+        };
 
         var result = await new PullRequestStep(tools.Runner, Bundle(), _ => { }, warned.Add).RunAsync(inputs, CancellationToken.None);
 
@@ -342,8 +360,14 @@ public sealed class StepHookTests : IDisposable
             Policy = new CoveragePolicy(70, null, 0.5),
             ReportGenerator = new PinnedTool(Path.Combine(root.Path, "tools"), "5.6.0", "reportgenerator"),
         };
-        var inputs = new MergeInputs(
-            root.Path, ShardBundles.Read([CoverageShard(1, 1), CoverageShard(2, 0)], Commit), Path.Combine(root.Path, ".nuke", "temp", "merge"), coverage, new MutationPolicy(70, true, null));
+        var inputs = new MergeInputs
+        {
+            Root = root.Path,
+            Bundles = ShardBundles.Read([CoverageShard(1, 1), CoverageShard(2, 0)], Commit),
+            WorkDirectory = Path.Combine(root.Path, ".nuke", "temp", "merge"),
+            Coverage = coverage,
+            Mutation = new MutationPolicy(70, true, null),
+        };
 
         var (gates, _) = await new ShardMerge(tools.Runner, Bundle(), _ => { }, hooks).RunAsync(inputs, CancellationToken.None);
 

@@ -29,7 +29,14 @@ public sealed class StepTests : IDisposable
             """);
         var bundle = Bundle();
 
-        var result = new ArchitectureStep(bundle, said.Add).Run(new ArchitectureInputs(root.Path, [Tollgate()], [], false, "0.0.0"));
+        var result = new ArchitectureStep(bundle, said.Add).Run(new ArchitectureInputs
+        {
+            Root = root.Path,
+            Built = [Tollgate()],
+            AssemblyPatterns = [],
+            Freeze = false,
+            TollgateVersion = "0.0.0",
+        });
 
         Assert.Equal(GateStatus.Passed, result.Status);
         Assert.Equal(".nuke/architecture.json", result.Settings["rules"]);
@@ -44,7 +51,14 @@ public sealed class StepTests : IDisposable
             { "rules": [ { "name": "gates without io", "kind": "forbidden", "from": ["Tollgate.Gates.**"], "to": ["Tollgate.IO.**"] } ] }
             """);
 
-        var result = new ArchitectureStep(Bundle(), said.Add).Run(new ArchitectureInputs(root.Path, [Tollgate()], [], false, "0.0.0"));
+        var result = new ArchitectureStep(Bundle(), said.Add).Run(new ArchitectureInputs
+        {
+            Root = root.Path,
+            Built = [Tollgate()],
+            AssemblyPatterns = [],
+            Freeze = false,
+            TollgateVersion = "0.0.0",
+        });
 
         Assert.Equal(GateStatus.Failed, result.Status);
         Assert.Contains(result.Findings, f => f.Kind == "violation" && f.Message.StartsWith("Tollgate.Gates.", StringComparison.Ordinal) && f.Message.Contains("Tollgate.IO.", StringComparison.Ordinal));
@@ -53,7 +67,14 @@ public sealed class StepTests : IDisposable
     [Fact]
     public void Without_a_rules_file_the_architecture_step_holds_the_default_rule()
     {
-        var result = new ArchitectureStep(Bundle(), said.Add).Run(new ArchitectureInputs(root.Path, [Tollgate()], [], false, "0.0.0"));
+        var result = new ArchitectureStep(Bundle(), said.Add).Run(new ArchitectureInputs
+        {
+            Root = root.Path,
+            Built = [Tollgate()],
+            AssemblyPatterns = [],
+            Freeze = false,
+            TollgateVersion = "0.0.0",
+        });
 
         Assert.Equal("default: no namespace cycles within each assembly", result.Settings["rules"]);
         Assert.Contains("default rules: no namespace cycles", result.Headline, StringComparison.Ordinal);

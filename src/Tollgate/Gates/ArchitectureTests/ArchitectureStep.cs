@@ -6,12 +6,23 @@ using Tollgate.Tools.Dotnet;
 namespace Tollgate.Gates.ArchitectureTests;
 
 /// <summary>What the ArchitectureTests gate reads.</summary>
-/// <param name="Root">The repository root.</param>
-/// <param name="Built">The build's facts (every project and framework it built).</param>
-/// <param name="AssemblyPatterns">Which assemblies to check (<c>--architecture-assemblies</c>); empty: every non-test project's.</param>
-/// <param name="Freeze">Record today's violations as known.</param>
-/// <param name="TollgateVersion">Written into the SARIF report.</param>
-internal sealed record ArchitectureInputs(string Root, IReadOnlyList<ProjectInfo> Built, IReadOnlyList<string> AssemblyPatterns, bool Freeze, string TollgateVersion);
+internal sealed record ArchitectureInputs
+{
+    /// <summary>The repository root.</summary>
+    public required string Root { get; init; }
+
+    /// <summary>The build's facts (every project and framework it built).</summary>
+    public required IReadOnlyList<ProjectInfo> Built { get; init; }
+
+    /// <summary>Which assemblies to check (<c>--architecture-assemblies</c>); empty: every non-test project's.</summary>
+    public required IReadOnlyList<string> AssemblyPatterns { get; init; }
+
+    /// <summary>Record today's violations as known.</summary>
+    public bool Freeze { get; init; }
+
+    /// <summary>Written into the SARIF report.</summary>
+    public required string TollgateVersion { get; init; }
+}
 
 /// <summary>
 /// The ArchitectureTests gate from inputs to result: the rules of <c>.nuke/architecture.json</c> (default: no

@@ -5,15 +5,29 @@ using Tollgate.Tools.Dotnet;
 namespace Tollgate.Gates.Lint;
 
 /// <summary>What the Lint gate reads.</summary>
-/// <param name="Root">The repository root.</param>
-/// <param name="BuildTarget">The solution (or selection) the build compiled.</param>
-/// <param name="Built">The build's facts, with each project's compiler log.</param>
-/// <param name="ReportDirectory">Where dotnet format's report goes.</param>
-/// <param name="Properties">MSBuild properties of the run.</param>
-/// <param name="Policy">The severities that fail the gate.</param>
-/// <param name="TollgateVersion">Written into the SARIF report.</param>
-internal sealed record LintInputs(
-    string Root, string BuildTarget, IReadOnlyList<ProjectInfo> Built, string ReportDirectory, IReadOnlyList<string> Properties, LintPolicy Policy, string TollgateVersion);
+internal sealed record LintInputs
+{
+    /// <summary>The repository root.</summary>
+    public required string Root { get; init; }
+
+    /// <summary>The solution (or selection) the build compiled.</summary>
+    public required string BuildTarget { get; init; }
+
+    /// <summary>The build's facts, with each project's compiler log.</summary>
+    public required IReadOnlyList<ProjectInfo> Built { get; init; }
+
+    /// <summary>Where dotnet format's report goes.</summary>
+    public required string ReportDirectory { get; init; }
+
+    /// <summary>MSBuild properties of the run.</summary>
+    public required IReadOnlyList<string> Properties { get; init; }
+
+    /// <summary>The severities that fail the gate.</summary>
+    public required LintPolicy Policy { get; init; }
+
+    /// <summary>Written into the SARIF report.</summary>
+    public required string TollgateVersion { get; init; }
+}
 
 /// <summary>
 /// The Lint gate from inputs to result: the compiler's diagnostics from the build's logs and

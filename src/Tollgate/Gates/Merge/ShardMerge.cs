@@ -11,12 +11,23 @@ using Tollgate.Tools.Trx;
 namespace Tollgate.Gates.Merge;
 
 /// <summary>What MergeEvidence reads.</summary>
-/// <param name="Root">The repository root.</param>
-/// <param name="Bundles">The shards' bundles, checked.</param>
-/// <param name="WorkDirectory">Scratch space (<c>.nuke/temp/merge</c>), emptied first.</param>
-/// <param name="Coverage">How the merged coverage is judged (its test results directory is the scratch space's).</param>
-/// <param name="Mutation">How the merged mutants are judged.</param>
-internal sealed record MergeInputs(string Root, IReadOnlyList<ShardBundle> Bundles, string WorkDirectory, CoverageInputs Coverage, MutationPolicy Mutation);
+internal sealed record MergeInputs
+{
+    /// <summary>The repository root.</summary>
+    public required string Root { get; init; }
+
+    /// <summary>The shards' bundles, checked.</summary>
+    public required IReadOnlyList<ShardBundle> Bundles { get; init; }
+
+    /// <summary>Scratch space (<c>.nuke/temp/merge</c>), emptied first.</summary>
+    public required string WorkDirectory { get; init; }
+
+    /// <summary>How the merged coverage is judged (its test results directory is the scratch space's).</summary>
+    public required CoverageInputs Coverage { get; init; }
+
+    /// <summary>How the merged mutants are judged.</summary>
+    public required MutationPolicy Mutation { get; init; }
+}
 
 /// <summary>
 /// One bundle from a split run's shard bundles, as one run would have written it: tests from every shard's TRX files (JUnit

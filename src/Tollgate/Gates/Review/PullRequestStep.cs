@@ -7,18 +7,35 @@ using Tollgate.Tools.Git;
 namespace Tollgate.Gates.Review;
 
 /// <summary>What the pull request's report reads.</summary>
-/// <param name="Root">The repository root.</param>
-/// <param name="Commit">HEAD.</param>
-/// <param name="Cobertura">This run's merged Cobertura file.</param>
-/// <param name="BaseEvidence">The base bundle given (<c>--base-evidence</c>), or the default one found; null: none.</param>
-/// <param name="BaseEvidenceGiven">Whether <paramref name="BaseEvidence"/> was given (a default that is not there is "no base bundle").</param>
-/// <param name="BaseRef">The ref to diff against (<c>--base-ref</c>, or the pull request's target branch); null: the base bundle's commit.</param>
-/// <param name="ChangedLinesThreshold">The bar for the changed lines, percent.</param>
-/// <param name="FailOnNew">Whether a new problem fails the gate.</param>
-/// <param name="Gates">This run's gate results.</param>
-internal sealed record PullRequestInputs(
-    string Root, string? Commit, string Cobertura, string? BaseEvidence, bool BaseEvidenceGiven, string? BaseRef, double ChangedLinesThreshold, bool FailOnNew,
-    IReadOnlyList<GateResult> Gates);
+internal sealed record PullRequestInputs
+{
+    /// <summary>The repository root.</summary>
+    public required string Root { get; init; }
+
+    /// <summary>HEAD.</summary>
+    public string? Commit { get; init; }
+
+    /// <summary>This run's merged Cobertura file.</summary>
+    public required string Cobertura { get; init; }
+
+    /// <summary>The base bundle given (<c>--base-evidence</c>), or the default one found; null: none.</summary>
+    public string? BaseEvidence { get; init; }
+
+    /// <summary>Whether <see cref="BaseEvidence"/> was given (a default that is not there is "no base bundle").</summary>
+    public bool BaseEvidenceGiven { get; init; }
+
+    /// <summary>The ref to diff against (<c>--base-ref</c>, or the pull request's target branch); null: the base bundle's commit.</summary>
+    public string? BaseRef { get; init; }
+
+    /// <summary>The bar for the changed lines, percent.</summary>
+    public required double ChangedLinesThreshold { get; init; }
+
+    /// <summary>Whether a new problem fails the gate.</summary>
+    public bool FailOnNew { get; init; }
+
+    /// <summary>This run's gate results.</summary>
+    public required IReadOnlyList<GateResult> Gates { get; init; }
+}
 
 /// <summary>
 /// The pull request's report from inputs to result: the base bundle (verified), the change (<c>git diff</c> from the merge
