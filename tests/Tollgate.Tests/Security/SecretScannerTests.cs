@@ -9,6 +9,24 @@ namespace Tollgate.Tests.Security;
 public sealed class SecretScannerTests
 {
     [Fact]
+    public void A_rule_whose_search_runs_out_of_time_makes_the_file_unreadable_and_the_scan_goes_on()
+    {
+        using var root = new TempDirectory(withNuke: false);
+        root.Write("slow.txt", new string('a', 40) + "!\n");
+        root.Write("next.txt", $"key = {PlantedSecrets.AwsKeyId}\n");
+        // Nested quantifiers on a long run of one letter that does not end the pattern: the classic catastrophic backtracking.
+        var slow = new SecretRule("slow", "slow rule", "high", new System.Text.RegularExpressions.Regex("(?<secret>(a+)+$)", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromMilliseconds(5)));
+
+        var scan = SecretScanner.Scan(root.Path, [RawPath.FromText("slow.txt"), RawPath.FromText("next.txt")], rules: [slow, .. SecretRules.All]);
+
+        var unreadable = Assert.Single(scan.Unreadable);
+        Assert.Equal("slow.txt", unreadable.File);
+        Assert.StartsWith("a rule's search ran past its", unreadable.Reason, StringComparison.Ordinal);
+        var hit = Assert.Single(scan.Hits);
+        Assert.Equal(("next.txt", "aws-access-key-id"), (hit.File, hit.Rule.Id));
+    }
+
+    [Fact]
     public void Every_planted_secret_is_found_on_its_line_by_its_rule()
     {
         var (text, expected) = PlantedSecrets.File();

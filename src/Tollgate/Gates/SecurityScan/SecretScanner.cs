@@ -13,9 +13,10 @@ internal static class SecretScanner
     /// <summary>How far a file is searched for a NUL byte, the mark of a binary file (git's own test).</summary>
     public const int BinaryProbeBytes = 8000;
 
-    /// <summary>Scans <paramref name="files"/> (relative to <paramref name="root"/>), in order.</summary>
-    public static SecretScan Scan(string root, IEnumerable<RawPath> files, CancellationToken cancellation = default)
+    /// <summary>Scans <paramref name="files"/> (relative to <paramref name="root"/>), in order, for <paramref name="rules"/> (default: <see cref="SecretRules.All"/>).</summary>
+    public static SecretScan Scan(string root, IEnumerable<RawPath> files, CancellationToken cancellation = default, IReadOnlyList<SecretRule>? rules = null)
     {
+        rules ??= SecretRules.All;
         var hits = new List<SecretHit>();
         var skipped = new List<SkippedFile>();
         var unreadable = new List<SkippedFile>();
@@ -40,7 +41,7 @@ internal static class SecretScanner
                         continue;
                     }
 
-                    hits.AddRange(ScanStream(stream!, length, file.Text, cancellation));
+                    hits.AddRange(ScanStream(stream!, length, file.Text, rules, cancellation));
                     scanned++;
                 }
             }
@@ -82,17 +83,17 @@ internal static class SecretScanner
         return Array.IndexOf(probe, (byte)0, 0, read) >= 0;
     }
 
-    private static IEnumerable<SecretHit> ScanStream(Stream stream, long length, string file, CancellationToken cancellation) =>
-        TextSegments.Read(stream, length, cancellation).SelectMany(segment => ScanLine(segment.Text, segment.Line, file, segment.Repeated)).ToList();
+    private static IEnumerable<SecretHit> ScanStream(Stream stream, long length, string file, IReadOnlyList<SecretRule> rules, CancellationToken cancellation) =>
+        TextSegments.Read(stream, length, cancellation).SelectMany(segment => ScanLine(segment.Text, segment.Line, file, segment.Repeated, rules)).ToList();
 
     /// <summary>The hits in <paramref name="text"/>, the content of <paramref name="file"/>.</summary>
     public static IEnumerable<SecretHit> ScanText(string text, string file) =>
-        text.Split('\n').SelectMany((line, index) => ScanLine(line, index + 1, file, repeated: 0));
+        text.Split('\n').SelectMany((line, index) => ScanLine(line, index + 1, file, repeated: 0, SecretRules.All));
 
     // A match that lies wholly in the characters a piece repeats was found in the piece before.
-    private static IEnumerable<SecretHit> ScanLine(string line, int number, string file, int repeated)
+    private static IEnumerable<SecretHit> ScanLine(string line, int number, string file, int repeated, IReadOnlyList<SecretRule> rules)
     {
-        foreach (var rule in SecretRules.All)
+        foreach (var rule in rules)
         {
             foreach (System.Text.RegularExpressions.Match match in rule.Pattern.Matches(line))
             {
