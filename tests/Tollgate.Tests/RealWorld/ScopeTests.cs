@@ -133,6 +133,41 @@ public sealed class ScopeTests : IDisposable
     }
 
     [Fact]
+    public void The_files_a_long_run_names_are_those_in_the_mutate_scope_not_every_file_stryker_creates_mutants_in()
+    {
+        var now = TimeSpan.FromSeconds(20);
+        var progress = new MutationProgress(() => now, path => !path.EndsWith("Generated.cs", StringComparison.Ordinal));
+        foreach (var (file, count) in new[] { ("Generated.cs", 90), ("Tax.cs", 4) })
+        {
+            progress.Observe($"[19:14:24 DBG] Mutating /r/src/Shop/{file}");
+            for (var i = 0; i < count; i++)
+            {
+                progress.Observe($"[19:14:24 DBG] Mutant {i} created a * b -> a / b using Stryker.Core.Mutators.BinaryExpressionMutator");
+            }
+        }
+
+        progress.Observe("[19:14:30 INF] 4    total mutants will be tested");
+        now = TimeSpan.FromHours(1);
+        progress.Observe("[19:14:31 DBG] Test run for 0: Arithmetic mutation is success ");
+
+        Assert.EndsWith("; most mutants in Tax.cs (4): narrow the run with --mutation-mutate \"**/Tax.cs\" or --mutation-since <ref>", progress.Describe("Shop"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_is_in_the_mutate_scope_by_its_path_relative_to_its_own_project()
+    {
+        using var root = new TempDirectory(withNuke: false);
+        root.Write("src/Shop/Shop.csproj", "<Project />");
+        var tax = root.Write("src/Shop/Billing/Tax.cs", "");
+        var json = root.Write("src/Shop/IO/Json.cs", "");
+
+        Assert.True(MutationRunner.InScope(["**/Billing/*.cs"], tax));
+        Assert.False(MutationRunner.InScope(["**/Billing/*.cs"], json));
+        Assert.False(MutationRunner.InScope(["**/*.cs", "!IO/**"], json));
+        Assert.True(MutationRunner.InScope([], json));
+    }
+
+    [Fact]
     public void Progress_says_what_stryker_does_before_testing_and_a_long_run_names_the_files_to_narrow_it_to()
     {
         var now = TimeSpan.FromSeconds(20);

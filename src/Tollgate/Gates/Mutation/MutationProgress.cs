@@ -12,7 +12,9 @@ namespace Tollgate.Gates.Mutation;
 /// most mutants and the parameters that narrow it.
 /// </summary>
 /// <param name="clock">The time since the run started.</param>
-internal sealed partial class MutationProgress(Func<TimeSpan> clock)
+/// <param name="inScope">Whether a file Stryker mutates (its full path) is in the run's <c>mutate</c> scope: Stryker creates mutants
+/// in every file and drops the others later, so only these count for the files the hint names; null: every file.</param>
+internal sealed partial class MutationProgress(Func<TimeSpan> clock, Func<string, bool>? inScope = null)
 {
     /// <summary>From how long a remaining time on the progress line names the files to narrow the run to.</summary>
     public static readonly TimeSpan LongRun = TimeSpan.FromMinutes(10);
@@ -39,7 +41,8 @@ internal sealed partial class MutationProgress(Func<TimeSpan> clock)
         {
             lock (gate)
             {
-                file = Path.GetFileName(mutating.Groups[1].Value.Trim());
+                var path = mutating.Groups[1].Value.Trim();
+                file = inScope is null || inScope(path) ? Path.GetFileName(path) : null;
             }
         }
         else if (Created().IsMatch(line))

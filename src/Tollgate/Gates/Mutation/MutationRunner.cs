@@ -32,7 +32,7 @@ internal sealed class MutationRunner(ProcessRunner runner, Action<string> say, T
         var configFile = Path.Combine(output, "stryker-config.json");
         config.Write(configFile);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var progress = new MutationProgress(() => clock.Elapsed);
+        var progress = new MutationProgress(() => clock.Elapsed, path => InScope(config.Mutate, path));
         var name = Path.GetFileNameWithoutExtension(project);
         using var ticker = new Timer(_ => say(progress.Describe(name)), null, ProgressInterval, ProgressInterval);
         var settings = (hooks ?? ToolHooks.None).Apply(new StrykerSettings { Project = project, ConfigFile = configFile, Output = output });
@@ -51,6 +51,25 @@ internal sealed class MutationRunner(ProcessRunner runner, Action<string> say, T
             .Select(m => m with { File = PortablePath.Relative(root, m.File) })
             .ToList();
         return new MutationRun(relative, result.ExitCode, mutants, result.ExitCode is 0 or StrykerTool.BelowBreak ? null : Cause(result));
+    }
+
+    /// <summary>Whether Stryker mutates <paramref name="path"/> under <paramref name="patterns"/>, matched as Stryker does: relative to its project, the nearest folder above it with a project file.</summary>
+    internal static bool InScope(IReadOnlyList<string> patterns, string path)
+    {
+        if (patterns.Count == 0)
+        {
+            return true;
+        }
+
+        for (var folder = Path.GetDirectoryName(path); folder is not null; folder = Path.GetDirectoryName(folder))
+        {
+            if (Directory.Exists(folder) && Directory.EnumerateFiles(folder, "*.csproj").Any())
+            {
+                return StrykerGlob.Mutated(patterns, Path.GetRelativePath(folder, path).Replace('\\', '/'));
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
