@@ -5,13 +5,17 @@ namespace Tollgate.Evidence;
 /// <summary>
 /// The contract of an evidence bundle: a JSON schema (draft-07) for every JSON file Tollgate writes into one, shipped in the
 /// assembly and in the package under <c>schemas/</c> — <c>manifest</c>, <c>gate</c> (<c>gates/*.json</c>), <c>artifacts</c>,
-/// <c>projects</c>, <c>deployment</c>. A reader in any language can consume a bundle from these alone; Verify holds every
+/// <c>projects</c>, <c>deployment</c>, <c>codequality</c> (<c>codequality.json</c>, <c>pr-codequality.json</c>), <c>changed-lines</c>
+/// (the pull request's), <c>shard-timings</c> (<c>reports/shards/*.json</c>). A reader in any language can consume a bundle from these alone; Verify holds every
 /// such file of a bundle to its schema.
 /// </summary>
 internal static class BundleSchemas
 {
     /// <summary>Every schema's name.</summary>
-    public static readonly IReadOnlyList<string> Names = ["manifest", "gate", "artifacts", "projects", "deployment"];
+    public static readonly IReadOnlyList<string> Names = ["manifest", "gate", "artifacts", "projects", "deployment", "codequality", "changed-lines", "shard-timings"];
+
+    /// <summary>Where a split run's unit durations are in a bundle (the Shards gate's reports).</summary>
+    public const string ShardTimingsFolder = "reports/shards/";
 
     /// <summary>The text of the schema <paramref name="name"/> (e.g. <c>gate</c>).</summary>
     public static string Text(string name) => EmbeddedText.Read($"Tollgate.Evidence.Schemas.{name}.schema.json");
@@ -23,6 +27,9 @@ internal static class BundleSchemas
         "artifacts.json" => "artifacts",
         "projects.json" => "projects",
         "deployment.json" => "deployment",
+        CodeQualityExporter.FileName or PullRequestFiles.CodeQuality => "codequality",
+        PullRequestFiles.ChangedLines => "changed-lines",
+        _ when bundlePath.StartsWith(ShardTimingsFolder, StringComparison.Ordinal) && bundlePath.EndsWith(".json", StringComparison.Ordinal) => "shard-timings",
         _ when bundlePath.StartsWith("gates/", StringComparison.Ordinal) && bundlePath.EndsWith(".json", StringComparison.Ordinal) && bundlePath.Count(c => c == '/') == 1 => "gate",
         _ => null,
     };

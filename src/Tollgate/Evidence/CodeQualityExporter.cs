@@ -26,7 +26,7 @@ internal static class CodeQualityExporter
                 ["check_name"] = x.Finding.Rule ?? x.Finding.Kind,
                 ["fingerprint"] = Fingerprint(x.Gate, x.Finding),
                 ["severity"] = Severity(x.Finding.Severity),
-                ["location"] = new JsonObject { ["path"] = x.Finding.File, ["lines"] = new JsonObject { ["begin"] = x.Finding.Line ?? 1 } },
+                ["location"] = new JsonObject { ["path"] = x.Finding.File, ["lines"] = new JsonObject { ["begin"] = Math.Max(1, x.Finding.Line ?? 1) } },
             }).ToArray();
         return new JsonArray(issues).ToJsonString(EvidenceJson.Options) + "\n";
     }

@@ -41,9 +41,32 @@ public sealed class BundleSchemasTests : IDisposable
             Assert.Equal($"https://tollgate.invalid/schemas/{name}-1.json", (string?)schema["$id"]);
         }
 
-        Assert.Equal(["manifest", "manifest", "gate", "artifacts", "projects", "deployment", null, null, null],
-            new[] { "manifest.json", "promoted-manifest.json", "gates/lint.json", "artifacts.json", "projects.json", "deployment.json", "reports/lint/x.json", "junit.xml", "provenance/package.intoto.json" }.Select(BundleSchemas.For));
+        Assert.Equal(["manifest", "manifest", "gate", "artifacts", "projects", "deployment", "codequality", "codequality", "changed-lines", "shard-timings", null, null, null],
+            new[]
+            {
+                "manifest.json", "promoted-manifest.json", "gates/lint.json", "artifacts.json", "projects.json", "deployment.json", "codequality.json", "pr-codequality.json",
+                "reports/pullrequest/changed-lines.json", "reports/shards/test.json", "reports/lint/x.json", "junit.xml", "provenance/package.intoto.json",
+            }.Select(BundleSchemas.For));
         Assert.Empty(EvidenceVerifier.Verify(Bundle));
+    }
+
+    private IReadOnlyList<string> Problems(string bundlePath, string text) => BundleSchemas.Problems(root.Write("check/" + Path.GetFileName(bundlePath), text), bundlePath);
+
+    [Fact]
+    public void The_code_quality_changed_lines_and_shard_timings_files_as_written_follow_their_schemas_and_a_broken_one_does_not()
+    {
+        var gate = EvidenceFixture.Gate("Lint", GateStatus.Failed) with
+        {
+            Findings = [new Finding { Kind = "lint", Message = "Fix formatting", File = "src/A.cs", Line = 0, Rule = "WHITESPACE", Severity = "warning" }],
+        };
+
+        Assert.Empty(Problems("codequality.json", CodeQualityExporter.Render([gate])));
+        Assert.Empty(Problems("pr-codequality.json", "[]"));
+        Assert.Empty(Problems("reports/shards/test.json", new Tollgate.Gates.Shards.ShardTimings(new Dictionary<string, double> { ["test:t/T.csproj"] = 1.25 }).ToJson()));
+        Assert.Empty(Problems("reports/pullrequest/changed-lines.json", """{ "src/A.cs": [2, 3] }"""));
+        Assert.NotEmpty(Problems("codequality.json", """[ { "description": "x", "check_name": "R", "fingerprint": "nothex", "severity": "major", "location": { "path": "a.cs", "lines": { "begin": 1 } } } ]"""));
+        Assert.NotEmpty(Problems("reports/shards/test.json", """{ "units": { "test:a": -1 } }"""));
+        Assert.NotEmpty(Problems("reports/pullrequest/changed-lines.json", """{ "src/A.cs": [0] }"""));
     }
 
     [Fact]

@@ -15,7 +15,7 @@ internal sealed record ShardTimings(IReadOnlyDictionary<string, double> Seconds)
     public const string DefaultFile = ".nuke/shard-timings.json";
 
     /// <summary>The folder of a bundle holding each kind of work's timings (<c>test.json</c>, <c>mutation.json</c>).</summary>
-    public const string BundleFolder = "reports/shards";
+    public const string BundleFolder = "reports/shards"; // Evidence.BundleSchemas.ShardTimingsFolder holds its timings to their schema
 
     /// <summary>The gate name the timings are written under (its reports folder is <see cref="BundleFolder"/>).</summary>
     public const string BundleGate = "Shards";
