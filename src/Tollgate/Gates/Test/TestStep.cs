@@ -33,7 +33,7 @@ internal sealed record TestInputs
     /// <summary>Tollgate's temporary folder, where <c>dotnet test</c> runs for a platform the repository's <c>global.json</c> does not choose; null: <c>.nuke/temp</c>.</summary>
     public string? TempDirectory { get; init; }
 
-    /// <summary>Where <c>dotnet test</c> runs for each platform.</summary>
+    /// <summary>Where <c>dotnet test</c> runs for each platform (a new instance each time: it reads <c>global.json</c> once, when first asked).</summary>
     public TestModes Modes => new(Scope.Root, TempDirectory ?? Path.Combine(Scope.Root, ".nuke", "temp"));
 }
 
@@ -67,7 +67,8 @@ internal sealed class TestStep(ProcessRunner runner, BundleWriter evidence, Acti
             }
         }
 
-        var usesPlatform = inputs.Modes.RepositoryUsesPlatform;
+        var modes = inputs.Modes;
+        var usesPlatform = modes.RepositoryUsesPlatform;
         var onPlatform = tests.Where(p => p.PlatformIn(usesPlatform) == TestPlatform.TestingPlatform).ToList();
         var projects = tests.DistinctBy(p => p.Project).Select(p => $"{Path.GetFileNameWithoutExtension(p.Project)}{(onPlatform.Contains(p) ? " (Microsoft.Testing.Platform)" : "")}").ToList();
         say($"Test projects: {(projects.Count == 0 ? "none" : string.Join(", ", projects))}");
@@ -137,7 +138,7 @@ internal sealed class TestStep(ProcessRunner runner, BundleWriter evidence, Acti
                     : own with { CollectorPath = p.CoverageCollector is null ? supplied : null, FilterOptions = VSTestFilterOptions(own.Filter, Classes(inputs, mine, p.Project)) });
             })
             .ToList();
-        var ran = await new TestRunner(runner, say).RunAsync(inputs.Scope.Root, runs, inputs.ResultsDirectory, inputs.Modes, cancellation).ConfigureAwait(false);
+        var ran = await new TestRunner(runner, say).RunAsync(inputs.Scope.Root, runs, inputs.ResultsDirectory, modes, cancellation).ConfigureAwait(false);
         var unrunnable = decisions.Where(d => d.Value.Problem is not null)
             .Select(d => new TestProjectOutcome(PortablePath.Relative(inputs.Scope.Root, d.Key.Project), -1, null, null, d.Key.Framework, d.Value.Problem))
             .DistinctBy(o => (o.Project, o.Framework));
