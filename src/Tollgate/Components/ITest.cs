@@ -49,14 +49,20 @@ public interface ITest : ICompile
                 Shard = shard,
                 Timings = shard.IsSplit ? CheckedShardTimings : null,
             };
-            var result = await new TestStep(ProcessRunner, RunEvidence, context.Log.Info, ToolHooks)
+            var cache = await ResultCacheAsync(context.Cancellation).ConfigureAwait(false);
+            var result = await new TestStep(ProcessRunner, RunEvidence, context.Log.Info, ToolHooks, cache)
                 .RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
             foreach (var finding in result.Findings.Where(f => f.Kind != "coverage-collector"))
             {
                 context.Log.Error($"{finding.Rule ?? finding.File}: {finding.Message.Split('\n')[0]}");
             }
 
-            context.ClosingLine = $"{TestGate.Name}: {result.Headline}";
+            // The closing line keeps its form (Test: N passed, N failed[, N skipped]); what was reused is said on the line before it.
+            context.ClosingLine = $"{TestGate.Name}: {TestGate.WithoutReuse(result.Headline)}";
+            if (result.Reused.Count > 0)
+            {
+                context.Log.Info($"{TestGate.Name}: {result.Headline}");
+            }
             return result;
         }));
 }

@@ -101,6 +101,34 @@ public interface ITollgateBuild : IParameterProvider
         }
     }
 
+    /// <summary>How the run uses the result cache.</summary>
+    [Parameter("How this run uses the result cache: read-write (the default), read (e.g. a pull request from a fork), write (run everything and store the results) or off")]
+    string Cache => this.ValueOf(() => Cache, "read-write");
+
+    /// <summary>Runs every unit, the cache neither read nor written.</summary>
+    [Parameter("Run every unit: read nothing from the result cache and store nothing (the same as --cache off)")]
+    bool NoCache => this.ValueOf(() => NoCache, false);
+
+    /// <summary>The local folder of the result cache.</summary>
+    [Parameter("The local folder of the result cache, shared by every checkout on the machine (default: $XDG_CACHE_HOME/tollgate, else ~/.cache/tollgate)")]
+    AbsolutePath? CacheDirectory => this.ValueOf(() => CacheDirectory, null);
+
+    /// <summary>A shared HTTP cache every agent reaches.</summary>
+    [Parameter("A shared HTTP result cache every agent reaches: GET, HEAD and PUT of <url>/<key>, as nginx with WebDAV, bazel-remote or an object store's HTTP endpoint serve them")]
+    string? CacheUrl => this.ValueOf(() => CacheUrl, null);
+
+    /// <summary>The shared cache's credentials.</summary>
+    [Parameter("The shared result cache's credentials: user:password (Basic), or a token (Bearer)")]
+    [Secret]
+    string? CacheCredentials => this.ValueOf(() => CacheCredentials, null);
+
+    /// <summary>Whether each miss says which ingredient of its key changed.</summary>
+    [Parameter("Say of each unit the result cache misses which ingredients of its key changed since it was last stored")]
+    bool ExplainCache => this.ValueOf(() => ExplainCache, false);
+
+    /// <summary>The run's result cache (one per run, made when first asked).</summary>
+    internal Task<Gates.Cache.CacheContext> ResultCacheAsync(CancellationToken cancellation);
+
     /// <summary><c>artifacts/</c> under the root.</summary>
     AbsolutePath ArtifactsDirectory => RootDirectory / "artifacts";
 

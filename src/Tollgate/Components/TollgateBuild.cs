@@ -19,6 +19,7 @@ public abstract class TollgateBuild : BuildBase, ITollgateBuild
     private CiConsole? console;
     private readonly object gitGate = new();
     private Task<GitFacts>? git;
+    private Task<Gates.Cache.CacheContext>? cache;
 
     /// <inheritdoc />
     internal ProcessRunner ProcessRunner => runner ??= new ProcessRunner(Log);
@@ -55,6 +56,14 @@ public abstract class TollgateBuild : BuildBase, ITollgateBuild
     BundleWriter ITollgateBuild.RunEvidence => RunEvidence;
 
     Task<GitFacts> ITollgateBuild.GitFactsAsync(CancellationToken cancellation) => GitFactsAsync(cancellation);
+
+    Task<Gates.Cache.CacheContext> ITollgateBuild.ResultCacheAsync(CancellationToken cancellation)
+    {
+        lock (gitGate)
+        {
+            return cache ??= ResultCaches.OpenAsync(this, cancellation);
+        }
+    }
 
     internal CiConsole CiConsole => console ??= CiConsole.For(CiHost.NameOf(EnvironmentVariables), Log, EnvironmentVariables);
 

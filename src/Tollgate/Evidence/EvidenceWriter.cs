@@ -38,6 +38,7 @@ internal static class EvidenceWriter
                 Waivers = result.Waivers,
                 Settings = result.Settings.Count == 0 ? null : EvidenceJson.Sorted(result.Settings),
                 Commands = result.Commands,
+                Reused = result.Reused.Count == 0 ? null : result.Reused,
             };
             AtomicFile.Write(Path.Combine(bundle.Staging, file), bundle.Mask(EvidenceJson.Serialize(document)));
             gateEntries.Add(new GateEntry

@@ -44,6 +44,10 @@ public sealed record GateDocument
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? Commands { get; init; }
 
+    /// <summary>The units whose results the result cache gave instead of a run, with their keys and where they came from; omitted when every unit ran.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ReusedUnit>? Reused { get; init; }
+
     /// <summary>The bundle path of a gate's document.</summary>
     public static string PathOf(string gate) => $"gates/{gate.ToLowerInvariant()}.json";
 }

@@ -31,6 +31,9 @@ internal sealed record GateResult(
     /// <summary>Every program the gate ran, as it ran it (paths relative to the root, secrets masked), in order.</summary>
     public IReadOnlyList<string> Commands { get; init; } = [];
 
+    /// <summary>The units whose results came from the result cache (empty when every unit ran).</summary>
+    public IReadOnlyList<ReusedUnit> Reused { get; init; } = [];
+
     /// <summary>A gate that was planned but did not run, with the reason (never a pass).</summary>
     public static GateResult Skipped(string gate, string reason) => new(
         gate, GateStatus.Skipped, $"skipped: {reason}", [reason], new Dictionary<string, double>(), new Dictionary<string, double>(), new Dictionary<string, string>(), []);
@@ -42,6 +45,7 @@ internal sealed record GateResult(
             Waivers = document.Waivers,
             Commands = document.Commands ?? [],
             Settings = document.Settings ?? new Dictionary<string, string>(),
+            Reused = document.Reused ?? [],
         };
 
     /// <summary>A gate that could not run, with its reason.</summary>

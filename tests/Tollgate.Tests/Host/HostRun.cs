@@ -10,7 +10,9 @@ internal sealed record HostRun(int ExitCode, string Output, string Error)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var host = new HostEnvironment(directory, environment ?? [], output, error, HandleSignals: false, terminal);
+        var variables = new Dictionary<string, string>(environment ?? []);
+        variables.TryAdd(Support.NoSharedResultCache.Variable, "off");
+        var host = new HostEnvironment(directory, variables, output, error, HandleSignals: false, terminal);
         var code = await BuildHost.RunAsync<T>(args, defaultTarget, host);
         return new HostRun(code, output.ToString(), error.ToString());
     }

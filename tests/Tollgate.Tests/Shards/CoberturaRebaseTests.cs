@@ -1,4 +1,4 @@
-using Tollgate.Gates.Merge;
+using Tollgate.Tools.Cobertura;
 using Tollgate.Tests.Support;
 
 namespace Tollgate.Tests.Shards;

@@ -4,6 +4,7 @@ using Tollgate.Gates.Mutation;
 using Tollgate.Gates.Shards;
 using Tollgate.Gates.Test;
 using Tollgate.IO;
+using Tollgate.Tools.Cobertura;
 using Tollgate.Tools;
 using Tollgate.Tools.Stryker;
 using Tollgate.Tools.Trx;

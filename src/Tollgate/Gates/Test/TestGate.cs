@@ -8,7 +8,7 @@ namespace Tollgate.Gates.Test;
 /// framework of a multi-targeted project) that crashed or wrote no results, on a test that hung (named), named in
 /// the headline too, and when no test ran at all (zero tests is never a pass). Counts are also given per framework.
 /// </summary>
-internal static class TestGate
+internal static partial class TestGate
 {
     /// <summary>The gate's name.</summary>
     public const string Name = "Test";
@@ -119,6 +119,12 @@ internal static class TestGate
     public static string? FirstError(string? output) => output?
         .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
         .FirstOrDefault(line => line.Contains("Exception", StringComparison.Ordinal) || line.StartsWith("error", StringComparison.OrdinalIgnoreCase) || line.Contains(": error ", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>A headline without what the result cache gave (<c> (412 reused from 1a2b3c4)</c> at its end).</summary>
+    public static string WithoutReuse(string headline) => ReuseSuffix().Replace(headline, "");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@" \(\d+ reused from [^()]*\)$")]
+    private static partial System.Text.RegularExpressions.Regex ReuseSuffix();
 
     /// <summary><c>N passed, N failed</c>, with <c>, N skipped</c> when some were.</summary>
     public static string Totals(int passed, int failed, int skipped) =>

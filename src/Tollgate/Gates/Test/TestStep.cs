@@ -1,4 +1,5 @@
 using Tollgate.Evidence;
+using Tollgate.Gates.Cache;
 using Tollgate.Gates.Shards;
 using Tollgate.IO;
 using Tollgate.Tools;
@@ -45,7 +46,8 @@ internal sealed record TestInputs
 /// projects, or test classes of a large one chosen by a VSTest filter; the units' durations go into the evidence.
 /// </summary>
 /// <remarks>Each run's settings are built here and handed to the build's <see cref="DotnetTestSettings"/> hook, once per project and framework, before anything is decided from them.</remarks>
-internal sealed class TestStep(ProcessRunner runner, BundleWriter evidence, Action<string> say, ToolHooks? hooks = null)
+/// <remarks>With a result cache, a run whose key is stored is not run: its results are restored and judged like the rest, and the gate document lists it as reused (<see cref="TestCache"/>).</remarks>
+internal sealed class TestStep(ProcessRunner runner, BundleWriter evidence, Action<string> say, ToolHooks? hooks = null, CacheContext? cache = null)
 {
     public async Task<GateResult> RunAsync(TestInputs inputs, CancellationToken cancellation)
     {
@@ -138,7 +140,37 @@ internal sealed class TestStep(ProcessRunner runner, BundleWriter evidence, Acti
                     : own with { CollectorPath = p.CoverageCollector is null ? supplied : null, FilterOptions = VSTestFilterOptions(own.Filter, Classes(inputs, mine, p.Project)) });
             })
             .ToList();
-        var ran = await new TestRunner(runner, say).RunAsync(inputs.Scope.Root, runs, inputs.ResultsDirectory, modes, cancellation).ConfigureAwait(false);
+        var cached = cache is null || cache.Cache.Mode == CacheMode.Off ? null : new TestCache(cache, inputs.Scope.Root, inputs.Scope.Built, tools, inputs.Collector.Directory);
+        var keys = new Dictionary<TestRun, KeyIngredients>();
+        var hits = new Dictionary<TestRun, CacheEntry>();
+        foreach (var run in cached is null ? [] : runs)
+        {
+            keys[run] = cached!.Ingredients(run);
+            if (await cache!.Cache.ReadAsync(TestGate.Name, cached.UnitOf(run), keys[run], cancellation).ConfigureAwait(false) is { } entry)
+            {
+                hits[run] = entry;
+            }
+        }
+
+        var toRun = runs.Where(r => !hits.ContainsKey(r)).ToList();
+        if (hits.Count > 0)
+        {
+            say($"Reused from the result cache: {hits.Count} of {runs.Count} test run(s) ({string.Join(", ", hits.Keys.Select(cached!.UnitOf))}); --no-cache runs them all");
+        }
+
+        var fresh = await new TestRunner(runner, say).RunAsync(inputs.Scope.Root, toRun, inputs.ResultsDirectory, modes, cancellation).ConfigureAwait(false);
+        var byRun = toRun.Zip(fresh).ToDictionary(p => p.First, p => p.Second);
+        foreach (var (run, entry) in hits)
+        {
+            byRun[run] = cached!.Restore(run, entry);
+        }
+
+        foreach (var (run, outcome) in toRun.Zip(fresh).Where(p => TestCache.Keeps(p.Second)))
+        {
+            await cache!.Cache.WriteAsync(TestGate.Name, cached!.UnitOf(run), keys[run], TestCache.Data(outcome), CacheEntry.FilesBelow(run.Settings.ResultsDirectory), cancellation).ConfigureAwait(false);
+        }
+
+        var ran = runs.Select(r => byRun[r]).ToList();
         var unrunnable = decisions.Where(d => d.Value.Problem is not null)
             .Select(d => new TestProjectOutcome(PortablePath.Relative(inputs.Scope.Root, d.Key.Project), -1, null, null, d.Key.Framework, d.Value.Problem))
             .DistinctBy(o => (o.Project, o.Framework));
@@ -161,7 +193,19 @@ internal sealed class TestStep(ProcessRunner runner, BundleWriter evidence, Acti
 
         var evaluated = TestGate.Evaluate(outcomes, tools);
         evidence.WriteFile("junit.xml", JUnitExporter.Render(TestJUnit.Suites(outcomes)));
-        return evaluated with { Findings = [.. evaluated.Findings, .. collectorFindings] };
+        evaluated = evaluated with { Findings = [.. evaluated.Findings, .. collectorFindings] };
+        if (hits.Count == 0)
+        {
+            return evaluated;
+        }
+
+        var reused = hits.Values.Select(CacheContext.Reused).OrderBy(r => r.Unit, StringComparer.Ordinal).ToList();
+        var reusedTests = hits.Keys.Sum(r => byRun[r].Results!.Passed + byRun[r].Results!.Failed + byRun[r].Results!.Skipped);
+        return evaluated with
+        {
+            Headline = $"{evaluated.Headline} ({CacheContext.Summary(reusedTests, reused)})",
+            Reused = reused,
+        };
     }
 
     // What the evidence says of a test application: the platform, whose TRX reporter and whose coverage ran, or why it did not run.

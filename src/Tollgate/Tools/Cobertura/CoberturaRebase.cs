@@ -1,6 +1,6 @@
 using System.Xml.Linq;
 
-namespace Tollgate.Gates.Merge;
+namespace Tollgate.Tools.Cobertura;
 
 /// <summary>
 /// A shard's Cobertura file with its source paths moved to this checkout: agents check out to different folders (a

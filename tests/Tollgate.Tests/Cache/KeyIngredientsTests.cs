@@ -1,0 +1,44 @@
+using Tollgate.Gates.Cache;
+
+namespace Tollgate.Tests.Cache;
+
+public sealed class KeyIngredientsTests
+{
+    [Fact]
+    public void The_key_depends_on_the_ingredients_not_the_order_they_were_added_in()
+    {
+        var one = new KeyIngredients().Add("a", "1").Add("b", "2");
+        var two = new KeyIngredients().Add("b", "2").Add("a", "1");
+
+        Assert.Equal(one.Key, two.Key);
+        Assert.Matches("^[0-9a-f]{64}$", one.Key);
+        Assert.NotEqual(one.Key, new KeyIngredients().Add("a", "1").Add("b", "3").Key);
+        Assert.NotEqual(one.Key, new KeyIngredients().Add("a", "1").Key);
+    }
+
+    [Fact]
+    public void A_name_and_value_cannot_be_shifted_into_each_other()
+    {
+        Assert.NotEqual(new KeyIngredients().Add("ab", "c").Key, new KeyIngredients().Add("a", "bc").Key);
+    }
+
+    [Fact]
+    public void Changes_name_what_was_added_changed_and_removed()
+    {
+        var before = new KeyIngredients().Add("file:src/A.cs", "d1").Add("sdk", "10.0.100").Add("file:src/Old.cs", "d3");
+        var now = new KeyIngredients().Add("file:src/A.cs", "d2").Add("sdk", "10.0.101").Add("file:src/New.cs", "d4");
+
+        var changes = KeyIngredients.Changes(before.Values, now.Values);
+
+        Assert.Equal(["changed file:src/A.cs", "added file:src/New.cs", "changed sdk: 10.0.100 → 10.0.101", "removed file:src/Old.cs"], changes);
+    }
+
+    [Fact]
+    public void A_value_added_by_digest_is_not_kept_in_the_clear()
+    {
+        var ingredients = new KeyIngredients().AddDigest("environment:TOKEN", "s3cret-value");
+
+        Assert.DoesNotContain("s3cret", ingredients.Values["environment:TOKEN"], StringComparison.Ordinal);
+        Assert.StartsWith("sha256:", ingredients.Values["environment:TOKEN"], StringComparison.Ordinal);
+    }
+}
