@@ -40,6 +40,11 @@ public interface IMutation : ITest
     [Bounds(0)]
     int MutationAdditionalTimeout => this.ValueOf(() => MutationAdditionalTimeout, 1000);
 
+    /// <summary>How long a file's mutants are reused from the result cache.</summary>
+    [Parameter("Days a source file's mutants are reused from the result cache before Stryker tests them again (default from the policy: 7; 0 tests every file each run)")]
+    [Bounds(0, 3650)]
+    int MutationCacheDays => this.ValueOf(() => MutationCacheDays, PolicyDefaults.Current.MutationCacheDays);
+
     /// <summary>Which tests Stryker runs.</summary>
     [Parameter("A VSTest filter for the tests Stryker runs (e.g. to leave slow integration tests out)")]
     string? MutationTestCaseFilter => this.ValueOf(() => MutationTestCaseFilter, null);
@@ -80,10 +85,10 @@ public interface IMutation : ITest
                     this.Read(() => MutationProjects), since, this.Read(() => MutationMutate), this.Read(() => MutationTestCaseFilter), Path.GetFileNameWithoutExtension(SolutionFile),
                     Selection.IsWhole, CheckedShard, CheckedShard.IsSplit ? CheckedShardTimings : null),
                 Policy = new MutationPolicy(this.Read(() => MutationThreshold), this.Read(() => MutationEmptyScopeAllowed), since),
-                Run = new MutationRunOptions(this.Read(() => MutationConcurrency), this.Read(() => MutationAdditionalTimeout), BuildTargetsPath, MutationReportDirectory),
+                Run = new MutationRunOptions(this.Read(() => MutationConcurrency), this.Read(() => MutationAdditionalTimeout), BuildTargetsPath, MutationReportDirectory, this.Read(() => MutationCacheDays)),
                 Stryker = new PinnedTool(this.Read(() => ToolsDirectory), PolicyDefaults.Current.ToolVersion(StrykerTool.Package), this.Read(() => StrykerExecutable)),
             };
-            var step = new MutationStep(ProcessRunner, RunEvidence, context.Log.Info, context.Log.Always, ToolHooks);
+            var step = new MutationStep(ProcessRunner, RunEvidence, context.Log.Info, context.Log.Always, ToolHooks, await ResultCacheAsync(context.Cancellation).ConfigureAwait(false));
             var result = await step.RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
             result = inputs.Choice.Shard!.IsSplit && result.Status != GateStatus.Skipped ? ShardVerdict.Partial(result, inputs.Choice.Shard) : result;
             foreach (var finding in result.Findings.Where(f => f.Kind == "hotspot"))

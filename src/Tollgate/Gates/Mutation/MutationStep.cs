@@ -1,4 +1,5 @@
 using Tollgate.Evidence;
+using Tollgate.Gates.Cache;
 using Tollgate.Gates.Shards;
 using Tollgate.IO;
 using Tollgate.Tools;
@@ -45,7 +46,8 @@ internal sealed record MutationChoice(
 /// <param name="AdditionalTimeout">Milliseconds added to each mutant's budget.</param>
 /// <param name="BuildTargets">The run's build targets file, handed to Stryker's builds so they find the run's build up to date.</param>
 /// <param name="ReportDirectory">Where Stryker's reports go.</param>
-internal sealed record MutationRunOptions(int Concurrency, int AdditionalTimeout, string BuildTargets, string ReportDirectory);
+/// <param name="CacheDays">How many days a file's mutants are reused from the result cache before they are tested again.</param>
+internal sealed record MutationRunOptions(int Concurrency, int AdditionalTimeout, string BuildTargets, string ReportDirectory, int CacheDays = 7);
 
 /// <summary>
 /// The Mutation gate from inputs to result: the scope (projects the tests reach), Stryker in solution mode when
@@ -54,9 +56,15 @@ internal sealed record MutationRunOptions(int Concurrency, int AdditionalTimeout
 /// the shard's units, each project on its own: whole projects, or some source files of a large one (Stryker's
 /// <c>mutate</c>); the units' durations go into the evidence.
 /// </summary>
-internal sealed class MutationStep(ProcessRunner runner, BundleWriter evidence, Action<string> say, Action<string> progress, ToolHooks? hooks = null)
+/// <remarks>
+/// With a result cache (and not <c>--mutation-since</c>), each file's mutants are a unit (<see cref="MutationCache"/>): Stryker
+/// mutates only the files whose mutants cannot be reused, each project on its own, and the score is over every mutant.
+/// </remarks>
+internal sealed class MutationStep(ProcessRunner runner, BundleWriter evidence, Action<string> say, Action<string> progress, ToolHooks? hooks = null, CacheContext? cache = null)
 {
     private readonly List<Finding> combinations = [];
+    private readonly List<CacheEntry> reusedEntries = [];
+    private int retestedFiles;
 
     public async Task<GateResult> RunAsync(MutationInputs inputs, CancellationToken cancellation)
     {
@@ -110,7 +118,20 @@ internal sealed class MutationStep(ProcessRunner runner, BundleWriter evidence, 
         var frameworks = targets.Select(t => t.Framework).Distinct().ToList();
         var platforms = Platforms(inputs);
         var solutionPlatforms = platforms.Values.Distinct().ToList();
-        if (OneSolutionRun(inputs, targets, split: mine is not null, solutionPlatforms))
+        var cached = cache is null || cache.Cache.Mode == CacheMode.Off || sinceCommit is not null ? null
+            : new MutationCache(cache, inputs.Scope.Root, inputs.Scope.Built, CacheSettings(inputs, tools), TimeSpan.FromDays(inputs.Run.CacheDays));
+        var plans = new Dictionary<MutationTarget, (IReadOnlyDictionary<string, CacheEntry> Reused, IReadOnlyList<string> Retest)>();
+        foreach (var target in cached is null ? [] : targets.Where(t => t.TestProjects.Select(p => platforms.GetValueOrDefault(p, TestPlatform.VSTest)).Distinct().Count() == 1))
+        {
+            plans[target] = await cached!.PlanAsync(target, MutationCache.FilesOf(target, Mutate(inputs, mine, target.Project)), say, cancellation).ConfigureAwait(false);
+        }
+
+        if (plans.Values.Sum(p => p.Reused.Count) > 0)
+        {
+            say($"Reused from the result cache: the mutants of {plans.Values.Sum(p => p.Reused.Count)} of {plans.Values.Sum(p => p.Reused.Count + p.Retest.Count)} file(s); Stryker tests {plans.Values.Sum(p => p.Retest.Count)} (--no-cache tests them all)");
+        }
+
+        if (plans.Values.All(p => p.Reused.Count == 0) && OneSolutionRun(inputs, targets, split: mine is not null, solutionPlatforms))
         {
             // Several projects, the default scope: Stryker's solution mode mutates exactly what the solution's test
             // projects reach, in one analysis and one build instead of one per project (bench/mutation-scope.sh).
@@ -118,8 +139,14 @@ internal sealed class MutationStep(ProcessRunner runner, BundleWriter evidence, 
             say($"Mutating {string.Join(", ", scope.Mutated.Select(t => Path.GetFileNameWithoutExtension(t.Project)))} ({frameworks[0]}) in one Stryker run on {solution}{changed} with {inputs.Run.Concurrency} runners…");
             var config = Config(inputs, solution, [], frameworks[0], sinceCommit) with { Solution = inputs.Scope.BuildTarget, TestingPlatform = solutionPlatforms[0] == TestPlatform.TestingPlatform };
             var output = Path.Combine(inputs.Run.ReportDirectory, "solution");
-            runs.Add(await new MutationRunner(runner, progress, hooks).RunAsync(program, inputs.Scope.Root, inputs.Scope.BuildTarget, config, output, inputs.Scope.Properties, inputs.Run.BuildTargets, cancellation).ConfigureAwait(false));
+            var run = await new MutationRunner(runner, progress, hooks).RunAsync(program, inputs.Scope.Root, inputs.Scope.BuildTarget, config, output, inputs.Scope.Properties, inputs.Run.BuildTargets, cancellation).ConfigureAwait(false);
+            runs.Add(run);
             AddReports(output, inputs.Choice.SolutionName);
+            foreach (var (target, plan) in Finished(run) ? plans : [])
+            {
+                await cached!.StoreAsync(target, plan.Retest, Path.Combine(output, StrykerTool.ReportPath), cancellation).ConfigureAwait(false);
+                retestedFiles += plan.Retest.Count;
+            }
         }
 
         var durations = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
@@ -132,7 +159,12 @@ internal sealed class MutationStep(ProcessRunner runner, BundleWriter evidence, 
             var output = Path.Combine(inputs.Run.ReportDirectory, name);
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var byPlatform = target.TestProjects.GroupBy(t => platforms.GetValueOrDefault(t, TestPlatform.VSTest)).OrderBy(g => g.Key).ToList();
-            if (byPlatform.Count == 1)
+            if (byPlatform.Count == 1 && plans.TryGetValue(target, out var plan))
+            {
+                config = config with { TestingPlatform = byPlatform[0].Key == TestPlatform.TestingPlatform };
+                runs.Add(await RunCachedAsync(inputs, program, target, config, output, name, plan, cached!, cancellation).ConfigureAwait(false));
+            }
+            else if (byPlatform.Count == 1)
             {
                 config = config with { TestingPlatform = byPlatform[0].Key == TestPlatform.TestingPlatform };
                 runs.Add(await new MutationRunner(runner, progress, hooks).RunAsync(program, inputs.Scope.Root, target.Project, config, output, inputs.Scope.Properties, inputs.Run.BuildTargets, cancellation).ConfigureAwait(false));
@@ -152,6 +184,7 @@ internal sealed class MutationStep(ProcessRunner runner, BundleWriter evidence, 
         }
 
         var evaluated = MutationGate.Evaluate(runs, inputs.Policy, tools);
+        evaluated = WithReuse(evaluated, runs);
         return evaluated with
         {
             Findings = [.. evaluated.Findings, .. scope.NotMutated.Select(n => new Finding
@@ -161,6 +194,96 @@ internal sealed class MutationStep(ProcessRunner runner, BundleWriter evidence, 
                 File = n.Project,
             }), .. combinations],
         };
+    }
+
+    // One project through the cache: Stryker mutates only the files whose mutants are not reused (none at all when every
+    // file's are), and the project's report is its report with the reused files' mutants put back.
+    private async Task<MutationRun> RunCachedAsync(
+        MutationInputs inputs, string program, MutationTarget target, StrykerConfig config, string output, string name,
+        (IReadOnlyDictionary<string, CacheEntry> Reused, IReadOnlyList<string> Retest) plan, MutationCache cached, CancellationToken cancellation)
+    {
+        var report = Path.Combine(output, StrykerTool.ReportPath);
+        MutationRun? tested = null;
+        if (plan.Retest.Count > 0)
+        {
+            var only = plan.Reused.Count == 0 ? config.Mutate : MutateOnly(target.Project, plan.Retest, inputs.Choice.Mutate);
+            tested = await new MutationRunner(runner, progress, hooks).RunAsync(
+                program, inputs.Scope.Root, target.Project, config with { Mutate = only }, output, inputs.Scope.Properties, inputs.Run.BuildTargets, cancellation).ConfigureAwait(false);
+            if (!Finished(tested))
+            {
+                AddReports(output, name);
+                return tested;
+            }
+
+            await cached.StoreAsync(target, plan.Retest, report, cancellation).ConfigureAwait(false);
+            retestedFiles += plan.Retest.Count;
+        }
+        else
+        {
+            if (Directory.Exists(output))
+            {
+                Directory.Delete(output, recursive: true);
+            }
+
+            say($"Not mutating {name}: the mutants of all its {plan.Reused.Count} file(s) are reused from the result cache");
+        }
+
+        reusedEntries.AddRange(plan.Reused.Values);
+        if (plan.Reused.Count > 0)
+        {
+            cached.Combine(tested is null ? null : report, plan.Reused, report);
+        }
+
+        AddReports(output, name);
+        var mutants = MutationReportReader.Read(report).Select(m => m with { File = PortablePath.Relative(inputs.Scope.Root, m.File) }).ToList();
+        return new MutationRun(PortablePath.Relative(inputs.Scope.Root, target.Project), tested?.ExitCode ?? 0, mutants, null);
+    }
+
+    private static bool Finished(MutationRun run) => run.Mutants is not null && run.ExitCode is 0 or StrykerTool.BelowBreak;
+
+    // What a stored mutant's status depends on of the run's settings (not where the checkout is, nor the score to reach).
+    private static Dictionary<string, string> CacheSettings(MutationInputs inputs, IReadOnlyDictionary<string, string> tools) => new()
+    {
+        ["stryker"] = tools.GetValueOrDefault(StrykerTool.Package, ""),
+        ["configuration"] = inputs.Scope.Configuration,
+        ["properties"] = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', inputs.Scope.Properties)))),
+        ["additional-timeout"] = inputs.Run.AdditionalTimeout.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["test-case-filter"] = inputs.Choice.TestCaseFilter ?? "",
+    };
+
+    // The gate's result with what the cache gave: the reused files listed, the headline and a finding saying how many mutants were kept and how many tested.
+    private GateResult WithReuse(GateResult evaluated, IReadOnlyList<MutationRun> runs)
+    {
+        if (reusedEntries.Count == 0)
+        {
+            return evaluated;
+        }
+
+        var reused = reusedEntries.Select(CacheContext.Reused).OrderBy(r => r.Unit, StringComparer.Ordinal).ToList();
+        var files = reused.Select(r => r.Unit).ToHashSet(StringComparer.Ordinal);
+        var all = runs.SelectMany(r => r.Mutants ?? []).ToList();
+        var kept = all.Count(m => files.Contains(m.File));
+        return evaluated with
+        {
+            Headline = $"{evaluated.Headline} ({CacheContext.Summary(kept, reused)})",
+            Reused = reused,
+            Findings =
+            [
+                .. evaluated.Findings,
+                new Finding
+                {
+                    Kind = "mutation-cache",
+                    Message = $"{kept} of {all.Count} mutants reused from the result cache ({reused.Count} file(s)); {all.Count - kept} tested by Stryker ({retestedFiles} file(s))",
+                },
+            ],
+        };
+    }
+
+    // Stryker's mutate globs for some files of a project (relative to it), the run's exclusions kept.
+    private static IReadOnlyList<string> MutateOnly(string project, IReadOnlyList<string> files, IReadOnlyList<string> mutate)
+    {
+        var directory = Path.GetDirectoryName(project)!;
+        return [.. files.Select(f => Path.GetRelativePath(directory, f).Replace('\\', '/')), .. mutate.Where(m => m.StartsWith('!'))];
     }
 
     /// <summary>

@@ -165,7 +165,7 @@ internal sealed class TestStep(ProcessRunner runner, BundleWriter evidence, Acti
             byRun[run] = cached!.Restore(run, entry);
         }
 
-        foreach (var (run, outcome) in toRun.Zip(fresh).Where(p => TestCache.Keeps(p.Second)))
+        foreach (var (run, outcome) in cached is null ? [] : toRun.Zip(fresh).Where(p => TestCache.Keeps(p.Second)))
         {
             await cache!.Cache.WriteAsync(TestGate.Name, cached!.UnitOf(run), keys[run], TestCache.Data(outcome), CacheEntry.FilesBelow(run.Settings.ResultsDirectory), cancellation).ConfigureAwait(false);
         }
