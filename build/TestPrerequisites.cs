@@ -3,7 +3,7 @@ using Tollgate;
 /// <summary>
 /// What Tollgate's own tests need beyond the .NET SDK, so that `./build.sh Test` passes on a fresh Debian
 /// machine: git, mkfifo, Debian's docker.io (dockerd) and docker-registry for the Package and Deploy tests,
-/// and a static busybox to build their images from. As root with apt-get, the missing ones are installed;
+/// a static busybox to build their images from, and nginx (with WebDAV) as the shared result cache. As root with apt-get, the missing ones are installed;
 /// otherwise the target fails naming the packages and the command.
 /// </summary>
 internal static class TestPrerequisites
@@ -14,6 +14,7 @@ internal static class TestPrerequisites
         ("coreutils", () => OnPath("mkfifo")),
         ("docker.io", () => OnPath("dockerd")),
         ("docker-registry", () => OnPath("docker-registry")),
+        ("nginx", () => OnPath("nginx")),
         ("busybox-static", () => File.Exists("/bin/busybox") && IsStatic("/bin/busybox")),
     ];
 

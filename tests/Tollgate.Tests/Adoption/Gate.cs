@@ -4,7 +4,7 @@ namespace Tollgate.Tests.Adoption;
 
 /// <summary>A gate document of an evidence bundle.</summary>
 internal sealed record Gate(string Status, string Headline, JsonElement Metrics, JsonElement Thresholds, IReadOnlyList<JsonElement> Findings, IReadOnlyList<string> Reasons,
-    IReadOnlyList<string> Commands)
+    IReadOnlyList<string> Commands, IReadOnlyList<string> Reused)
 {
     public static Gate Read(string evidence, string name)
     {
@@ -19,7 +19,8 @@ internal sealed record Gate(string Status, string Headline, JsonElement Metrics,
             root.GetProperty("thresholds"),
             root.GetProperty("findings").EnumerateArray().ToList(),
             root.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()!).ToList(),
-            root.GetProperty("commands").EnumerateArray().Select(c => c.GetString()!).ToList());
+            root.GetProperty("commands").EnumerateArray().Select(c => c.GetString()!).ToList(),
+            root.TryGetProperty("reused", out var reused) ? reused.EnumerateArray().Select(r => r.GetProperty("unit").GetString()!).ToList() : []);
     }
 
     /// <summary>What the gate said, for an assertion's message: status, headline and every reason.</summary>

@@ -22,3 +22,7 @@ public sealed class PipelineRunsCollection;
 /// <summary>The two test platforms on the platforms fixture: a collection of its own, as long as the others are already.</summary>
 [CollectionDefinition(nameof(PlatformRunsCollection))]
 public sealed class PlatformRunsCollection;
+
+/// <summary>Gates run twice and more against one result cache: a collection of its own.</summary>
+[CollectionDefinition(nameof(CacheRunsCollection))]
+public sealed class CacheRunsCollection;
