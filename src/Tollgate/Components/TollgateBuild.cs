@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Tollgate.Ci;
 using Tollgate.Engine;
 using Tollgate.Evidence;
+using Tollgate.Gates.Cache;
 using Tollgate.Tools;
 using Tollgate.Tools.Git;
 
@@ -95,6 +96,13 @@ public abstract class TollgateBuild : BuildBase, ITollgateBuild
     /// <summary>Writes the evidence bundle of the run.</summary>
     internal override async Task OnBuildFinishedAsync(BuildReport report)
     {
+        if (cache is { IsCompletedSuccessfully: true } opened && opened.Result.Cache is { Mode: not Gates.Cache.CacheMode.Off } used && used.Hits + used.Misses + used.Stored > 0)
+        {
+            Log.Info(string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"Result cache ({used.Mode.Word()}): {used.Hits} unit(s) reused, {used.Misses} run, {used.Stored} stored; {used.Spent.TotalSeconds:0.00} s spent on keys, reads and writes ({string.Join(", ", used.StoreNames)})"));
+        }
+
         if (!report.WritesEvidence)
         {
             return;

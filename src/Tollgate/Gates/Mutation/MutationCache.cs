@@ -67,10 +67,10 @@ internal sealed class MutationCache(CacheContext context, string root, IReadOnly
     {
         var reused = new Dictionary<string, CacheEntry>(StringComparer.Ordinal);
         var retest = new List<string>();
-        var suite = SuiteDigest(target);
+        var suite = context.Cache.Measure(() => SuiteDigest(target));
         foreach (var file in files)
         {
-            var entry = await context.Cache.ReadAsync(MutationGate.Name, UnitOf(file), Ingredients(target, file), cancellation).ConfigureAwait(false);
+            var entry = await context.Cache.ReadAsync(MutationGate.Name, UnitOf(file), context.Cache.Measure(() => Ingredients(target, file)), cancellation).ConfigureAwait(false);
             var stale = entry is null ? null : Stale(entry, suite);
             if (entry is not null && stale is null)
             {
@@ -99,7 +99,7 @@ internal sealed class MutationCache(CacheContext context, string root, IReadOnly
         }
 
         var tests = TestIndex(json);
-        var suite = SuiteDigest(target);
+        var suite = context.Cache.Measure(() => SuiteDigest(target));
         foreach (var file in files)
         {
             if (sections[file] is not JsonObject section)
@@ -125,7 +125,7 @@ internal sealed class MutationCache(CacheContext context, string root, IReadOnly
                 ["suite"] = suite,
                 ["mutants"] = mutants.Count.ToString(CultureInfo.InvariantCulture),
             };
-            await context.Cache.WriteAsync(MutationGate.Name, UnitOf(file), Ingredients(target, file), data, new Dictionary<string, byte[]>
+            await context.Cache.WriteAsync(MutationGate.Name, UnitOf(file), context.Cache.Measure(() => Ingredients(target, file)), data, new Dictionary<string, byte[]>
             {
                 [SectionFile] = Encoding.UTF8.GetBytes(section.ToJsonString()),
                 [TestsFile] = Encoding.UTF8.GetBytes(testFiles.ToJsonString()),

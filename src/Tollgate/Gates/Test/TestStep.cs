@@ -145,8 +145,9 @@ internal sealed class TestStep(ProcessRunner runner, BundleWriter evidence, Acti
         var hits = new Dictionary<TestRun, CacheEntry>();
         foreach (var run in cached is null ? [] : runs)
         {
-            keys[run] = cached!.Ingredients(run);
-            if (await cache!.Cache.ReadAsync(TestGate.Name, cached.UnitOf(run), keys[run], cancellation).ConfigureAwait(false) is { } entry)
+            var unit = cached!;
+            keys[run] = cache!.Cache.Measure(() => unit.Ingredients(run));
+            if (await cache!.Cache.ReadAsync(TestGate.Name, unit.UnitOf(run), keys[run], cancellation).ConfigureAwait(false) is { } entry)
             {
                 hits[run] = entry;
             }
