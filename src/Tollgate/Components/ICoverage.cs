@@ -57,7 +57,7 @@ public interface ICoverage : ITest
         {
             var inputs = CoverageInputsOf(TestResultsDirectory);
             var shard = CheckedShard;
-            var result = await new CoverageStep(ProcessRunner, RunEvidence, ToolHooks).RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
+            var result = await new CoverageStep(ProcessRunner, RunEvidence, ToolHooks, await ResultCacheAsync(context.Cancellation).ConfigureAwait(false)).RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
             return shard.IsSplit ? ShardVerdict.Partial(result, shard) : result;
         }));
 

@@ -41,7 +41,7 @@ public interface ILint : ICompile
                 Policy = policy,
                 TollgateVersion = TollgateVersion.Current,
             };
-            var result = await new LintStep(ProcessRunner, RunEvidence, ToolHooks).RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
+            var result = await new LintStep(ProcessRunner, RunEvidence, ToolHooks, await ResultCacheAsync(context.Cancellation).ConfigureAwait(false)).RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
             foreach (var finding in result.Findings.Where(f => policy.FailOn.Contains(f.Severity ?? "")).Take(20))
             {
                 context.Log.Warn($"{finding.File}:{finding.Line}: {finding.Rule}: {finding.Message}");

@@ -47,6 +47,8 @@ public sealed class TestReuseTests
         Assert.Matches(@"Test: \d+ passed, 0 failed\n", warm.Run.Output.Replace("\r", "", StringComparison.Ordinal));
         Assert.Equal(cold.Coverage.Metric("linesCovered").GetDouble(), warm.Coverage.Metric("linesCovered").GetDouble());
         Assert.Equal(cold.Coverage.Metric("linesValid").GetDouble(), warm.Coverage.Metric("linesValid").GetDouble());
+        Assert.Equal(["merged coverage"], warm.Coverage.Reused);
+        Assert.DoesNotContain(warm.Coverage.Commands, c => c.Contains("reportgenerator", StringComparison.OrdinalIgnoreCase));
         var verified = await HostRun.RunAsync<ReuseBuild>(first.Root, ["Verify"]);
         Assert.True(verified.ExitCode == ExitCodes.Success, verified.Output + verified.Error);
 
@@ -54,6 +56,7 @@ public sealed class TestReuseTests
         using var second = new SampleRepository(fixture: "platforms");
         var elsewhere = await RunAsync(second);
         Assert.Equal(4, elsewhere.Test.Reused.Count);
+        Assert.Empty(elsewhere.Coverage.Reused); // its Cobertura files name its own sources
         Assert.Equal(cold.Coverage.Metric("linesCovered").GetDouble(), elsewhere.Coverage.Metric("linesCovered").GetDouble());
         Assert.Equal(cold.Coverage.Metric("linesValid").GetDouble(), elsewhere.Coverage.Metric("linesValid").GetDouble());
 

@@ -10,11 +10,11 @@ internal sealed record CacheContext(ResultCache Cache, SourceDigests Sources, st
     public KeyIngredients Base(string gate) => new KeyIngredients().Add("tollgate", Tollgate).Add("gate", gate);
 
     /// <summary>Reused units' summary for a headline: <c>412 reused from 1a2b3c4</c>, or <c>… from 3 runs</c>.</summary>
-    public static string Summary(int count, IReadOnlyCollection<ReusedUnit> reused)
+    public static string Summary(int count, IReadOnlyCollection<ReusedUnit> reused, string what = "")
     {
         var commits = reused.Select(r => r.Commit ?? r.Run).Distinct(StringComparer.Ordinal).ToList();
         var from = commits.Count == 1 ? (reused.First().Commit is { Length: >= 7 } commit ? commit[..7] : reused.First().Run) : $"{commits.Count} runs";
-        return $"{count} reused from {from}";
+        return $"{count}{what} reused from {from}";
     }
 
     /// <summary>The evidence's record of a reused entry.</summary>

@@ -33,11 +33,11 @@ internal sealed record LintInputs
 /// The Lint gate from inputs to result: the compiler's diagnostics from the build's logs and
 /// <c>dotnet format --verify-no-changes</c>, judged by severity; reports and a SARIF file into the evidence.
 /// </summary>
-internal sealed class LintStep(ProcessRunner runner, BundleWriter evidence, ToolHooks? hooks = null)
+internal sealed class LintStep(ProcessRunner runner, BundleWriter evidence, ToolHooks? hooks = null, Cache.CacheContext? cache = null)
 {
     public async Task<GateResult> RunAsync(LintInputs inputs, CancellationToken cancellation)
     {
-        var run = await new LintRunner(runner, hooks).RunAsync(inputs.Root, inputs.BuildTarget, inputs.Built, inputs.ReportDirectory, inputs.Properties, cancellation).ConfigureAwait(false);
+        var run = await new LintRunner(runner, hooks, cache).RunAsync(inputs.Root, inputs.BuildTarget, inputs.Built, inputs.ReportDirectory, inputs.Properties, cancellation).ConfigureAwait(false);
         foreach (var report in run.Reports)
         {
             evidence.AddReport(LintGate.Name, report, ReportName(inputs.Root, report));
@@ -46,7 +46,13 @@ internal sealed class LintStep(ProcessRunner runner, BundleWriter evidence, Tool
         var sdk = inputs.Built[0].Sdk;
         var result = LintGate.Evaluate(run.Diagnostics, run.MissingLogs, inputs.Policy, new Dictionary<string, string> { ["dotnet-format"] = sdk, ["csc"] = sdk });
         evidence.WriteReport(LintGate.Name, "lint.sarif", SarifExporter.Render(result, inputs.TollgateVersion));
-        return result;
+        if (run.Reused.Count == 0)
+        {
+            return result;
+        }
+
+        var reused = run.Reused.Select(Cache.CacheContext.Reused).OrderBy(r => r.Unit, StringComparer.Ordinal).ToList();
+        return result with { Headline = $"{result.Headline} ({Cache.CacheContext.Summary(reused.Count, reused, reused.Count == 1 ? " project's format check" : " projects' format checks")})", Reused = reused };
     }
 
     private static string ReportName(string root, string report) =>

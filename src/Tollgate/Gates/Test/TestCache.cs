@@ -46,14 +46,29 @@ internal sealed class TestCache(CacheContext context, string root, IReadOnlyList
     {
         var directory = run.Settings.ResultsDirectory;
         entry.Restore(directory);
-        foreach (var cobertura in Directory.EnumerateFiles(directory, "*.xml", SearchOption.AllDirectories).Where(f => Path.GetFileName(f).Contains("cobertura", StringComparison.OrdinalIgnoreCase)))
-        {
-            CoberturaRebase.Copy(cobertura, cobertura, root);
-        }
+        RebaseCoverage(run);
 
         var trx = Path.Combine(directory, run.Settings.TrxFileName);
         var results = File.Exists(trx) ? TrxReader.Read(trx) : throw new InvalidDataException($"the cache entry of {UnitOf(run)} holds no {run.Settings.TrxFileName}");
         return new TestProjectOutcome(PortablePath.Relative(root, run.Project), 0, results, null, run.Framework);
+    }
+
+    /// <summary>
+    /// The run's Cobertura files with their source paths in this checkout, written the one way (so a file reused and a file
+    /// just written are the same bytes, and the coverage merge's key does not depend on which it was).
+    /// </summary>
+    public void RebaseCoverage(TestRun run)
+    {
+        var directory = run.Settings.ResultsDirectory;
+        if (!Directory.Exists(directory))
+        {
+            return;
+        }
+
+        foreach (var cobertura in Directory.EnumerateFiles(directory, "*.xml", SearchOption.AllDirectories).Where(f => Path.GetFileName(f).Contains("cobertura", StringComparison.OrdinalIgnoreCase)))
+        {
+            CoberturaRebase.Copy(cobertura, cobertura, root);
+        }
     }
 
     /// <summary>Whether an outcome is worth keeping: it ran, wrote results, nothing failed or hung.</summary>

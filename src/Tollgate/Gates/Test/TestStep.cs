@@ -161,6 +161,11 @@ internal sealed class TestStep(ProcessRunner runner, BundleWriter evidence, Acti
 
         var fresh = await new TestRunner(runner, say).RunAsync(inputs.Scope.Root, toRun, inputs.ResultsDirectory, modes, cancellation).ConfigureAwait(false);
         var byRun = toRun.Zip(fresh).ToDictionary(p => p.First, p => p.Second);
+        foreach (var run in cached is null ? [] : toRun)
+        {
+            cached!.RebaseCoverage(run);
+        }
+
         foreach (var (run, entry) in hits)
         {
             byRun[run] = cached!.Restore(run, entry);

@@ -11,8 +11,12 @@ public sealed record DotnetFormatSettings : ToolSettings
     /// <summary>Where the report goes (<c>--report</c>).</summary>
     public string ReportDirectory { get; internal init; } = "";
 
+    /// <summary>Only these folders and files, relative to the root (<c>--include</c>), when the result cache holds the rest; empty: everything.</summary>
+    public IReadOnlyList<string> Include { get; internal init; } = [];
+
     /// <inheritdoc />
     public override string Tool => "dotnet format";
 
-    internal override IReadOnlyList<string> RenderArguments() => DotnetCli.Format(Target, ReportDirectory);
+    internal override IReadOnlyList<string> RenderArguments() =>
+        Include.Count == 0 ? DotnetCli.Format(Target, ReportDirectory) : [.. DotnetCli.Format(Target, ReportDirectory), "--include", .. Include];
 }
