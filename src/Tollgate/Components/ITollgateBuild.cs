@@ -122,6 +122,10 @@ public interface ITollgateBuild : IParameterProvider
     [Secret]
     string? CacheCredentials => this.ValueOf(() => CacheCredentials, null);
 
+    /// <summary>Files every Test and Mutation unit also depends on.</summary>
+    [Parameter("Files every Test and Mutation unit also depends on, as patterns relative to the root (a * matches across folders), e.g. tests/fixtures/* README.md: what tests read outside their projects' folders")]
+    string[] CacheInputs => this.ValueOf(() => CacheInputs, []);
+
     /// <summary>Whether each miss says which ingredient of its key changed.</summary>
     [Parameter("Say of each unit the result cache misses which ingredients of its key changed since it was last stored")]
     bool ExplainCache => this.ValueOf(() => ExplainCache, false);

@@ -35,6 +35,6 @@ internal static class ResultCaches
         var origin = new CacheOrigin(facts.Commit, run, DateTimeOffset.UtcNow);
         var result = new ResultCache(mode, stores, origin, build.Log.Warn, build.Log.Info, build.Read(() => build.ExplainCache));
         var identity = $"{TollgateVersion.Current} {typeof(ResultCaches).Assembly.ManifestModule.ModuleVersionId:N}";
-        return new CacheContext(result, new SourceDigests(build.RootDirectory), identity);
+        return new CacheContext(result, new SourceDigests(build.RootDirectory), identity, build.Read(() => build.CacheInputs));
     }
 }

@@ -85,6 +85,19 @@ public sealed class SourceDigestsTests
         Assert.NotEqual("none", first);
     }
 
+    [Fact]
+    public void Named_inputs_outside_the_projects_are_in_every_key_by_content()
+    {
+        var (root, _) = Repository();
+        using var _1 = root;
+        root.Write("tests/fixtures/data/input.json", "{}");
+        root.Write("tests/fixtures/bin/ignored.dll", "binary");
+        var context = new CacheContext(ResultCache.Off, new SourceDigests(root.Path), "1.0.0 abc", ["tests/fixtures/*", "README.md"]);
+
+        Assert.Equal(["file:README.md", "file:tests/fixtures/data/input.json"], context.Extra.Values.Keys);
+        Assert.Empty(new CacheContext(ResultCache.Off, new SourceDigests(root.Path), "1.0.0 abc").Extra.Values);
+    }
+
     private static void CopyTree(string from, string to)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))

@@ -4,8 +4,27 @@ namespace Tollgate.Gates.Cache;
 /// <param name="Cache">The run's result cache.</param>
 /// <param name="Sources">The repository's source digests.</param>
 /// <param name="Tollgate">Tollgate's version and assembly identity.</param>
-internal sealed record CacheContext(ResultCache Cache, SourceDigests Sources, string Tollgate)
+/// <param name="Inputs">Patterns of files, relative to the root, that every Test and Mutation unit also depends on: what tests read outside their projects' folders (a <c>*</c> matches across folders).</param>
+internal sealed record CacheContext(ResultCache Cache, SourceDigests Sources, string Tollgate, IReadOnlyList<string>? Inputs = null)
 {
+    private KeyIngredients? extra;
+
+    /// <summary>The files <see cref="Inputs"/> names, by content (worked out once per run).</summary>
+    public KeyIngredients Extra => extra ??= Cache.Measure(() =>
+    {
+        var ingredients = new KeyIngredients();
+        foreach (var file in (Inputs ?? []).Count == 0 ? [] : SourceDigests.FilesBelow(Sources.Root))
+        {
+            var relative = IO.PortablePath.Relative(Sources.Root, file);
+            if (Inputs!.Any(pattern => System.IO.Enumeration.FileSystemName.MatchesSimpleExpression(pattern, relative, ignoreCase: false)))
+            {
+                ingredients.Add("file:" + relative, Sources.Of(file));
+            }
+        }
+
+        return ingredients;
+    });
+
     /// <summary>The ingredients every unit of every gate has: Tollgate itself.</summary>
     public KeyIngredients Base(string gate) => new KeyIngredients().Add("tollgate", Tollgate).Add("gate", gate);
 

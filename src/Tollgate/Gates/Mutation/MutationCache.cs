@@ -54,6 +54,8 @@ internal sealed class MutationCache(CacheContext context, string root, IReadOnly
             ingredients.Add(name, value);
         }
 
+        ingredients.Add(context.Extra);
+
         return ingredients
             .Add("sdk", built.FirstOrDefault(p => p.Project == target.Project)?.Sdk)
             .Add("framework", target.Framework)

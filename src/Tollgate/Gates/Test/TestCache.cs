@@ -23,7 +23,7 @@ internal sealed class TestCache(CacheContext context, string root, IReadOnlyList
     public KeyIngredients Ingredients(TestRun run)
     {
         var project = built.First(p => p.Project == run.Project && p.Framework == run.Framework);
-        var ingredients = context.Base(TestGate.Name).Add(context.Sources.OfProjectClosure(run.Project, built))
+        var ingredients = context.Base(TestGate.Name).Add(context.Sources.OfProjectClosure(run.Project, built)).Add(context.Extra)
             .Add("sdk", project.Sdk)
             .Add("framework", run.Framework)
             .AddDigest("command", Portable(string.Join(' ', run.Settings.RenderArguments())))
