@@ -122,6 +122,11 @@ public interface ITollgateBuild : IParameterProvider
     [Secret]
     string? CacheCredentials => this.ValueOf(() => CacheCredentials, null);
 
+    /// <summary>The secret that signs the cache's entries.</summary>
+    [Parameter("A shared secret that signs (HMAC-SHA256) every result cache entry this run stores, and without which no entry read is used: whoever can write to the cache server cannot forge a result")]
+    [Secret]
+    string? CacheSigningKey => this.ValueOf(() => CacheSigningKey, null);
+
     /// <summary>Files every Test and Mutation unit also depends on.</summary>
     [Parameter("Files every Test and Mutation unit also depends on, as patterns relative to the root (a * matches across folders), e.g. tests/fixtures/* README.md: what tests read outside their projects' folders")]
     string[] CacheInputs => this.ValueOf(() => CacheInputs, []);

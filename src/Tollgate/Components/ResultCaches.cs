@@ -33,7 +33,10 @@ internal static class ResultCaches
         var host = Ci.CiHost.Detect(build.EnvironmentVariables);
         var run = host.Details.GetValueOrDefault("url") ?? (host.Details.GetValueOrDefault("buildNumber") is { } number ? $"{host.Name} {number}" : "local");
         var origin = new CacheOrigin(facts.Commit, run, DateTimeOffset.UtcNow);
-        var result = new ResultCache(mode, stores, origin, build.Log.Warn, build.Log.Info, build.Read(() => build.ExplainCache));
+        var secret = build.Read(() => build.CacheSigningKey);
+        var result = new ResultCache(
+            mode, stores, origin, build.Log.Warn, build.Log.Info, build.Read(() => build.ExplainCache),
+            secret is { Length: > 0 } ? System.Text.Encoding.UTF8.GetBytes(secret) : null);
         var identity = $"{TollgateVersion.Current} {typeof(ResultCaches).Assembly.ManifestModule.ModuleVersionId:N}";
         return new CacheContext(result, new SourceDigests(build.RootDirectory), identity, build.Read(() => build.CacheInputs));
     }

@@ -90,9 +90,36 @@ public sealed class CacheEntryTests
     }
 
     [Fact]
+    public void A_signed_entry_reads_back_only_with_its_key_and_a_forged_one_not_at_all()
+    {
+        var (entry, ingredients) = Sample();
+        var secret = "shared by the agents"u8.ToArray();
+        var signed = entry.Pack(secret);
+
+        Assert.Equal(entry.Unit, CacheEntry.Unpack(signed, ingredients.Key, secret).Unit);
+        Assert.Contains("signed with another key", Assert.Throws<InvalidDataException>(() => CacheEntry.Unpack(signed, ingredients.Key, "another"u8.ToArray())).Message, StringComparison.Ordinal);
+        Assert.Contains("is not signed", Assert.Throws<InvalidDataException>(() => CacheEntry.Unpack(entry.Pack(), ingredients.Key, secret)).Message, StringComparison.Ordinal);
+
+        // A forger who rewrites a file and its digest in entry.json consistently: the digests agree, the signature does not.
+        var forged = (entry with { Files = new Dictionary<string, byte[]> { ["results.trx"] = Encoding.UTF8.GetBytes("<forged />"), ["x/coverage.cobertura.xml"] = entry.Files["x/coverage.cobertura.xml"] } }).Pack();
+        var withOldMac = Rewrite(forged, "entry.mac", Encoding.ASCII.GetString(ReadEntry(signed, "entry.mac")));
+        Assert.Contains("signature does not match", Assert.Throws<InvalidDataException>(() => CacheEntry.Unpack(withOldMac, ingredients.Key, secret)).Message, StringComparison.Ordinal);
+        Assert.Equal("<forged />", Encoding.UTF8.GetString(CacheEntry.Unpack(forged, ingredients.Key).Files["results.trx"])); // unsigned, digests alone cannot tell
+    }
+
+    [Fact]
     public void Garbage_is_no_entry()
     {
         Assert.Throws<InvalidDataException>(() => CacheEntry.Unpack(Encoding.UTF8.GetBytes("not a zip"), new string('0', 64)));
+    }
+
+    private static byte[] ReadEntry(byte[] blob, string name)
+    {
+        using var zip = new ZipArchive(new MemoryStream(blob), ZipArchiveMode.Read);
+        using var stream = zip.GetEntry(name)!.Open();
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
     }
 
     // The entry with one file's content replaced (or added), entry.json untouched.

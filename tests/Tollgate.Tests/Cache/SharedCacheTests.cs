@@ -26,11 +26,12 @@ public sealed class SharedCacheTests
         async Task<(Gate Test, HostRun Run)> TestAsync(SampleRepository repository, params string[] extra)
         {
             using var local = new TempDirectory(withNuke: false);
-            var run = await HostRun.RunAsync<SharedBuild>(repository.Root, ["Test", "--cache", "read-write", "--cache-directory", local.Path, "--cache-url", server.Url, "--cache-credentials", "ci:n0t-a-real-s3cret", .. extra]);
+            var run = await HostRun.RunAsync<SharedBuild>(repository.Root, ["Test", "--cache", "read-write", "--cache-directory", local.Path, "--cache-url", server.Url, "--cache-credentials", "ci:n0t-a-real-s3cret", "--cache-signing-key", "s1gning-k3y-of-the-agents", .. extra]);
             var gate = Gate.Read(repository.Evidence, "Test");
             gate.AssertStatus("passed");
             Assert.True(run.ExitCode == ExitCodes.Success, run.Output + run.Error);
             Assert.DoesNotContain("n0t-a-real-s3cret", run.Output + run.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain("s1gning-k3y", run.Output + run.Error, StringComparison.Ordinal);
             Assert.DoesNotContain("n0t-a-real-s3cret", string.Concat(Directory.GetFiles(repository.Evidence, "*", SearchOption.AllDirectories).Select(File.ReadAllText)), StringComparison.Ordinal);
             return (gate, run);
         }
@@ -39,6 +40,8 @@ public sealed class SharedCacheTests
         Assert.Empty(stored.Test.Reused);
         var entries = Directory.GetFiles(server.Data).Where(f => !Path.GetFileName(f).StartsWith("unit-", StringComparison.Ordinal)).ToList();
         Assert.Single(entries);
+
+        Assert.Contains(ZipFile.OpenRead(entries[0]).Entries, e => e.FullName == "entry.mac"); // signed with the agents' key
 
         // The other checkout, another path, an empty local folder: the result comes from the server.
         var shared = await TestAsync(second);

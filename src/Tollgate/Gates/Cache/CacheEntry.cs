@@ -14,6 +14,7 @@ namespace Tollgate.Gates.Cache;
 internal sealed record CacheEntry
 {
     private const string Index = "entry.json";
+    private const string Mac = "entry.mac";
     private const string FilesFolder = "files/";
     private const long MaxFileBytes = 512L * 1024 * 1024;
 
@@ -38,8 +39,8 @@ internal sealed record CacheEntry
     /// <summary>The result's files by relative path (forward slashes).</summary>
     public IReadOnlyDictionary<string, byte[]> Files { get; init; } = new Dictionary<string, byte[]>();
 
-    /// <summary>The entry as stored.</summary>
-    public byte[] Pack()
+    /// <summary>The entry as stored; with <paramref name="signingKey"/>, <c>entry.json</c>'s bytes are signed (HMAC-SHA256, <c>entry.mac</c>).</summary>
+    public byte[] Pack(byte[]? signingKey = null)
     {
         var index = new JsonObject
         {
@@ -54,7 +55,13 @@ internal sealed record CacheEntry
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
-            Write(zip, Index, System.Text.Encoding.UTF8.GetBytes(index.ToJsonString()));
+            var indexBytes = System.Text.Encoding.UTF8.GetBytes(index.ToJsonString());
+            Write(zip, Index, indexBytes);
+            if (signingKey is not null)
+            {
+                Write(zip, Mac, System.Text.Encoding.ASCII.GetBytes(Convert.ToHexStringLower(HMACSHA256.HashData(signingKey, indexBytes))));
+            }
+
             foreach (var (path, bytes) in Files.OrderBy(f => f.Key, StringComparer.Ordinal))
             {
                 Write(zip, FilesFolder + Checked(path), bytes);
@@ -64,15 +71,25 @@ internal sealed record CacheEntry
         return buffer.ToArray();
     }
 
-    /// <summary>Reads a stored entry back, checking it.</summary>
-    /// <exception cref="InvalidDataException">It is not an entry, is stored under another key, or a file is missing, added or altered.</exception>
-    public static CacheEntry Unpack(byte[] blob, string key)
+    /// <summary>Reads a stored entry back, checking it; with <paramref name="signingKey"/>, it must be signed with that key.</summary>
+    /// <exception cref="InvalidDataException">It is not an entry, is stored under another key, a file is missing, added or altered, or its signature is missing or wrong.</exception>
+    public static CacheEntry Unpack(byte[] blob, string key, byte[]? signingKey = null)
     {
         try
         {
             using var zip = new ZipArchive(new MemoryStream(blob), ZipArchiveMode.Read);
             var index = zip.GetEntry(Index) ?? throw new InvalidDataException("it has no entry.json");
-            var json = JsonNode.Parse(Read(index)) as JsonObject ?? throw new InvalidDataException("entry.json is not an object");
+            var indexBytes = Read(index);
+            if (signingKey is not null)
+            {
+                var mac = zip.GetEntry(Mac) is { } signed ? System.Text.Encoding.ASCII.GetString(Read(signed)) : throw new InvalidDataException("it is not signed, and this run reads only entries signed with --cache-signing-key");
+                if (!CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(mac), System.Text.Encoding.ASCII.GetBytes(Convert.ToHexStringLower(HMACSHA256.HashData(signingKey, indexBytes)))))
+                {
+                    throw new InvalidDataException("its signature does not match --cache-signing-key (forged, or signed with another key)");
+                }
+            }
+
+            var json = JsonNode.Parse(indexBytes) as JsonObject ?? throw new InvalidDataException("entry.json is not an object");
             var stored = json["key"]?.GetValue<string>();
             if (stored != key)
             {
@@ -87,7 +104,7 @@ internal sealed record CacheEntry
 
             var digests = Strings(json["files"]);
             var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-            foreach (var item in zip.Entries.Where(e => e.FullName != Index))
+            foreach (var item in zip.Entries.Where(e => e.FullName is not (Index or Mac)))
             {
                 var path = item.FullName.StartsWith(FilesFolder, StringComparison.Ordinal) ? Checked(item.FullName[FilesFolder.Length..]) : throw new InvalidDataException($"it holds {item.FullName}, outside files/");
                 var bytes = Read(item);

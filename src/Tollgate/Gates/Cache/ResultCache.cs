@@ -18,11 +18,20 @@ internal sealed class ResultCache
     private readonly Action<string> warn;
     private readonly Action<string> say;
     private readonly object gate = new();
+    private readonly byte[]? signingKey;
     private long ticks;
 
     /// <summary>A cache over <paramref name="stores"/> (the local one first).</summary>
-    public ResultCache(CacheMode mode, IReadOnlyList<ICacheStore> stores, CacheOrigin origin, Action<string> warn, Action<string> say, bool explain = false)
+    /// <param name="mode">How the run uses it.</param>
+    /// <param name="stores">Where entries are kept, the local folder first.</param>
+    /// <param name="origin">What this run stores its results as.</param>
+    /// <param name="warn">Says a refused entry or an unreachable store.</param>
+    /// <param name="say">Says why a unit missed, when explaining.</param>
+    /// <param name="explain">Whether a miss says which ingredients changed.</param>
+    /// <param name="signingKey">A shared secret: entries stored are signed with it, and entries read must be (null: unsigned entries).</param>
+    public ResultCache(CacheMode mode, IReadOnlyList<ICacheStore> stores, CacheOrigin origin, Action<string> warn, Action<string> say, bool explain = false, byte[]? signingKey = null)
     {
+        this.signingKey = signingKey;
         Mode = stores.Count == 0 ? CacheMode.Off : mode;
         this.stores = [.. stores];
         Origin = origin;
@@ -102,7 +111,7 @@ internal sealed class ResultCache
                 {
                     try
                     {
-                        var entry = CacheEntry.Unpack(blob, key);
+                        var entry = CacheEntry.Unpack(blob, key, signingKey);
                         foreach (var earlier in tried)
                         {
                             await PutAsync(earlier, key, blob, cancellation).ConfigureAwait(false);
@@ -147,7 +156,7 @@ internal sealed class ResultCache
         try
         {
             var key = ingredients.Key;
-            var blob = new CacheEntry { Key = key, Gate = gateName, Unit = unit, Origin = Origin, Ingredients = ingredients.Values, Data = data, Files = files }.Pack();
+            var blob = new CacheEntry { Key = key, Gate = gateName, Unit = unit, Origin = Origin, Ingredients = ingredients.Values, Data = data, Files = files }.Pack(signingKey);
             var pointer = Encoding.UTF8.GetBytes(new JsonObject
             {
                 ["key"] = key,

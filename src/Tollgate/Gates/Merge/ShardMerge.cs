@@ -110,9 +110,11 @@ internal sealed class ShardMerge(ProcessRunner runner, BundleWriter evidence, Ac
         return crashes.Count == 0 ? result : result with { Status = GateStatus.Error, Reasons = [.. result.Reasons, .. crashes] };
     }
 
-    // What each shard ran for the gate ("shard 2/3: dotnet test …"), then what the merge ran for it (ReportGenerator).
+    // What each shard ran for the gate ("shard 2/3: dotnet test …"), then what the merge ran for it (ReportGenerator), and
+    // the units each shard took from the result cache.
     private static GateResult WithShardCommands(MergeInputs inputs, GateResult merged) => merged with
     {
+        Reused = [.. inputs.Bundles.SelectMany(b => b.Gate(merged.Gate)?.Reused ?? []), .. merged.Reused],
         Commands =
         [
             .. inputs.Bundles.SelectMany(b => (b.Gate(merged.Gate)?.Commands ?? []).Select(c => $"shard {b.Shard.Index}/{b.Shard.Total}: {c}")),
