@@ -41,7 +41,10 @@ public sealed class SharedCacheTests
         var entries = Directory.GetFiles(server.Data).Where(f => !Path.GetFileName(f).StartsWith("unit-", StringComparison.Ordinal)).ToList();
         Assert.Single(entries);
 
-        Assert.Contains(ZipFile.OpenRead(entries[0]).Entries, e => e.FullName == "entry.mac"); // signed with the agents' key
+        using (var zip = ZipFile.OpenRead(entries[0]))
+        {
+            Assert.Contains(zip.Entries, e => e.FullName == "entry.mac"); // signed with the agents' key
+        }
 
         // The other checkout, another path, an empty local folder: the result comes from the server.
         var shared = await TestAsync(second);
