@@ -78,6 +78,7 @@ public interface IMutation : ITest
         .Executes(context => GateTarget.RunAsync(this, context, MutationGate.Name, async () =>
         {
             var since = this.Read(() => MutationSince) ?? PullRequest.TargetRef(EnvironmentVariables);
+            var releaseTags = await Tools.Git.GitHistory.ReleaseTagsAtHeadAsync(ProcessRunner, RootDirectory, context.Cancellation).ConfigureAwait(false);
             var inputs = new MutationInputs
             {
                 Scope = new BuildScope(RootDirectory, BuildInfo.Read(BuildInfoDirectory), BuildTarget, this.Read(() => Configuration), BuildProperties),
@@ -85,7 +86,8 @@ public interface IMutation : ITest
                     this.Read(() => MutationProjects), since, this.Read(() => MutationMutate), this.Read(() => MutationTestCaseFilter), Path.GetFileNameWithoutExtension(SolutionFile),
                     Selection.IsWhole, CheckedShard, CheckedShard.IsSplit ? CheckedShardTimings : null),
                 Policy = new MutationPolicy(this.Read(() => MutationThreshold), this.Read(() => MutationEmptyScopeAllowed), since),
-                Run = new MutationRunOptions(this.Read(() => MutationConcurrency), this.Read(() => MutationAdditionalTimeout), BuildTargetsPath, MutationReportDirectory, this.Read(() => MutationCacheDays)),
+                Run = new MutationRunOptions(this.Read(() => MutationConcurrency), this.Read(() => MutationAdditionalTimeout), BuildTargetsPath, MutationReportDirectory, this.Read(() => MutationCacheDays),
+                    releaseTags.Count == 0 ? null : $"HEAD is the release {releaseTags[0]}: a release's score is a full run's"),
                 Stryker = new PinnedTool(this.Read(() => ToolsDirectory), PolicyDefaults.Current.ToolVersion(StrykerTool.Package), this.Read(() => StrykerExecutable)),
             };
             var step = new MutationStep(ProcessRunner, RunEvidence, context.Log.Info, context.Log.Always, ToolHooks, await ResultCacheAsync(context.Cancellation).ConfigureAwait(false));

@@ -79,6 +79,15 @@ public sealed class MutationReuseTests
         Assert.DoesNotContain(Money, retested.Reused);
         Assert.NotEmpty(retested.Reused);
         Assert.True(retested.Metric("score").GetDouble() > changed.Metric("score").GetDouble(), $"the new test kills IsZero's mutants: {changed.Headline} → {retested.Headline}");
+
+        // A release: every file is mutated again, whatever the cache holds.
+        var git = await GitRepository.InitAsync(repository.Root);
+        repository.Write(".gitignore", "bin/\nobj/\nartifacts/\n.nuke/temp/\n");
+        await git.CommitAsync("release");
+        await git.TagAsync("v1.0.0");
+        var release = await MutateAsync();
+        Assert.Empty(release.Reused);
+        Assert.Equal(retested.Metric("score").GetDouble(), release.Metric("score").GetDouble());
     }
 
     // Every mutant of the bundle's report: file, line, mutator, replacement and whether it was detected.

@@ -47,7 +47,8 @@ internal sealed record MutationChoice(
 /// <param name="BuildTargets">The run's build targets file, handed to Stryker's builds so they find the run's build up to date.</param>
 /// <param name="ReportDirectory">Where Stryker's reports go.</param>
 /// <param name="CacheDays">How many days a file's mutants are reused from the result cache before they are tested again.</param>
-internal sealed record MutationRunOptions(int Concurrency, int AdditionalTimeout, string BuildTargets, string ReportDirectory, int CacheDays = 7);
+/// <param name="FullRunBecause">Why every file is mutated this time, the cache only written (a release tag on HEAD); null: reuse what holds.</param>
+internal sealed record MutationRunOptions(int Concurrency, int AdditionalTimeout, string BuildTargets, string ReportDirectory, int CacheDays = 7, string? FullRunBecause = null);
 
 /// <summary>
 /// The Mutation gate from inputs to result: the scope (projects the tests reach), Stryker in solution mode when
@@ -123,7 +124,15 @@ internal sealed class MutationStep(ProcessRunner runner, BundleWriter evidence, 
         var plans = new Dictionary<MutationTarget, (IReadOnlyDictionary<string, CacheEntry> Reused, IReadOnlyList<string> Retest)>();
         foreach (var target in cached is null ? [] : targets.Where(t => t.TestProjects.Select(p => platforms.GetValueOrDefault(p, TestPlatform.VSTest)).Distinct().Count() == 1))
         {
-            plans[target] = await cached!.PlanAsync(target, MutationCache.FilesOf(target, Mutate(inputs, mine, target.Project)), say, cancellation).ConfigureAwait(false);
+            var files = MutationCache.FilesOf(target, Mutate(inputs, mine, target.Project));
+            plans[target] = inputs.Run.FullRunBecause is null
+                ? await cached!.PlanAsync(target, files, say, cancellation).ConfigureAwait(false)
+                : (new Dictionary<string, CacheEntry>(), files);
+        }
+
+        if (cached is not null && inputs.Run.FullRunBecause is { } because)
+        {
+            say($"Mutating every file, reusing nothing from the result cache ({because}); what Stryker finds is stored for the next runs");
         }
 
         if (plans.Values.Sum(p => p.Reused.Count) > 0)

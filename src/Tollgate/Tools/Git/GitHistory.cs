@@ -28,6 +28,22 @@ internal sealed record GitHistory(string Sha, string? Branch, bool Shallow, IRea
         return int.Parse(count ?? "0", CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The release tags on HEAD itself (<c>v1.2.3</c>, <c>1.2</c>, <c>v2.0.0-rc.1</c>); none outside git.</summary>
+    public static async Task<IReadOnlyList<string>> ReleaseTagsAtHeadAsync(ProcessRunner runner, string root, CancellationToken cancellation)
+    {
+        try
+        {
+            var tags = await Git(runner, root, ["tag", "--points-at", "HEAD"], cancellation).ConfigureAwait(false) ?? "";
+            return tags.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Where(t => System.Text.RegularExpressions.Regex.IsMatch(t, @"^v?\d+\.\d+(\.\d+)?([-+].*)?$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)))
+                .ToList();
+        }
+        catch (ToolNotFoundException)
+        {
+            return [];
+        }
+    }
+
     private static async Task<string?> Git(ProcessRunner runner, string root, IReadOnlyList<string> arguments, CancellationToken cancellation)
     {
         var result = await runner.RunAsync(new ProcessSpec("git", arguments, root, TimeSpan.FromMinutes(1), InstallHint: "Install git."), cancellation).ConfigureAwait(false);
