@@ -1,5 +1,5 @@
-using Tollgate.Tools.Cobertura;
 using Tollgate.Tests.Support;
+using Tollgate.Tools.Cobertura;
 
 namespace Tollgate.Tests.Shards;
 

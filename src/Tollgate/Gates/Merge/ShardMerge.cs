@@ -4,8 +4,8 @@ using Tollgate.Gates.Mutation;
 using Tollgate.Gates.Shards;
 using Tollgate.Gates.Test;
 using Tollgate.IO;
-using Tollgate.Tools.Cobertura;
 using Tollgate.Tools;
+using Tollgate.Tools.Cobertura;
 using Tollgate.Tools.Stryker;
 using Tollgate.Tools.Trx;
 
