@@ -20,7 +20,7 @@ public sealed class TestCacheTests
     private static string Key(string root, ProjectInfo project, string tollgate = "1.0.0 a", string collector = "6.0.4", string? filter = null)
     {
         var context = new CacheContext(ResultCache.Off, new SourceDigests(root), tollgate);
-        var cache = new TestCache(context, root, [project], new Dictionary<string, string> { ["coverlet.collector"] = collector }, System.IO.Path.Combine(root, ".nuke", "temp", "tools"));
+        var cache = new TestCache(context, root, [project], collector, System.IO.Path.Combine(root, ".nuke", "temp", "tools"));
         var run = new TestRun(new DotnetTestSettings
         {
             Project = project.Project,

@@ -14,7 +14,7 @@ namespace Tollgate.Gates.Test;
 /// build's settings hook, a filter or a shard's classes are in it). Only a run that passed is stored: its results folder
 /// (TRX, Cobertura) whole; a reused Cobertura file gets this checkout's source paths.
 /// </summary>
-internal sealed class TestCache(CacheContext context, string root, IReadOnlyList<ProjectInfo> built, IReadOnlyDictionary<string, string> tools, string toolsDirectory)
+internal sealed class TestCache(CacheContext context, string root, IReadOnlyList<ProjectInfo> built, string collectorVersion, string toolsDirectory)
 {
     /// <summary>The cache's unit name of a run.</summary>
     public string UnitOf(TestRun run) => $"{PortablePath.Relative(root, run.Project)} ({run.Framework})";
@@ -28,9 +28,15 @@ internal sealed class TestCache(CacheContext context, string root, IReadOnlyList
             .Add("framework", run.Framework)
             .AddDigest("command", Portable(string.Join(' ', run.Settings.RenderArguments())))
             .AddDigest("arguments", Portable(string.Join(' ', run.Settings.Arguments)));
-        foreach (var (name, version) in tools)
+        // The tools this run's result depends on, whatever else the run's shard holds: the platform's version, or the
+        // collector Tollgate supplies to a VSTest project without one.
+        if (run.Settings.OnTestingPlatform)
         {
-            ingredients.Add("tool:" + name, version);
+            ingredients.Add("tool:" + TestingFacts.PlatformPackage, project.Facts.PlatformPackages?.GetValueOrDefault(TestingFacts.PlatformPackage));
+        }
+        else if (project.CoverageCollector is null)
+        {
+            ingredients.Add("tool:" + CoverageCollectorPackage.Package, collectorVersion);
         }
 
         foreach (var (name, value) in run.Settings.EnvironmentVariables)

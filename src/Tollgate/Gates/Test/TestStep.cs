@@ -140,7 +140,7 @@ internal sealed class TestStep(ProcessRunner runner, BundleWriter evidence, Acti
                     : own with { CollectorPath = p.CoverageCollector is null ? supplied : null, FilterOptions = VSTestFilterOptions(own.Filter, Classes(inputs, mine, p.Project)) });
             })
             .ToList();
-        var cached = cache is null || cache.Cache.Mode == CacheMode.Off ? null : new TestCache(cache, inputs.Scope.Root, inputs.Scope.Built, tools, inputs.Collector.Directory);
+        var cached = cache is null || cache.Cache.Mode == CacheMode.Off ? null : new TestCache(cache, inputs.Scope.Root, inputs.Scope.Built, inputs.Collector.Version, inputs.Collector.Directory);
         var keys = new Dictionary<TestRun, KeyIngredients>();
         var hits = new Dictionary<TestRun, CacheEntry>();
         foreach (var run in cached is null ? [] : runs)
