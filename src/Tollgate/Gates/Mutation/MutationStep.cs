@@ -270,7 +270,8 @@ internal sealed class MutationStep(ProcessRunner runner, BundleWriter evidence, 
 
         var reused = reusedEntries.Select(CacheContext.Reused).OrderBy(r => r.Unit, StringComparer.Ordinal).ToList();
         var files = reused.Select(r => r.Unit).ToHashSet(StringComparer.Ordinal);
-        var all = runs.SelectMany(r => r.Mutants ?? []).ToList();
+        // Counted as the score counts: mutants that were tested (not ignored or left uncompiled).
+        var all = runs.SelectMany(r => r.Mutants ?? []).Where(m => m.Status is "Killed" or "Timeout" or "Survived" or "NoCoverage").ToList();
         var kept = all.Count(m => files.Contains(m.File));
         return evaluated with
         {
