@@ -48,12 +48,15 @@ public sealed class EvidenceSafetyTests : IDisposable
     {
         var first = HostRun.RunAsync<SlowGateBuild>(root.Path, ["Gate"]);
         await WaitForLockAsync();
-        var second = await HostRun.RunAsync<SlowGateBuild>(root.Path, ["Gate"]);
+        // The first run holds the lock until the second says it waits, however long either takes to start on a loaded machine.
+        var output = new SignallingWriter("Waiting for another run in this repository to end (process ");
+        var second = BuildHost.RunAsync<SlowGateBuild>(["Gate"], null, new HostEnvironment(root.Path, new Dictionary<string, string> { ["TOLLGATE_CACHE"] = "off" }, output, new StringWriter(), HandleSignals: false));
+        await output.Seen.WaitAsync(TimeSpan.FromMinutes(5));
+        File.WriteAllText(Path.Combine(root.Path, SlowGateBuild.Release), "");
         var firstRun = await first;
 
         Assert.Equal(ExitCodes.Success, firstRun.ExitCode);
-        Assert.Equal(ExitCodes.Success, second.ExitCode);
-        Assert.Contains("Waiting for another run in this repository to end (process ", second.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Success, await second);
         Assert.Empty(EvidenceVerifier.Verify(Evidence));
         Assert.Empty(EvidenceVerifier.Verify(Evidence + ".previous.1"));
     }
@@ -64,6 +67,7 @@ public sealed class EvidenceSafetyTests : IDisposable
         var first = HostRun.RunAsync<SlowGateBuild>(root.Path, ["Gate", "--token", "s3cr3t-value"]);
         await WaitForLockAsync();
         var second = await HostRun.RunAsync<SlowGateBuild>(root.Path, ["Gate", "--no-wait"]);
+        File.WriteAllText(Path.Combine(root.Path, SlowGateBuild.Release), "");
         await first;
 
         Assert.Equal(ExitCodes.Failure, second.ExitCode);
@@ -189,9 +193,18 @@ public sealed class EvidenceSafetyTests : IDisposable
         [Parameter("A token"), Secret]
         public readonly string? Token;
 
+        /// <summary>The file whose appearance lets the gate finish: the test creates it once the other run has done what it checks.</summary>
+        public const string Release = "release-the-gate";
+
         Target Gate => _ => _.Executes(async context =>
         {
-            await Task.Delay(TimeSpan.FromSeconds(1.5), context.Cancellation);
+            var release = Path.Combine(RootDirectory, Release);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (!File.Exists(release) && clock.Elapsed < TimeSpan.FromMinutes(5))
+            {
+                await Task.Delay(25, context.Cancellation);
+            }
+
             await GateTarget.RunAsync(this, context, "Sample", () => Task.FromResult(SampleGate.Evaluate(false)));
         });
     }
@@ -208,5 +221,39 @@ public sealed class EvidenceSafetyTests : IDisposable
     public sealed class ThresholdBuild : TollgateBuild, ICoverage, IMutation
     {
         Target Nothing => _ => _.Executes(() => { });
+    }
+}
+
+/// <summary>A console that says when a line it waits for has been written.</summary>
+internal sealed class SignallingWriter(string expected) : StringWriter
+{
+    private readonly TaskCompletionSource seen = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task Seen => seen.Task;
+
+    public override void Write(char value)
+    {
+        base.Write(value);
+        Check();
+    }
+
+    public override void Write(string? value)
+    {
+        base.Write(value);
+        Check();
+    }
+
+    public override void Write(char[] buffer, int index, int count)
+    {
+        base.Write(buffer, index, count);
+        Check();
+    }
+
+    private void Check()
+    {
+        if (!seen.Task.IsCompleted && ToString().Contains(expected, StringComparison.Ordinal))
+        {
+            seen.TrySetResult();
+        }
     }
 }
