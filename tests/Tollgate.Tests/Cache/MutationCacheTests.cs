@@ -38,7 +38,7 @@ public sealed class MutationCacheTests : IDisposable
 
     private MutationCache Cache(TimeSpan? maxAge = null) =>
         new(new CacheContext(new ResultCache(CacheMode.ReadWrite, [new LocalCacheStore(store.Path)], new CacheOrigin("abc1234def", "local", DateTimeOffset.UtcNow), _ => { }, _ => { }), new SourceDigests(root.Path), "1.0.0 test"),
-            root.Path, built, new Dictionary<string, string> { ["stryker"] = "5.1.0" }, maxAge ?? TimeSpan.FromDays(7));
+            root.Path, built, new KeyIngredients().Add("stryker", "5.1.0"), maxAge ?? TimeSpan.FromDays(7));
 
     // X's one mutant is killed by a test of XTests.cs; Y's one mutant no test covers.
     private string Report() => root.Write("artifacts/report.json", $$"""

@@ -29,11 +29,13 @@ internal sealed record CacheContext(ResultCache Cache, SourceDigests Sources, st
     public KeyIngredients Base(string gate) => new KeyIngredients().Add("tollgate", Tollgate).Add("gate", gate);
 
     /// <summary>Reused units' summary for a headline: <c>412 reused from 1a2b3c4</c>, or <c>… from 3 runs</c>.</summary>
-    public static string Summary(int count, IReadOnlyCollection<ReusedUnit> reused, string what = "")
+    public static string Summary(int count, IReadOnlyCollection<ReusedUnit> reused, string what = "") => $"{count}{what} reused from {From(reused)}";
+
+    /// <summary>Where reused units came from: a commit's first seven characters (or the run, outside git), or <c>3 runs</c>.</summary>
+    public static string From(IReadOnlyCollection<ReusedUnit> reused)
     {
         var commits = reused.Select(r => r.Commit ?? r.Run).Distinct(StringComparer.Ordinal).ToList();
-        var from = commits.Count == 1 ? (reused.First().Commit is { Length: >= 7 } commit ? commit[..7] : reused.First().Run) : $"{commits.Count} runs";
-        return $"{count}{what} reused from {from}";
+        return commits.Count == 1 ? (reused.First().Commit is { Length: >= 7 } commit ? commit[..7] : reused.First().Run) : $"{commits.Count} runs";
     }
 
     /// <summary>The evidence's record of a reused entry.</summary>

@@ -4,8 +4,4 @@ namespace Tollgate.Gates.Cache;
 /// <param name="Commit">The commit checked out (null outside git).</param>
 /// <param name="Run">The run: the CI host's build address or number, or <c>local</c>.</param>
 /// <param name="At">When it was stored.</param>
-internal sealed record CacheOrigin(string? Commit, string Run, DateTimeOffset At)
-{
-    /// <summary>The commit's first seven characters, or <c>an unknown commit</c>.</summary>
-    public string ShortCommit => Commit is { Length: >= 7 } commit ? commit[..7] : Commit ?? "an unknown commit";
-}
+internal sealed record CacheOrigin(string? Commit, string Run, DateTimeOffset At);

@@ -93,7 +93,7 @@ internal sealed class CoverageStep(ProcessRunner runner, BundleWriter evidence, 
         }
 
         var reused = Cache.CacheContext.Reused(entry);
-        return result with { Headline = $"{result.Headline} (merge reused from {(reused.Commit is { Length: >= 7 } commit ? commit[..7] : reused.Run)})", Reused = [reused] };
+        return result with { Headline = $"{result.Headline} (merge reused from {Cache.CacheContext.From([reused])})", Reused = [reused] };
     }
 
     private const string MergeUnit = "merged coverage";

@@ -19,7 +19,7 @@ namespace Tollgate.Gates.Mutation;
 /// as a mutant's status can depend on code elsewhere. Stryker then mutates only the files not reused, and the project's
 /// report is the two put together: every mutant, re-tested or kept, with the whole score.
 /// </summary>
-internal sealed class MutationCache(CacheContext context, string root, IReadOnlyList<ProjectInfo> built, IReadOnlyDictionary<string, string> settings, TimeSpan maxAge)
+internal sealed class MutationCache(CacheContext context, string root, IReadOnlyList<ProjectInfo> built, KeyIngredients settings, TimeSpan maxAge)
 {
     private const string SectionFile = "section.json";
     private const string TestsFile = "tests.json";
@@ -49,12 +49,7 @@ internal sealed class MutationCache(CacheContext context, string root, IReadOnly
             }
         }
 
-        foreach (var (name, value) in settings)
-        {
-            ingredients.Add(name, value);
-        }
-
-        ingredients.Add(context.Extra);
+        ingredients.Add(settings).Add(context.Extra);
 
         return ingredients
             .Add("sdk", built.FirstOrDefault(p => p.Project == target.Project)?.Sdk)

@@ -24,7 +24,7 @@ internal static class MutationGate
     public static GateResult Evaluate(IReadOnlyList<MutationRun> runs, MutationPolicy policy, IReadOnlyDictionary<string, string> tools)
     {
         var thresholds = new Dictionary<string, double> { ["score"] = policy.Threshold };
-        var failed = runs.Where(r => r.Mutants is null || r.ExitCode is not (0 or StrykerTool.BelowBreak)).ToList();
+        var failed = runs.Where(r => !r.Finished).ToList();
         var finished = runs.Except(failed).ToList();
         if (runs.Count == 0 || finished.Count == 0)
         {

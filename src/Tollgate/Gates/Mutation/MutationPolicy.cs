@@ -11,4 +11,8 @@ internal sealed record MutationPolicy(double Threshold, bool EmptyScopeAllowed, 
 /// <param name="ExitCode">Stryker's exit code (0, or 2 below break, are finished runs).</param>
 /// <param name="Mutants">The report's mutants (files repository-relative), or null when it wrote none.</param>
 /// <param name="OutputTail">For an error: the lines of Stryker's output that name the cause (errors first), else its end.</param>
-internal sealed record MutationRun(string Project, int ExitCode, IReadOnlyList<Tools.Stryker.Mutant>? Mutants, string? OutputTail);
+internal sealed record MutationRun(string Project, int ExitCode, IReadOnlyList<Tools.Stryker.Mutant>? Mutants, string? OutputTail)
+{
+    /// <summary>Whether Stryker finished: it wrote a report and exited 0, or below the break threshold.</summary>
+    public bool Finished => Mutants is not null && ExitCode is 0 or Tools.Stryker.StrykerTool.BelowBreak;
+}

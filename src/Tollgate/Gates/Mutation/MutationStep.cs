@@ -151,7 +151,7 @@ internal sealed class MutationStep(ProcessRunner runner, BundleWriter evidence, 
             var run = await new MutationRunner(runner, progress, hooks).RunAsync(program, inputs.Scope.Root, inputs.Scope.BuildTarget, config, output, inputs.Scope.Properties, inputs.Run.BuildTargets, cancellation).ConfigureAwait(false);
             runs.Add(run);
             AddReports(output, inputs.Choice.SolutionName);
-            foreach (var (target, plan) in Finished(run) ? plans : [])
+            foreach (var (target, plan) in run.Finished ? plans : [])
             {
                 await cached!.StoreAsync(target, plan.Retest, Path.Combine(output, StrykerTool.ReportPath), cancellation).ConfigureAwait(false);
                 retestedFiles += plan.Retest.Count;
@@ -218,7 +218,7 @@ internal sealed class MutationStep(ProcessRunner runner, BundleWriter evidence, 
             var only = plan.Reused.Count == 0 ? config.Mutate : MutateOnly(target.Project, plan.Retest, inputs.Choice.Mutate);
             tested = await new MutationRunner(runner, progress, hooks).RunAsync(
                 program, inputs.Scope.Root, target.Project, config with { Mutate = only }, output, inputs.Scope.Properties, inputs.Run.BuildTargets, cancellation).ConfigureAwait(false);
-            if (!Finished(tested))
+            if (!tested.Finished)
             {
                 AddReports(output, name);
                 return tested;
@@ -248,17 +248,13 @@ internal sealed class MutationStep(ProcessRunner runner, BundleWriter evidence, 
         return new MutationRun(PortablePath.Relative(inputs.Scope.Root, target.Project), tested?.ExitCode ?? 0, mutants, null);
     }
 
-    private static bool Finished(MutationRun run) => run.Mutants is not null && run.ExitCode is 0 or StrykerTool.BelowBreak;
-
     // What a stored mutant's status depends on of the run's settings (not where the checkout is, nor the score to reach).
-    private static Dictionary<string, string> CacheSettings(MutationInputs inputs, IReadOnlyDictionary<string, string> tools) => new()
-    {
-        ["stryker"] = tools.GetValueOrDefault(StrykerTool.Package, ""),
-        ["configuration"] = inputs.Scope.Configuration,
-        ["properties"] = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', inputs.Scope.Properties)))),
-        ["additional-timeout"] = inputs.Run.AdditionalTimeout.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["test-case-filter"] = inputs.Choice.TestCaseFilter ?? "",
-    };
+    private static KeyIngredients CacheSettings(MutationInputs inputs, IReadOnlyDictionary<string, string> tools) => new KeyIngredients()
+        .Add("stryker", tools.GetValueOrDefault(StrykerTool.Package, ""))
+        .Add("configuration", inputs.Scope.Configuration)
+        .AddDigest("properties", string.Join('\n', inputs.Scope.Properties))
+        .Add("additional-timeout", inputs.Run.AdditionalTimeout.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        .Add("test-case-filter", inputs.Choice.TestCaseFilter ?? "");
 
     // The gate's result with what the cache gave: the reused files listed, the headline and a finding saying how many mutants were kept and how many tested.
     private GateResult WithReuse(GateResult evaluated, IReadOnlyList<MutationRun> runs)
@@ -334,7 +330,7 @@ internal sealed class MutationStep(ProcessRunner runner, BundleWriter evidence, 
             parts.Add((label, part, run));
         }
 
-        if (parts.FirstOrDefault(p => p.Run.Mutants is null || p.Run.ExitCode is not (0 or StrykerTool.BelowBreak)) is { Run: not null } failed)
+        if (parts.FirstOrDefault(p => !p.Run.Finished) is { Run: not null } failed)
         {
             return failed.Run with { OutputTail = $"on {failed.Label}: {failed.Run.OutputTail}" };
         }
@@ -380,8 +376,7 @@ internal sealed class MutationStep(ProcessRunner runner, BundleWriter evidence, 
             return inputs.Choice.Mutate;
         }
 
-        var directory = Path.GetDirectoryName(project)!;
-        return [.. files.Select(f => Path.GetRelativePath(directory, Path.Combine(inputs.Scope.Root, f)).Replace('\\', '/')), .. inputs.Choice.Mutate.Where(m => m.StartsWith('!'))];
+        return MutateOnly(project, files.Select(f => Path.Combine(inputs.Scope.Root, f)).ToList(), inputs.Choice.Mutate);
     }
 
     // How long each unit took: a whole project its Stryker run, a file its share of its project's run by mutants.
