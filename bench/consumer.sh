@@ -29,6 +29,50 @@ make_libraries() {
     write_build_project "$work" IStandardGates "((ITest)x).Test"
 }
 
+# $1: a repository of $2 libraries as make_libraries lays them out, each with $3 more source files of seven generated rules
+# (arithmetic, comparisons and conditions: about a hundred mutants a file) and a test class per file that checks each rule on
+# two inputs, so most mutants die and the boundary ones live, as in real code.
+make_generated() {
+    local work=$1 count=$2 files=$3
+    make_libraries "$work" "$count"
+    python3 - "$work" "$count" "$files" <<'PY'
+import os, sys
+work, count, files = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+def rule(k):
+    return f"""    public static int Rule{k}(int a, int b)
+    {{
+        if (a > b && b >= {k % 5})
+        {{
+            return (a - b) * {k % 4 + 2} + {k};
+        }}
+
+        var c = a * 2 + b - {k % 3};
+        return c > {k} ? c / 2 : c + {k % 7};
+    }}
+"""
+def expected(k, a, b):
+    if a > b and b >= k % 5:
+        return (a - b) * (k % 4 + 2) + k
+    c = a * 2 + b - k % 3
+    return int(c / 2) if c > k else c + k % 7
+for lib in range(1, count + 1):
+    for f in range(1, files + 1):
+        ks = range(f * 10, f * 10 + 7)
+        src = os.path.join(work, "src", f"Lib{lib}", "Rules")
+        os.makedirs(src, exist_ok=True)
+        with open(os.path.join(src, f"Rules{f}.cs"), "w") as out:
+            out.write(f"namespace Sample.Rules;\n\npublic static class Rules{f}\n{{\n" + "\n".join(rule(k) for k in ks) + "}\n")
+        with open(os.path.join(work, "tests", f"Lib{lib}.Tests", f"Rules{f}Tests.cs"), "w") as out:
+            out.write(f"using Sample.Rules;\nusing Xunit;\n\nnamespace Sample.Tests;\n\npublic class Rules{f}Tests\n{{\n")
+            for k in ks:
+                out.write(f"    [Fact]\n    public void Rule{k}_holds()\n    {{\n")
+                for a, b in ((9, 5), (1, 3), (k * 2, 0)):
+                    out.write(f"        Assert.Equal({expected(k, a, b)}, Rules{f}.Rule{k}({a}, {b}));\n")
+                out.write("    }\n\n")
+            out.write("}\n")
+PY
+}
+
 # The build project and Build class of a consumer in $1 with the components $2 and the default target $3.
 write_build_project() {
     local work=$1 components=$2 default_target=$3 here

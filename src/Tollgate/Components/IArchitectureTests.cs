@@ -25,7 +25,7 @@ public interface IArchitectureTests : ICompile
         .DependsOn(Compile)
         .ProceedAfterFailure()
         .OnlyWhen(() => RunsGlobalGates, "this is shard 1 of a split run (the cheap, global gates run there; --shard-every-gate runs them on every shard), or the run is not split")
-        .Executes(context => GateTarget.RunAsync(this, context, ArchitectureGate.Name, () =>
+        .Executes(context => GateTarget.RunAsync(this, context, ArchitectureGate.Name, async () =>
         {
             var inputs = new ArchitectureInputs
             {
@@ -33,14 +33,16 @@ public interface IArchitectureTests : ICompile
                 Built = BuildInfo.Read(BuildInfoDirectory),
                 AssemblyPatterns = this.Read(() => ArchitectureAssemblies),
                 Freeze = this.Read(() => ArchitectureFreeze),
+                Properties = BuildProperties,
                 TollgateVersion = TollgateVersion.Current,
             };
-            var result = new ArchitectureStep(RunEvidence, context.Log.Info).Run(inputs);
+            var result = await new ArchitectureStep(RunEvidence, context.Log.Info, await ResultCacheAsync(context.Cancellation).ConfigureAwait(false))
+                .RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
             foreach (var finding in result.Findings.Where(f => f.Kind == "violation").Take(20))
             {
                 context.Log.Error($"[{finding.Rule}] {finding.Message}");
             }
 
-            return Task.FromResult(result);
+            return result;
         }));
 }

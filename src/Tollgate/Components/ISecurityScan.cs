@@ -32,6 +32,11 @@ public interface ISecurityScan : IHazSolution
     [Parameter("NuGet audit sources (service index URLs) to use instead of those in NuGet.Config")]
     string[] NuGetAuditSources => this.ValueOf(() => NuGetAuditSources, []);
 
+    /// <summary>How long a NuGet audit is reused from the result cache.</summary>
+    [Parameter("Hours a NuGet audit is reused from the result cache while no project, package or audit source changed (default from the policy: 24; 0 audits every run)")]
+    [Bounds(0, 8760)]
+    int AuditCacheHours => this.ValueOf(() => AuditCacheHours, PolicyDefaults.Current.AuditCacheHours);
+
     /// <summary>Where the scanners' reports and Trivy's cache go.</summary>
     AbsolutePath SecurityWorkDirectory => RootDirectory / ".nuke" / "temp" / "security";
 
@@ -58,12 +63,13 @@ public interface ISecurityScan : IHazSolution
                 FailOn = failOn,
                 Trivy = TrivyOptions,
                 AuditSources = this.Read(() => NuGetAuditSources),
+                AuditCacheHours = this.Read(() => AuditCacheHours),
                 WorkDirectory = SecurityWorkDirectory,
                 TollgateVersion = TollgateVersion.Current,
                 Images = ImagesToScanAsync,
                 Sboms = async cancellation => PackagedSboms.Of(EvidenceDirectory / "artifacts.json", (await GitFactsAsync(cancellation).ConfigureAwait(false)).Commit, RootDirectory),
             };
-            var result = await new SecurityScanStep(ProcessRunner, RunEvidence, context.Log.Info, context.Log.Warn).RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
+            var result = await new SecurityScanStep(ProcessRunner, RunEvidence, context.Log.Info, context.Log.Warn, await ResultCacheAsync(context.Cancellation).ConfigureAwait(false)).RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
             foreach (var waiver in result.Waivers)
             {
                 context.Log.Warn($"{waiver.Subject} is waived by {waiver.Source}: {waiver.Reason}");

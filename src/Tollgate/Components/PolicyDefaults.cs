@@ -11,7 +11,7 @@ namespace Tollgate;
 internal sealed record PolicyDefaults(
     IReadOnlyList<string> LintFailOn, double CoverageLine, double? CoverageBranch, double CoverageTolerance, double CoverageChangedLines, double MutationScore,
     IReadOnlyList<string> SecurityFailOn, string TrivyMinimumVersion, string VersionTool, IReadOnlyDictionary<string, string> Tools,
-    IReadOnlyList<string> RequiredGates, string TestHangTimeout, int MutationCacheDays)
+    IReadOnlyList<string> RequiredGates, string TestHangTimeout, int MutationCacheDays, int AuditCacheHours)
 {
     /// <summary>The version pinned for a .NET tool the gates drive.</summary>
     public string ToolVersion(string package) => Tools.TryGetValue(package, out var version)
@@ -40,6 +40,7 @@ internal sealed record PolicyDefaults(
             root.GetProperty("tools").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!),
             root.GetProperty("requiredGates").EnumerateArray().Select(e => e.GetString()!).ToList(),
             root.GetProperty("test").GetProperty("hangTimeout").GetString()!,
-            root.GetProperty("mutation").GetProperty("cacheDays").GetInt32());
+            root.GetProperty("mutation").GetProperty("cacheDays").GetInt32(),
+            root.GetProperty("security").GetProperty("auditCacheHours").GetInt32());
     }
 }

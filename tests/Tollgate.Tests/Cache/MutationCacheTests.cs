@@ -36,8 +36,8 @@ public sealed class MutationCacheTests : IDisposable
 
     private string Full(string relative) => Path.Combine(root.Path, relative);
 
-    private MutationCache Cache(TimeSpan? maxAge = null) =>
-        new(new CacheContext(new ResultCache(CacheMode.ReadWrite, [new LocalCacheStore(store.Path)], new CacheOrigin("abc1234def", "local", DateTimeOffset.UtcNow), _ => { }, _ => { }), new SourceDigests(root.Path), "1.0.0 test"),
+    private MutationCache Cache(TimeSpan? maxAge = null, DateTimeOffset? at = null) =>
+        new(new CacheContext(new ResultCache(CacheMode.ReadWrite, [new LocalCacheStore(store.Path)], new CacheOrigin("abc1234def", "local", at ?? DateTimeOffset.UtcNow), _ => { }, _ => { }), new SourceDigests(root.Path), "1.0.0 test"),
             root.Path, built, new KeyIngredients().Add("stryker", "5.1.0"), maxAge ?? TimeSpan.FromDays(7));
 
     // X's one mutant is killed by a test of XTests.cs; Y's one mutant no test covers.
@@ -106,6 +106,18 @@ public sealed class MutationCacheTests : IDisposable
         await StoreAsync();
 
         Assert.Equal(["src/A/X.cs", "src/A/Y.cs"], await RetestedAsync(Cache(TimeSpan.Zero)));
+    }
+
+    [Fact]
+    public async Task What_Stryker_finds_for_files_too_old_replaces_their_entries_so_the_next_run_reuses_them()
+    {
+        await Cache(at: DateTimeOffset.UtcNow.AddDays(-8)).StoreAsync(target, MutationCache.FilesOf(target, []), Report(), CancellationToken.None);
+        var today = Cache();
+        Assert.Equal(["src/A/X.cs", "src/A/Y.cs"], await RetestedAsync(today));
+
+        await today.StoreAsync(target, MutationCache.FilesOf(target, []), Report(), CancellationToken.None);
+
+        Assert.Empty(await RetestedAsync(Cache()));
     }
 
     [Fact]

@@ -36,6 +36,29 @@ public sealed class ResultCacheTests
     }
 
     [Fact]
+    public async Task An_entry_read_and_run_anyway_is_replaced_and_one_not_read_is_kept_unless_replacing_is_asked()
+    {
+        using var folder = new TempDirectory(withNuke: false);
+        var store = new LocalCacheStore(folder.Path);
+        ResultCache At(string commit, CacheMode mode = CacheMode.ReadWrite) => new(mode, [store], Origin with { Commit = commit }, warnings.Enqueue, said.Enqueue);
+        async Task<string?> Stored() => (await At("reader").ReadAsync("Test", "u", Ingredients(), CancellationToken.None))?.Origin.Commit;
+        await At("first").WriteAsync("Test", "u", Ingredients(), new Dictionary<string, string>(), Files, CancellationToken.None);
+
+        await At("blind").WriteAsync("Test", "u", Ingredients(), new Dictionary<string, string>(), Files, CancellationToken.None);
+        Assert.Equal("first", await Stored()); // a run that did not read it leaves it: the same key, the same result
+
+        var stale = At("stale");
+        Assert.NotNull(await stale.ReadAsync("Test", "u", Ingredients(), CancellationToken.None)); // its gate found it too old, say, and ran the unit
+        await stale.WriteAsync("Test", "u", Ingredients(), new Dictionary<string, string>(), Files, CancellationToken.None);
+        Assert.Equal("stale", await Stored());
+
+        await At("forced").WriteAsync("Test", "u", Ingredients(), new Dictionary<string, string>(), Files, CancellationToken.None, replace: true);
+        Assert.Equal("forced", await Stored());
+        await At("written", CacheMode.Write).WriteAsync("Test", "u", Ingredients(), new Dictionary<string, string>(), Files, CancellationToken.None);
+        Assert.Equal("written", await Stored());
+    }
+
+    [Fact]
     public async Task Read_mode_stores_nothing_and_write_mode_reads_nothing()
     {
         using var folder = new TempDirectory(withNuke: false);

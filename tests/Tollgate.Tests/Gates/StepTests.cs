@@ -22,14 +22,14 @@ public sealed class StepTests : IDisposable
         new(Path.Combine(root.Path, "src", "Tollgate", "Tollgate.csproj"), "net10.0", false, typeof(TollgateBuild).Assembly.Location, "", "10.0.100");
 
     [Fact]
-    public void The_architecture_step_checks_the_rules_file_on_the_built_assembly()
+    public async Task The_architecture_step_checks_the_rules_file_on_the_built_assembly()
     {
         root.Write(".nuke/architecture.json", """
             { "rules": [ { "name": "engine stays below the gates", "kind": "forbidden", "from": ["Tollgate.Engine.**"], "to": ["Tollgate.Gates.**"] } ] }
             """);
         var bundle = Bundle();
 
-        var result = new ArchitectureStep(bundle, said.Add).Run(new ArchitectureInputs
+        var result = await new ArchitectureStep(bundle, said.Add).RunAsync(new ArchitectureInputs
         {
             Root = root.Path,
             Built = [Tollgate()],
@@ -45,13 +45,13 @@ public sealed class StepTests : IDisposable
     }
 
     [Fact]
-    public void The_architecture_step_fails_naming_the_type_that_breaks_a_rule()
+    public async Task The_architecture_step_fails_naming_the_type_that_breaks_a_rule()
     {
         root.Write(".nuke/architecture.json", """
             { "rules": [ { "name": "gates without io", "kind": "forbidden", "from": ["Tollgate.Gates.**"], "to": ["Tollgate.IO.**"] } ] }
             """);
 
-        var result = new ArchitectureStep(Bundle(), said.Add).Run(new ArchitectureInputs
+        var result = await new ArchitectureStep(Bundle(), said.Add).RunAsync(new ArchitectureInputs
         {
             Root = root.Path,
             Built = [Tollgate()],
@@ -65,9 +65,9 @@ public sealed class StepTests : IDisposable
     }
 
     [Fact]
-    public void Without_a_rules_file_the_architecture_step_holds_the_default_rule()
+    public async Task Without_a_rules_file_the_architecture_step_holds_the_default_rule()
     {
-        var result = new ArchitectureStep(Bundle(), said.Add).Run(new ArchitectureInputs
+        var result = await new ArchitectureStep(Bundle(), said.Add).RunAsync(new ArchitectureInputs
         {
             Root = root.Path,
             Built = [Tollgate()],

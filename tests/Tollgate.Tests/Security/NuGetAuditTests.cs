@@ -81,4 +81,47 @@ public sealed class NuGetAuditTests
         Assert.Equal(ExitCodes.Failure, audited.ExitCode);
         Assert.Equal(["coverlet.collector", "xunit.abstractions"], Gate.Read(sample.Evidence, "SecurityScan").Findings.Select(f => f.GetProperty("package").GetString()));
     }
+
+    [Fact]
+    public async Task An_unchanged_audit_is_reused_with_the_same_findings_until_a_project_changes_or_the_policy_s_hours_pass()
+    {
+        using var feed = Feed();
+        using var sample = new SampleRepository();
+        using var cache = new TempDirectory(withNuke: false);
+        sample.Write("nuget.config", feed.NuGetConfig);
+        sample.Write(".nuke/security.json", WaiveTrivy);
+        string[] cached = ["SecurityScan", "--cache", "read-write", "--cache-directory", cache.Path];
+
+        await HostRun.RunAsync<SecurityBuild>(sample.Root, cached);
+        var fresh = Gate.Read(sample.Evidence, "SecurityScan");
+        fresh.AssertStatus("failed");
+        Assert.Empty(fresh.Reused);
+        var asked = feed.Requests;
+
+        var again = await HostRun.RunAsync<SecurityBuild>(sample.Root, cached);
+
+        var reused = Gate.Read(sample.Evidence, "SecurityScan");
+        reused.AssertStatus("failed");
+        Assert.Equal(["nuget audit", "secret scan"], reused.Reused.Order(StringComparer.Ordinal));
+        Assert.Equal(asked, feed.Requests); // neither the restore nor the probe of the source asked the feed
+        Assert.Equal(fresh.Reasons, reused.Reasons);
+        Assert.Equal(fresh.Findings.Select(f => f.ToString()), reused.Findings.Select(f => f.ToString()));
+        Assert.StartsWith("1 critical, 1 high; waived: trivy (secret scan and nuget audit reused from ", reused.Headline, StringComparison.Ordinal);
+        Assert.Contains("NuGet audit: no project, package or source changed since the audit reused from", again.Output, StringComparison.Ordinal);
+
+        // The policy's hours: 0 audits again, and the secret scan (a repository's content, not a database's) is still reused.
+        await HostRun.RunAsync<SecurityBuild>(sample.Root, [.. cached, "--audit-cache-hours", "0"]);
+        Assert.Equal(["secret scan"], Gate.Read(sample.Evidence, "SecurityScan").Reused);
+        Assert.True(feed.Requests > asked, "an audit the policy's hours do not allow to reuse did not run");
+
+        // A project file changed: both run again, with the same findings.
+        asked = feed.Requests;
+        File.AppendAllText(Path.Combine(sample.Root, "tests", "Sample.Tests", "Sample.Tests.csproj"), "<!-- changed -->\n");
+        await HostRun.RunAsync<SecurityBuild>(sample.Root, cached);
+        var changed = Gate.Read(sample.Evidence, "SecurityScan");
+        changed.AssertStatus("failed");
+        Assert.Empty(changed.Reused);
+        Assert.True(feed.Requests > asked, "a changed project's audit did not run");
+        Assert.Equal(fresh.Findings.Select(f => f.ToString()), changed.Findings.Select(f => f.ToString()));
+    }
 }

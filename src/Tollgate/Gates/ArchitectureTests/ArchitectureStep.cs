@@ -1,4 +1,5 @@
 using Tollgate.Evidence;
+using Tollgate.Gates.Cache;
 using Tollgate.IO;
 using Tollgate.Tools.Assemblies;
 using Tollgate.Tools.Dotnet;
@@ -20,6 +21,9 @@ internal sealed record ArchitectureInputs
     /// <summary>Record today's violations as known.</summary>
     public bool Freeze { get; init; }
 
+    /// <summary>MSBuild properties of the run (they shape the assemblies).</summary>
+    public IReadOnlyList<string> Properties { get; init; } = [];
+
     /// <summary>Written into the SARIF report.</summary>
     public required string TollgateVersion { get; init; }
 }
@@ -29,9 +33,9 @@ internal sealed record ArchitectureInputs
 /// namespace cycles within each assembly) on one assembly per project (its highest framework), a frozen
 /// baseline of known violations, the SARIF report.
 /// </summary>
-internal sealed class ArchitectureStep(BundleWriter evidence, Action<string> say)
+internal sealed class ArchitectureStep(BundleWriter evidence, Action<string> say, CacheContext? cache = null)
 {
-    public GateResult Run(ArchitectureInputs inputs)
+    public async Task<GateResult> RunAsync(ArchitectureInputs inputs, CancellationToken cancellation = default)
     {
         var nuke = Path.Combine(inputs.Root, ".nuke");
         ArchitectureSchema.WriteTo(nuke);
@@ -51,8 +55,26 @@ internal sealed class ArchitectureStep(BundleWriter evidence, Action<string> say
         }
 
         say($"Checking {rules.Count} rules on {string.Join(", ", assemblies.Select(Path.GetFileName))}");
-        var types = assemblies.SelectMany(AssemblyDependencyReader.Read).ToList();
-        var violations = rules.SelectMany(rule => rule.Evaluate(types)).ToList();
+        var stored = cache is null || cache.Cache.Mode == CacheMode.Off ? null : new ArchitectureCache(cache, inputs.Built);
+        var ingredients = stored?.Ingredients(assemblies, rulesFile, inputs.Properties);
+        var reused = ingredients is null ? null : await stored!.ReadAsync(ingredients, cancellation).ConfigureAwait(false);
+        IReadOnlyList<ArchitectureViolation> violations;
+        int typeCount;
+        if (reused is { } kept)
+        {
+            (violations, typeCount) = (kept.Violations, kept.Types);
+            say($"The assemblies' sources, packages and rules are unchanged since the check reused from {CacheContext.From([CacheContext.Reused(kept.Entry)])}");
+        }
+        else
+        {
+            var types = assemblies.SelectMany(AssemblyDependencyReader.Read).ToList();
+            (violations, typeCount) = (rules.SelectMany(rule => rule.Evaluate(types)).ToList(), types.Count);
+            if (ingredients is not null)
+            {
+                await stored!.StoreAsync(ingredients, violations, typeCount, cancellation).ConfigureAwait(false);
+            }
+        }
+
         var baseline = Path.Combine(nuke, ArchitectureBaseline.FileName);
         if (inputs.Freeze)
         {
@@ -60,12 +82,18 @@ internal sealed class ArchitectureStep(BundleWriter evidence, Action<string> say
             say($"Froze {violations.Count} violations into {PortablePath.Relative(inputs.Root, baseline)}; commit it. New violations will fail the gate.");
         }
 
-        var evaluated = ArchitectureGate.Evaluate(violations, ArchitectureBaseline.Read(baseline), rules.Count, types.Count, tools);
+        var evaluated = ArchitectureGate.Evaluate(violations, ArchitectureBaseline.Read(baseline), rules.Count, typeCount, tools);
         var result = evaluated with
         {
             Headline = configured ? evaluated.Headline : evaluated.Headline.Replace(" rules)", " default rules: no namespace cycles)", StringComparison.Ordinal),
             Settings = new Dictionary<string, string> { ["rules"] = configured ? shownAs : "default: no namespace cycles within each assembly" },
         };
+        if (reused is { } from)
+        {
+            var unit = CacheContext.Reused(from.Entry);
+            result = result with { Headline = $"{result.Headline} (check reused from {CacheContext.From([unit])})", Reused = [unit] };
+        }
+
         evidence.WriteReport(ArchitectureGate.Name, "architecture.sarif", SarifExporter.Render(result, inputs.TollgateVersion));
         return result;
     }

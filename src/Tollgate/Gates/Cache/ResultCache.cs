@@ -19,6 +19,7 @@ internal sealed class ResultCache
     private readonly Action<string> say;
     private readonly object gate = new();
     private readonly byte[]? signingKey;
+    private readonly HashSet<string> setAside = new(StringComparer.Ordinal);
     private long ticks;
 
     /// <summary>A cache over <paramref name="stores"/> (the local one first).</summary>
@@ -118,11 +119,13 @@ internal sealed class ResultCache
                         }
 
                         Count(hit: true);
+                        SetAside(key);
                         return entry;
                     }
                     catch (InvalidDataException exception)
                     {
                         warn($"Cache entry {key[..12]}… of {gateName} {unit} in {store.Name} is refused and the unit runs: {exception.Message}");
+                        SetAside(key);
                     }
                 }
 
@@ -144,7 +147,15 @@ internal sealed class ResultCache
     }
 
     /// <summary>Stores a unit's result under its key, with the unit's last ingredients beside it; nothing when the run does not write.</summary>
-    public async Task WriteAsync(string gateName, string unit, KeyIngredients ingredients, IReadOnlyDictionary<string, string> data, IReadOnlyDictionary<string, byte[]> files, CancellationToken cancellation)
+    /// <param name="gateName">The gate.</param>
+    /// <param name="unit">The unit.</param>
+    /// <param name="ingredients">What its result depends on.</param>
+    /// <param name="data">Values stored with it.</param>
+    /// <param name="files">Files stored with it.</param>
+    /// <param name="cancellation">Stops the writes.</param>
+    /// <param name="replace">Replace an entry already stored under the key (a forced full run's fresh results); an entry this run read and then ran anyway (refused, or too old for its gate), and every entry of a <c>--cache write</c> run, is replaced regardless.</param>
+    public async Task WriteAsync(
+        string gateName, string unit, KeyIngredients ingredients, IReadOnlyDictionary<string, string> data, IReadOnlyDictionary<string, byte[]> files, CancellationToken cancellation, bool replace = false)
     {
         if (!Mode.Writes())
         {
@@ -163,10 +174,14 @@ internal sealed class ResultCache
                 ["ingredients"] = new JsonObject(ingredients.Values.Select(v => KeyValuePair.Create(v.Key, (JsonNode?)v.Value))),
             }.ToJsonString());
             var stored = false;
+            lock (gate)
+            {
+                replace |= Mode == CacheMode.Write || setAside.Contains(key);
+            }
+
             foreach (var store in Current())
             {
-                var present = await Guarded(store, s => s.HasAsync(key, cancellation)).ConfigureAwait(false);
-                if (present is false)
+                if (replace || await Guarded(store, s => s.HasAsync(key, cancellation)).ConfigureAwait(false) is false)
                 {
                     stored |= await PutAsync(store, key, blob, cancellation).ConfigureAwait(false);
                 }
@@ -185,6 +200,14 @@ internal sealed class ResultCache
         finally
         {
             Interlocked.Add(ref ticks, clock.Elapsed.Ticks);
+        }
+    }
+
+    private void SetAside(string key)
+    {
+        lock (gate)
+        {
+            setAside.Add(key);
         }
     }
 

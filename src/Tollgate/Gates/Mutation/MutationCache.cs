@@ -58,6 +58,9 @@ internal sealed class MutationCache(CacheContext context, string root, IReadOnly
             .Add("file:" + UnitOf(file), context.Sources.Of(file));
     }
 
+    /// <summary>Whether what Stryker tests replaces entries already stored (a forced full run, on a release tag).</summary>
+    public bool Renew { get; init; }
+
     /// <summary>Which files' stored mutants still hold, and which Stryker must test.</summary>
     public async Task<(IReadOnlyDictionary<string, CacheEntry> Reused, IReadOnlyList<string> Retest)> PlanAsync(
         MutationTarget target, IReadOnlyList<string> files, Action<string> say, CancellationToken cancellation)
@@ -126,7 +129,7 @@ internal sealed class MutationCache(CacheContext context, string root, IReadOnly
             {
                 [SectionFile] = Encoding.UTF8.GetBytes(section.ToJsonString()),
                 [TestsFile] = Encoding.UTF8.GetBytes(testFiles.ToJsonString()),
-            }, cancellation).ConfigureAwait(false);
+            }, cancellation, replace: Renew).ConfigureAwait(false);
         }
     }
 

@@ -120,7 +120,10 @@ internal sealed class MutationStep(ProcessRunner runner, BundleWriter evidence, 
         var platforms = Platforms(inputs);
         var solutionPlatforms = platforms.Values.Distinct().ToList();
         var cached = cache is null || cache.Cache.Mode == CacheMode.Off || sinceCommit is not null ? null
-            : new MutationCache(cache, inputs.Scope.Root, inputs.Scope.Built, CacheSettings(inputs, tools), TimeSpan.FromDays(inputs.Run.CacheDays));
+            : new MutationCache(cache, inputs.Scope.Root, inputs.Scope.Built, CacheSettings(inputs, tools), TimeSpan.FromDays(inputs.Run.CacheDays))
+            {
+                Renew = inputs.Run.FullRunBecause is not null,
+            };
         var plans = new Dictionary<MutationTarget, (IReadOnlyDictionary<string, CacheEntry> Reused, IReadOnlyList<string> Retest)>();
         foreach (var target in cached is null ? [] : targets.Where(t => t.TestProjects.Select(p => platforms.GetValueOrDefault(p, TestPlatform.VSTest)).Distinct().Count() == 1))
         {

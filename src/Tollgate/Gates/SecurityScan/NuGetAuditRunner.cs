@@ -18,11 +18,10 @@ internal sealed class NuGetAuditRunner(ProcessRunner runner, HttpClient http)
     /// </summary>
     public async Task<ScanOutput> RunAsync(
         string root, string target, IReadOnlyList<string> projects, IReadOnlyList<string> properties, IReadOnlyList<string> auditSources, string workDirectory,
-        CancellationToken cancellation)
+        CancellationToken cancellation, string? sdk = null)
     {
         using var kept = RestoreOutputs.Save(projects, Path.Combine(workDirectory, "restore-outputs"));
-        var sdk = await runner.RunAsync(new ProcessSpec(DotnetCli.Program, ["--version"], root, TimeSpan.FromMinutes(1), InstallHint: DotnetCli.InstallHint), cancellation).ConfigureAwait(false);
-        var version = sdk.Output.Trim();
+        var version = sdk ?? await SdkAsync(root, cancellation).ConfigureAwait(false);
         var restore = await runner.RunAsync(
             new ProcessSpec(DotnetCli.Program, [.. DotnetCli.RestoreWithAudit(target), .. DotnetCli.Properties(properties)], root, TimeSpan.FromMinutes(20), InstallHint: DotnetCli.InstallHint),
             cancellation).ConfigureAwait(false);
@@ -81,6 +80,10 @@ internal sealed class NuGetAuditRunner(ProcessRunner runner, HttpClient http)
         var findings = report.Packages.Select(p => SecurityFindings.FromNuGet(p, project => Path.IsPathRooted(project) ? Path.GetRelativePath(root, project).Replace('\\', '/') : project)).ToList();
         return new ScanOutput(new ScannerRun(ScannerNames.NuGetAudit, ScannerState.Ran, version), findings, reports);
     }
+
+    /// <summary>The SDK <c>dotnet</c> runs in <paramref name="root"/> (its <c>global.json</c> decides), as <c>dotnet --version</c> says it.</summary>
+    public async Task<string> SdkAsync(string root, CancellationToken cancellation) =>
+        (await runner.RunAsync(new ProcessSpec(DotnetCli.Program, ["--version"], root, TimeSpan.FromMinutes(1), InstallHint: DotnetCli.InstallHint), cancellation).ConfigureAwait(false)).Output.Trim();
 
     private static string FirstError(ProcessResult result) =>
         (result.Output + "\n" + result.Error).Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase))

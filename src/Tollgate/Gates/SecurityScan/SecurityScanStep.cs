@@ -1,4 +1,5 @@
 using Tollgate.Evidence;
+using Tollgate.Gates.Cache;
 using Tollgate.IO;
 using Tollgate.Tools;
 using Tollgate.Tools.Dotnet;
@@ -27,6 +28,9 @@ internal sealed record SecurityScanInputs
     /// <summary>The secret scanner's version and the SARIF report's.</summary>
     public required string TollgateVersion { get; init; }
 
+    /// <summary>How many hours a NuGet audit is reused from the result cache (the policy's <c>security.auditCacheHours</c>; 0: never).</summary>
+    public int AuditCacheHours { get; init; }
+
     /// <summary>The images to scan, found only when Trivy runs (Package's images need git's commit).</summary>
     public Func<CancellationToken, Task<IReadOnlyList<string>>> Images { get; init; } = _ => Task.FromResult<IReadOnlyList<string>>([]);
 
@@ -46,23 +50,19 @@ internal sealed record SecurityScope(string Root, string BuildTarget, ProjectSel
 /// The SecurityScan gate from inputs to result: the policy file (and <c>.trivyignore</c>), then the secret scan,
 /// the NuGet audit and Trivy (each unless waived), one verdict, the scanners' reports and a SARIF file.
 /// </summary>
-internal sealed class SecurityScanStep(ProcessRunner runner, BundleWriter evidence, Action<string> say, Action<string> warn)
+internal sealed class SecurityScanStep(ProcessRunner runner, BundleWriter evidence, Action<string> say, Action<string> warn, CacheContext? cache = null)
 {
     public async Task<GateResult> RunAsync(SecurityScanInputs inputs, CancellationToken cancellation)
     {
+        var stored = cache is null || cache.Cache.Mode == CacheMode.Off ? null : new SecurityScanCache(cache, TimeSpan.FromHours(inputs.AuditCacheHours));
         var nuke = Path.Combine(inputs.Scope.Root, ".nuke");
         SecuritySchema.WriteTo(nuke);
         var policy = SecurityPolicy.Of(inputs.Scope.Root, inputs.FailOn, DateOnly.FromDateTime(DateTime.UtcNow));
         var entries = policy.Entries;
         var outputs = new List<ScanOutput>
         {
-            await Scan(ScannerNames.Secrets, entries, () => ScanSecretsAsync(inputs, cancellation)).ConfigureAwait(false),
-            await Scan(ScannerNames.NuGetAudit, entries, async () =>
-            {
-                using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-                return await new NuGetAuditRunner(runner, http)
-                    .RunAsync(inputs.Scope.Root, inputs.Scope.BuildTarget, inputs.Scope.Selection?.Included ?? throw new InvalidDataException(inputs.Scope.SelectionError), inputs.Scope.Properties, inputs.AuditSources, inputs.WorkDirectory, cancellation).ConfigureAwait(false);
-            }).ConfigureAwait(false),
+            await Scan(ScannerNames.Secrets, entries, () => ScanSecretsAsync(inputs, stored, cancellation)).ConfigureAwait(false),
+            await Scan(ScannerNames.NuGetAudit, entries, () => AuditAsync(inputs, stored, cancellation)).ConfigureAwait(false),
             await Scan(ScannerNames.Trivy, entries, async () =>
                 await TrivyRunner.Create(runner, inputs.Scope.Root, inputs.Trivy.Executable, inputs.Trivy.Hooks, inputs.Trivy.Environment)
                     .RunAsync(inputs.Scope.Root, await inputs.Images(cancellation).ConfigureAwait(false), inputs.Trivy.Offline, inputs.Trivy.MinimumVersion, inputs.WorkDirectory, cancellation,
@@ -83,17 +83,59 @@ internal sealed class SecurityScanStep(ProcessRunner runner, BundleWriter eviden
             warn("Trivy reads NuGet lock files, not project files, and found none: set <RestorePackagesWithLockFile>true</RestorePackagesWithLockFile> in Directory.Build.props and commit the packages.lock.json files.");
         }
 
+        if (stored is { Reused.Count: > 0 })
+        {
+            var reused = stored.Reused.Select(CacheContext.Reused).ToList();
+            result = result with { Headline = $"{result.Headline} ({string.Join(" and ", reused.Select(r => r.Unit))} reused from {CacheContext.From(reused)})", Reused = reused };
+        }
+
         return result;
     }
 
-    private async Task<ScanOutput> ScanSecretsAsync(SecurityScanInputs inputs, CancellationToken cancellation)
+    private async Task<ScanOutput> ScanSecretsAsync(SecurityScanInputs inputs, SecurityScanCache? stored, CancellationToken cancellation)
     {
         var files = (await GitFiles.ListAsync(runner, inputs.Scope.Root, cancellation).ConfigureAwait(false) ?? SecretScanner.FilesBelow(inputs.Scope.Root).Select(RawPath.FromText).ToList())
             .Where(f => inputs.Scope.Selection?.InExcludedProject(inputs.Scope.Root, f.Text) != true).ToList(); // the chosen projects' folders and the repository's own files
+        var ingredients = stored?.SecretsIngredients(inputs.Scope.Root, files);
+        if (ingredients is not null && await stored!.ReadAsync(SecurityScanCache.SecretsUnit, ingredients, say, cancellation).ConfigureAwait(false) is { } kept)
+        {
+            say($"Secret scan: {files.Count} files unchanged since the scan reused from {CacheContext.From([CacheContext.Reused(stored.Reused[^1])])}, {kept.Findings.Count} finding(s)");
+            return kept;
+        }
+
         var scan = SecretScanner.Scan(inputs.Scope.Root, files, cancellation);
         say($"Secret scan: {scan.Scanned} files read, {scan.Hits.Count} hit(s), {scan.Skipped.Count} passed over (listed in {SkippedReport}), {scan.Unreadable.Count} unreadable");
         var findings = scan.Hits.Select(SecurityFindings.FromSecret).Concat(scan.Unreadable.Select(SecurityFindings.FromUnreadable)).ToList();
-        return new ScanOutput(new ScannerRun(ScannerNames.Secrets, ScannerState.Ran, inputs.TollgateVersion), findings, [(SkippedReport, EvidenceJson.Serialize(scan.Skipped))]);
+        var output = new ScanOutput(new ScannerRun(ScannerNames.Secrets, ScannerState.Ran, inputs.TollgateVersion), findings, [(SkippedReport, EvidenceJson.Serialize(scan.Skipped))]);
+        if (ingredients is not null && scan.Unreadable.Count == 0)
+        {
+            await stored!.StoreAsync(SecurityScanCache.SecretsUnit, ingredients, output, cancellation).ConfigureAwait(false);
+        }
+
+        return output;
+    }
+
+    private async Task<ScanOutput> AuditAsync(SecurityScanInputs inputs, SecurityScanCache? stored, CancellationToken cancellation)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var audit = new NuGetAuditRunner(runner, http);
+        var projects = inputs.Scope.Selection?.Included ?? throw new InvalidDataException(inputs.Scope.SelectionError);
+        var sdk = await audit.SdkAsync(inputs.Scope.Root, cancellation).ConfigureAwait(false);
+        var ingredients = stored?.AuditIngredients(projects, inputs.Scope.BuildTarget, inputs.Scope.Properties, inputs.AuditSources, sdk);
+        if (ingredients is not null && await stored!.ReadAsync(SecurityScanCache.AuditUnit, ingredients, say, cancellation).ConfigureAwait(false) is { } kept)
+        {
+            say($"NuGet audit: no project, package or source changed since the audit reused from {CacheContext.From([CacheContext.Reused(stored.Reused[^1])])}, {kept.Findings.Count} finding(s)");
+            return kept;
+        }
+
+        var output = await audit.RunAsync(inputs.Scope.Root, inputs.Scope.BuildTarget, projects, inputs.Scope.Properties, inputs.AuditSources, inputs.WorkDirectory, cancellation, sdk)
+            .ConfigureAwait(false);
+        if (ingredients is not null)
+        {
+            await stored!.StoreAsync(SecurityScanCache.AuditUnit, ingredients, output, cancellation).ConfigureAwait(false);
+        }
+
+        return output;
     }
 
     /// <summary>The report that lists the files the secret scan passed over, with the reason for each.</summary>

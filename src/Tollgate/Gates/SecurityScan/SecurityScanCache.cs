@@ -1,0 +1,144 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Tollgate.Evidence;
+using Tollgate.Gates.Cache;
+using Tollgate.IO;
+
+namespace Tollgate.Gates.SecurityScan;
+
+/// <summary>
+/// SecurityScan's units in the result cache, each a scanner's raw output (its run, findings and reports) before the policy
+/// judges it, so a changed waiver or suppression applies to a reused scan as to a fresh one. Only a scan that ran is stored.
+/// <list type="bullet">
+/// <item>The secret scan's key is every file it reads, by name and content as the scanner opens it (a link by what it is, never
+/// followed), and Tollgate's identity (its rules).</item>
+/// <item>The NuGet audit's key is every audited project with the projects and build files around it (package references,
+/// central versions, NuGet.Config) and its resolved packages, the target, the run's properties, the audit sources and the
+/// SDK. Vulnerability data changes without any of these changing, so an audit is reused for at most
+/// <c>--audit-cache-hours</c> (the policy's <c>security.auditCacheHours</c>).</item>
+/// </list>
+/// </summary>
+internal sealed class SecurityScanCache(CacheContext context, TimeSpan auditAge)
+{
+    /// <summary>The secret scan's unit name.</summary>
+    public const string SecretsUnit = "secret scan";
+
+    /// <summary>The NuGet audit's unit name.</summary>
+    public const string AuditUnit = "nuget audit";
+
+    private const string OutputFile = "scan.json";
+    private readonly List<CacheEntry> reused = [];
+
+    /// <summary>The entries this run reused.</summary>
+    public IReadOnlyList<CacheEntry> Reused => reused;
+
+    /// <summary>What the secret scan of <paramref name="files"/> (relative to <paramref name="root"/>) depends on.</summary>
+    public KeyIngredients SecretsIngredients(string root, IReadOnlyList<RawPath> files) => context.Cache.Measure(() =>
+    {
+        var ingredients = context.Base(SecurityScanGate.Name);
+        foreach (var file in files)
+        {
+            ingredients.Add("file:" + (file.IsText ? file.Text : "0x" + Convert.ToHexStringLower(file.Bytes)), ContentOf(root, file));
+        }
+
+        return ingredients;
+    });
+
+    /// <summary>What the NuGet audit of <paramref name="projects"/> depends on.</summary>
+    public KeyIngredients AuditIngredients(IReadOnlyList<string> projects, string target, IReadOnlyList<string> properties, IReadOnlyList<string> sources, string sdk) =>
+        context.Cache.Measure(() =>
+        {
+            var ingredients = context.Base(SecurityScanGate.Name);
+            foreach (var project in projects.Order(StringComparer.Ordinal))
+            {
+                ingredients.Add(context.Sources.OfProject(project));
+            }
+
+            return ingredients.Add("target", PortablePath.Relative(context.Sources.Root, target)).AddDigest("properties", string.Join('\n', properties))
+                .Add("audit-sources", string.Join('\n', sources)).Add("sdk", sdk);
+        });
+
+    /// <summary>The stored output of <paramref name="unit"/>, or null (also when it is older than the audit's age, for the audit).</summary>
+    public async Task<ScanOutput?> ReadAsync(string unit, KeyIngredients ingredients, Action<string> say, CancellationToken cancellation)
+    {
+        if (await context.Cache.ReadAsync(SecurityScanGate.Name, unit, ingredients, cancellation).ConfigureAwait(false) is not { } entry)
+        {
+            return null;
+        }
+
+        if (unit == AuditUnit && DateTimeOffset.UtcNow - entry.Origin.At > auditAge)
+        {
+            say($"The NuGet audit stored {entry.Origin.At:yyyy-MM-dd HH:mm} UTC is older than {auditAge.TotalHours:0} hours (--audit-cache-hours): vulnerability data changes, so the audit runs again");
+            return null;
+        }
+
+        reused.Add(entry);
+        return Parse(entry.Files[OutputFile]);
+    }
+
+    /// <summary>Stores a scanner's output, when it ran.</summary>
+    public Task StoreAsync(string unit, KeyIngredients ingredients, ScanOutput output, CancellationToken cancellation) =>
+        output.Run.State != ScannerState.Ran || (unit == AuditUnit && auditAge <= TimeSpan.Zero)
+            ? Task.CompletedTask
+            : context.Cache.WriteAsync(SecurityScanGate.Name, unit, ingredients, new Dictionary<string, string>(), new Dictionary<string, byte[]>
+            {
+                [OutputFile] = Encoding.UTF8.GetBytes(Serialize(output)),
+            }, cancellation);
+
+    /// <summary>A scanner's output as JSON.</summary>
+    public static string Serialize(ScanOutput output) => new JsonObject
+    {
+        ["scanner"] = output.Run.Scanner,
+        ["version"] = output.Run.Version,
+        ["findings"] = JsonSerializer.SerializeToNode(output.Findings, EvidenceJson.Options),
+        ["reports"] = new JsonArray(output.Reports.Select(r => (JsonNode)new JsonObject { ["name"] = r.Name, ["text"] = r.Text }).ToArray()),
+    }.ToJsonString();
+
+    /// <summary>A scanner's output read back; a stored output always ran.</summary>
+    public static ScanOutput Parse(byte[] json)
+    {
+        var node = JsonNode.Parse(json) as JsonObject ?? throw new InvalidDataException("a stored scan is not a JSON object");
+        var findings = node["findings"].Deserialize<List<Finding>>(EvidenceJson.Options) ?? [];
+        var reports = (node["reports"] as JsonArray ?? []).OfType<JsonObject>().Select(r => (r["name"]!.GetValue<string>(), r["text"]!.GetValue<string>())).ToList();
+        return new ScanOutput(new ScannerRun(node["scanner"]!.GetValue<string>(), ScannerState.Ran, node["version"]?.GetValue<string>()), findings, reports);
+    }
+
+    // What the scanner would find at a name: a regular file by its content, anything else by its kind (a link is never followed).
+    private static string ContentOf(string root, RawPath file)
+    {
+        try
+        {
+            var (kind, stream, length) = RawFile.Open(root, file);
+            using (stream)
+            {
+                return kind == RawFileKind.Regular ? Digest(stream!, length) : kind.ToString().ToLowerInvariant();
+            }
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return "unreadable";
+        }
+    }
+
+    // The SHA-256 of a stream's first length bytes: no further than its size at opening, as the scanner reads it.
+    private static string Digest(Stream stream, long length)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[81920];
+        for (long left = length; left > 0;)
+        {
+            var read = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
+            if (read == 0)
+            {
+                break;
+            }
+
+            hash.AppendData(buffer, 0, read);
+            left -= read;
+        }
+
+        return "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+}
