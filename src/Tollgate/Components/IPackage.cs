@@ -162,6 +162,6 @@ public interface IPackage : ICompile, IHazVersion
                 CycloneDx = new PinnedTool(this.Read(() => ToolsDirectory), PolicyDefaults.Current.ToolVersion(CycloneDxTool.Package)),
                 Scan = ShippedScan,
             };
-            return await new PackageStep(ProcessRunner, RunEvidence, context.Log.Info, ToolHooks).RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
+            return await new PackageStep(ProcessRunner, RunEvidence, context.Log.Info, ToolHooks, await ResultCacheAsync(context.Cancellation).ConfigureAwait(false)).RunAsync(inputs, context.Cancellation).ConfigureAwait(false);
         }));
 }

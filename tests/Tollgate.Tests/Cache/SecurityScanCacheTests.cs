@@ -49,7 +49,8 @@ public sealed class SecurityScanCacheTests : IDisposable
         Assert.True(fresh.Status == GateStatus.Failed, $"{fresh.Status}: {string.Join("; ", fresh.Reasons)}");
         Assert.Empty(fresh.Reused);
 
-        var (reused, _) = await ScanAsync("config/app.txt", "src/Code.cs");
+        root.Write("artifacts/evidence/manifest.json", "{}"); // Tollgate's own outputs, which the scanner never reads, are no change
+        var (reused, _) = await ScanAsync("config/app.txt", "src/Code.cs", "artifacts/evidence/manifest.json");
 
         Assert.True(reused.Status == GateStatus.Failed, $"{reused.Status}: {string.Join("; ", reused.Reasons)}");
         Assert.Equal(SecurityScanCache.SecretsUnit, Assert.Single(reused.Reused).Unit);

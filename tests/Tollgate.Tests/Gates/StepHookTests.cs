@@ -109,7 +109,7 @@ public sealed class StepHookTests : IDisposable
     }
 
     // What `dotnet tool install --tool-path` leaves: the launcher and the store's entry point.
-    private static void Install(ProcessSpec spec)
+    internal static void Install(ProcessSpec spec)
     {
         var (package, version, toolPath) = (spec.Arguments[2], FakeTools.After(spec, "--version"), FakeTools.After(spec, "--tool-path"));
         var store = Path.Combine(toolPath, ".store", package.ToLowerInvariant(), version, "tools");

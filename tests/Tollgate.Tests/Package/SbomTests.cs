@@ -22,7 +22,7 @@ public sealed class SbomTests : IDisposable
         var program = await new DotnetTools(runner, SharedTools.Path).EnsureAsync(CycloneDxTool.Package, "6.3.1", CycloneDxTool.Command, CancellationToken.None);
         var project = Path.Combine(RepositoryRoot.Path, "src", "Tollgate", "Tollgate.csproj");
 
-        var sbom = await new CycloneDxTool(runner, program).WriteAsync(RepositoryRoot.Path, project, "Tollgate", "9.9.9", output.Path, "Tollgate.cdx.json", CancellationToken.None);
+        var sbom = await new CycloneDxTool(runner, program).WriteAsync(RepositoryRoot.Path, CycloneDxTool.Settings(null, project, "Tollgate", "9.9.9", output.Path, "Tollgate.cdx.json"), CancellationToken.None);
 
         var text = File.ReadAllText(sbom);
         Assert.Empty(StandardSchema.Errors("bom-1.6.schema.json", text));

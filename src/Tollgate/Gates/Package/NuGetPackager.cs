@@ -16,10 +16,12 @@ internal sealed class NuGetPackager(ProcessRunner runner, ToolHooks? hooks = nul
     /// Packs <paramref name="targets"/> (the solution, when it packs exactly what is meant, else each project) into
     /// <paramref name="output"/> (emptied first: it holds this run's packages only) and returns the packages. When the
     /// run's build already carries the version (<paramref name="built"/>), the assemblies it tested are packed as they are.
-    /// Every entry gets one fixed time, so the same commit and SDK give the same bytes in any checkout, at any hour.
+    /// Every entry gets one fixed time, so the same commit and SDK give the same bytes in any checkout, at any hour. With a
+    /// <paramref name="cache"/>, a pack of unchanged projects, version and commands is restored from it instead.
     /// </summary>
     public async Task<IReadOnlyList<Artifact>> PackAsync(
-        string root, IReadOnlyList<string> targets, string configuration, BuildVersion version, IReadOnlyList<string> properties, string output, bool built, CancellationToken cancellation)
+        string root, IReadOnlyList<string> targets, string configuration, BuildVersion version, IReadOnlyList<string> properties, string output, bool built, CancellationToken cancellation,
+        (PackageCache Cache, IReadOnlyList<string> Projects)? cache = null)
     {
         if (Directory.Exists(output))
         {
@@ -27,29 +29,41 @@ internal sealed class NuGetPackager(ProcessRunner runner, ToolHooks? hooks = nul
         }
 
         Directory.CreateDirectory(output);
-        foreach (var target in targets)
+        var runs = targets.Select(target => Hooks.Apply(new DotnetPackSettings
         {
-            var settings = Hooks.Apply(new DotnetPackSettings
+            Target = target,
+            Configuration = configuration,
+            Output = output,
+            Properties = [.. version.MSBuildProperties, .. properties],
+            NoBuild = built,
+        })).ToList();
+        var ingredients = cache?.Cache.PackIngredients(cache.Value.Projects, runs, version);
+        if (ingredients is null || !await cache!.Value.Cache.RestoreAsync(PackageCache.PackUnit, ingredients, output, cancellation).ConfigureAwait(false))
+        {
+            foreach (var settings in runs)
             {
-                Target = target,
-                Configuration = configuration,
-                Output = output,
-                Properties = [.. version.MSBuildProperties, .. properties],
-                NoBuild = built,
-            });
-            var result = await runner.RunAsync(settings.ToProcess(DotnetCli.Program, root, installHint: DotnetCli.InstallHint), cancellation).ConfigureAwait(false);
-            if (!result.Succeeded)
+                var result = await runner.RunAsync(settings.ToProcess(DotnetCli.Program, root, installHint: DotnetCli.InstallHint), cancellation).ConfigureAwait(false);
+                if (!result.Succeeded)
+                {
+                    throw new InvalidDataException($"dotnet pack {PortablePath.Relative(root, settings.Target)} exited {result.ExitCode}: {result.Tail(10).Trim()}");
+                }
+            }
+
+            foreach (var file in Packages(output))
             {
-                throw new InvalidDataException($"dotnet pack {PortablePath.Relative(root, target)} exited {result.ExitCode}: {result.Tail(10).Trim()}");
+                ZipTimestamps.Normalise(file); // the pack time is the one thing that differs between two packs of one commit
+            }
+
+            if (ingredients is not null)
+            {
+                await cache!.Value.Cache.StoreAsync(PackageCache.PackUnit, ingredients, output, Packages(output), cancellation).ConfigureAwait(false);
             }
         }
 
         var suffix = $".{version.NuGetVersion}";
-        return Directory.GetFiles(output).Where(f => f.EndsWith(".nupkg", StringComparison.Ordinal) || f.EndsWith(".snupkg", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
+        return Packages(output)
             .Select(file =>
             {
-                ZipTimestamps.Normalise(file); // the pack time is the one thing that differs between two packs of one commit
                 var name = Path.GetFileName(file);
                 var kind = name.EndsWith(".snupkg", StringComparison.Ordinal) ? "snupkg" : "nupkg";
                 var stem = Path.GetFileNameWithoutExtension(name);
@@ -57,6 +71,9 @@ internal sealed class NuGetPackager(ProcessRunner runner, ToolHooks? hooks = nul
                 return new Artifact(kind, id, version.NuGetVersion, "sha256:" + FileDigest.Sha256(file), PortablePath.Relative(root, file));
             }).ToList();
     }
+
+    private static IReadOnlyList<string> Packages(string output) =>
+        Directory.GetFiles(output).Where(f => f.EndsWith(".nupkg", StringComparison.Ordinal) || f.EndsWith(".snupkg", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>
     /// Pushes one package to <paramref name="feed"/>: an HTTP(S) URL, a folder (a rooted path, a relative one with a

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Tollgate.Evidence;
+using Tollgate.Gates.Cache;
 using Tollgate.Gates.SecurityScan;
 using Tollgate.IO;
 using Tollgate.Tools;
@@ -62,7 +63,7 @@ internal sealed record PackagePublishing(
 /// when that passes are the packages pushed (when a feed is given) and the images (when a registry is given).
 /// <c>artifacts.json</c> ties each digest to the commit, the version and the run's gate verdicts, pushed or not.
 /// </summary>
-internal sealed class PackageStep(ProcessRunner runner, BundleWriter evidence, Action<string> say, ToolHooks? hooks = null)
+internal sealed class PackageStep(ProcessRunner runner, BundleWriter evidence, Action<string> say, ToolHooks? hooks = null, CacheContext? cache = null)
 {
     public const string Name = "Package";
 
@@ -78,9 +79,12 @@ internal sealed class PackageStep(ProcessRunner runner, BundleWriter evidence, A
 
         var nuget = new NuGetPackager(runner, hooks);
         var targets = choice.PacksAllPackable ? [inputs.Scope.BuildTarget] : choice.Packed.Select(p => Path.Combine(inputs.Scope.Root, p)).ToList();
-        var artifacts = (await nuget.PackAsync(inputs.Scope.Root, targets, inputs.Scope.Configuration, version, inputs.Scope.Properties, inputs.Paths.PackagesDirectory, inputs.Compiled, cancellation).ConfigureAwait(false)).ToList();
+        var stored = cache is null || cache.Cache.Mode == CacheMode.Off ? null : new PackageCache(cache, inputs.Scope.Root, inputs.Scope.Built);
+        var artifacts = (await nuget.PackAsync(
+            inputs.Scope.Root, targets, inputs.Scope.Configuration, version, inputs.Scope.Properties, inputs.Paths.PackagesDirectory, inputs.Compiled, cancellation,
+            stored is null ? null : (stored, PackedProjects(inputs, choice).ToList())).ConfigureAwait(false)).ToList();
         var tools = new Dictionary<string, string> { ["dotnet"] = inputs.Scope.Built.FirstOrDefault()?.Sdk ?? "unknown", [CycloneDxTool.Package] = inputs.CycloneDx.Version };
-        artifacts.AddRange(await SbomsAsync(inputs, choice, cancellation).ConfigureAwait(false));
+        artifacts.AddRange(await SbomsAsync(inputs, choice, stored, cancellation).ConfigureAwait(false));
         var images = ContainerImage.Of(inputs.Scope.Built.Where(p => !p.IsTestProject).Select(p => p.Project), inputs.Publishing.Registry);
         using var engine = images.Count > 0 ? new DockerEngine(inputs.Publishing.DockerSocket) : null;
         var containers = engine is null ? null : new ContainerPackager(runner, engine, say, hooks);
@@ -127,7 +131,10 @@ internal sealed class PackageStep(ProcessRunner runner, BundleWriter evidence, A
 
         var packages = artifacts.Count(a => a.Kind == "nupkg");
         var imageCount = artifacts.Count(a => a.Kind == "image");
-        return Result(version, artifacts, choice, tools, scan, GateStatus.Passed, $"{version.NuGetVersion}: {packages} package(s), {imageCount} image(s)", []);
+        var reused = (stored?.Reused ?? []).Select(CacheContext.Reused).ToList();
+        var headline = $"{version.NuGetVersion}: {packages} package(s), {imageCount} image(s)"
+            + (reused.Count == 0 ? "" : $" ({string.Join(" and ", reused.Select(r => r.Unit))} reused from {CacheContext.From(reused)})");
+        return Result(version, artifacts, choice, tools, scan, GateStatus.Passed, headline, []) with { Reused = reused };
     }
 
     // The SBOMs and images are scanned before anything is published, when the build scans at all and something ships.
@@ -185,13 +192,10 @@ internal sealed class PackageStep(ProcessRunner runner, BundleWriter evidence, A
     }
 
     // A CycloneDX SBOM of every packed project: its NuGet dependencies, with versions and hashes, from the build's restore.
-    private async Task<List<Artifact>> SbomsAsync(PackageInputs inputs, PackageChoice choice, CancellationToken cancellation)
+    private async Task<List<Artifact>> SbomsAsync(PackageInputs inputs, PackageChoice choice, PackageCache? stored, CancellationToken cancellation)
     {
         // Every packed project, and every project an image is built from (the image's .NET content).
-        var packed = choice.PacksAllPackable
-            ? inputs.Scope.Built.Where(p => !p.IsTestProject && p.IsPackable).Select(p => p.Project)
-            : choice.Packed.Select(p => Path.Combine(inputs.Scope.Root, p));
-        var projects = packed
+        var projects = PackedProjects(inputs, choice)
             .Concat(ContainerImage.Of(inputs.Scope.Built.Where(p => !p.IsTestProject).Select(p => p.Project), inputs.Publishing.Registry).Select(i => i.Project))
             .Select(Path.GetFullPath)
             .Distinct()
@@ -201,20 +205,36 @@ internal sealed class PackageStep(ProcessRunner runner, BundleWriter evidence, A
             return [];
         }
 
-        var program = await new DotnetTools(runner, inputs.CycloneDx.Directory)
-            .EnsureAsync(CycloneDxTool.Package, inputs.CycloneDx.Version, CycloneDxTool.Command, cancellation).ConfigureAwait(false);
+        string? program = null; // installed only when an SBOM is not reused
         var sboms = new List<Artifact>();
         foreach (var project in projects)
         {
             var name = Path.GetFileNameWithoutExtension(project);
-            var sbom = await new CycloneDxTool(runner, program, hooks)
-                .WriteAsync(inputs.Scope.Root, project, name, inputs.Version.NuGetVersion, inputs.Paths.SbomDirectory, $"{name}.cdx.json", cancellation).ConfigureAwait(false);
+            var settings = CycloneDxTool.Settings(hooks, project, name, inputs.Version.NuGetVersion, inputs.Paths.SbomDirectory, $"{name}.cdx.json");
+            var ingredients = stored?.SbomIngredients(project, settings, inputs.CycloneDx.Version, inputs.Version.NuGetVersion);
+            var sbom = Path.Combine(settings.Output, settings.FileName);
+            if (ingredients is null || !await stored!.RestoreAsync(PackageCache.SbomUnit(name), ingredients, settings.Output, cancellation).ConfigureAwait(false))
+            {
+                program ??= await new DotnetTools(runner, inputs.CycloneDx.Directory)
+                    .EnsureAsync(CycloneDxTool.Package, inputs.CycloneDx.Version, CycloneDxTool.Command, cancellation).ConfigureAwait(false);
+                sbom = await new CycloneDxTool(runner, program).WriteAsync(inputs.Scope.Root, settings, cancellation).ConfigureAwait(false);
+                if (ingredients is not null)
+                {
+                    await stored!.StoreAsync(PackageCache.SbomUnit(name), ingredients, settings.Output, [sbom], cancellation).ConfigureAwait(false);
+                }
+            }
+
             evidence.AddReport("sbom", sbom, $"{name}.cdx.json");
             sboms.Add(new Artifact("sbom", name, inputs.Version.NuGetVersion, "sha256:" + FileDigest.Sha256(sbom), PortablePath.Relative(inputs.Scope.Root, sbom)));
         }
 
         return sboms;
     }
+
+    // The projects packed: every packable one, or those chosen.
+    private static IEnumerable<string> PackedProjects(PackageInputs inputs, PackageChoice choice) => choice.PacksAllPackable
+        ? inputs.Scope.Built.Where(p => !p.IsTestProject && p.IsPackable).Select(p => p.Project).Distinct(StringComparer.Ordinal)
+        : choice.Packed.Select(p => Path.Combine(inputs.Scope.Root, p));
 
     private static string ArtifactsDocument(BuildVersion version, IReadOnlyList<Artifact> artifacts, IReadOnlyList<GateResult> gates)
     {

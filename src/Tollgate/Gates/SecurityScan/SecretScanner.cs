@@ -63,7 +63,7 @@ internal static class SecretScanner
         Scan(root, files.Select(RawPath.FromText), cancellation);
 
     // Tollgate's own tools and outputs are not the repository's content, even where .gitignore does not say so.
-    private static bool IsToolState(string file) =>
+    internal static bool IsToolState(string file) =>
         file.StartsWith(".nuke/temp/", StringComparison.Ordinal) || file.StartsWith("artifacts/", StringComparison.Ordinal);
 
     private static string? PassedOver(RawFileKind kind, FileStream? stream, long length) => kind switch

@@ -12,7 +12,7 @@ namespace Tollgate.Gates.SecurityScan;
 /// SecurityScan's units in the result cache, each a scanner's raw output (its run, findings and reports) before the policy
 /// judges it, so a changed waiver or suppression applies to a reused scan as to a fresh one. Only a scan that ran is stored.
 /// <list type="bullet">
-/// <item>The secret scan's key is every file it reads, by name and content as the scanner opens it (a link by what it is, never
+/// <item>The secret scan's key is every file it reads (Tollgate's own outputs are not among them), by name and content as the scanner opens it (a link by what it is, never
 /// followed), and Tollgate's identity (its rules).</item>
 /// <item>The NuGet audit's key is every audited project with the projects and build files around it (package references,
 /// central versions, NuGet.Config) and its resolved packages, the target, the run's properties, the audit sources and the
@@ -38,7 +38,7 @@ internal sealed class SecurityScanCache(CacheContext context, TimeSpan auditAge)
     public KeyIngredients SecretsIngredients(string root, IReadOnlyList<RawPath> files) => context.Cache.Measure(() =>
     {
         var ingredients = context.Base(SecurityScanGate.Name);
-        foreach (var file in files)
+        foreach (var file in files.Where(f => !SecretScanner.IsToolState(f.Text))) // what the scanner reads, no more
         {
             ingredients.Add("file:" + (file.IsText ? file.Text : "0x" + Convert.ToHexStringLower(file.Bytes)), ContentOf(root, file));
         }

@@ -95,7 +95,7 @@ internal sealed class SecurityScanStep(ProcessRunner runner, BundleWriter eviden
     private async Task<ScanOutput> ScanSecretsAsync(SecurityScanInputs inputs, SecurityScanCache? stored, CancellationToken cancellation)
     {
         var files = (await GitFiles.ListAsync(runner, inputs.Scope.Root, cancellation).ConfigureAwait(false) ?? SecretScanner.FilesBelow(inputs.Scope.Root).Select(RawPath.FromText).ToList())
-            .Where(f => inputs.Scope.Selection?.InExcludedProject(inputs.Scope.Root, f.Text) != true).ToList(); // the chosen projects' folders and the repository's own files
+            .Where(f => inputs.Scope.Selection?.InExcludedProject(inputs.Scope.Root, f.Text) != true && !SecretScanner.IsToolState(f.Text)).ToList(); // the chosen projects' folders and the repository's own files
         var ingredients = stored?.SecretsIngredients(inputs.Scope.Root, files);
         if (ingredients is not null && await stored!.ReadAsync(SecurityScanCache.SecretsUnit, ingredients, say, cancellation).ConfigureAwait(false) is { } kept)
         {

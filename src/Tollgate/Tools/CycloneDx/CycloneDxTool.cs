@@ -7,18 +7,22 @@ namespace Tollgate.Tools.CycloneDx;
 /// project from the restore the build already did (no restore of its own, no network: package hashes come from
 /// the NuGet cache).
 /// </summary>
-internal sealed class CycloneDxTool(ProcessRunner runner, string program, ToolHooks? hooks = null)
+internal sealed class CycloneDxTool(ProcessRunner runner, string program)
 {
     public const string Package = "CycloneDX";
 
     public const string Command = "dotnet-CycloneDX";
 
-    /// <summary>Writes <paramref name="output"/>/<paramref name="fileName"/> for <paramref name="project"/> as a library named <paramref name="name"/> at <paramref name="version"/>.</summary>
+    /// <summary>The run that writes <paramref name="output"/>/<paramref name="fileName"/> for <paramref name="project"/> as a library named <paramref name="name"/> at <paramref name="version"/>, as the hook leaves it.</summary>
+    public static CycloneDxSettings Settings(ToolHooks? hooks, string project, string name, string version, string output, string fileName) =>
+        (hooks ?? ToolHooks.None).Apply(new CycloneDxSettings { Project = project, Output = output, FileName = fileName, Name = name, Version = version });
+
+    /// <summary>Writes the SBOM <paramref name="settings"/> describe and returns its path.</summary>
     /// <exception cref="InvalidDataException">The tool failed or wrote nothing; the message says why.</exception>
-    public async Task<string> WriteAsync(string root, string project, string name, string version, string output, string fileName, CancellationToken cancellation)
+    public async Task<string> WriteAsync(string root, CycloneDxSettings settings, CancellationToken cancellation)
     {
+        var (project, output, fileName) = (settings.Project, settings.Output, settings.FileName);
         Directory.CreateDirectory(output);
-        var settings = (hooks ?? ToolHooks.None).Apply(new CycloneDxSettings { Project = project, Output = output, FileName = fileName, Name = name, Version = version });
         var result = await runner.RunAsync(settings.ToProcess(program, root, TimeSpan.FromMinutes(10), installHint: DotnetCli.InstallHint), cancellation).ConfigureAwait(false);
         var sbom = Path.Combine(output, fileName);
         return result.Succeeded && File.Exists(sbom)
