@@ -81,4 +81,49 @@ public sealed class HttpCacheStoreTests
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("pw", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_shared_cache_that_stops_mid_run_is_one_warning_and_the_run_goes_on_with_its_local_folder()
+    {
+        var blobs = new ConcurrentDictionary<string, byte[]>();
+        using var server = new LoopbackHttpServer(async (context, path) =>
+        {
+            if (context.Request.HttpMethod == "PUT")
+            {
+                using var copy = new MemoryStream();
+                await context.Request.InputStream.CopyToAsync(copy);
+                blobs[path] = copy.ToArray();
+                context.Response.StatusCode = 201;
+            }
+            else
+            {
+                context.Response.StatusCode = blobs.ContainsKey(path) ? 200 : 404;
+                if (context.Request.HttpMethod == "GET" && blobs.TryGetValue(path, out var blob))
+                {
+                    await context.Response.OutputStream.WriteAsync(blob);
+                }
+            }
+        });
+        using var local = new TempDirectory(withNuke: false);
+        var warnings = new ConcurrentQueue<string>();
+        using var shared = new HttpCacheStore(server.Prefix, null);
+        var cache = new ResultCache(CacheMode.ReadWrite, [new LocalCacheStore(local.Path), shared], new CacheOrigin("abc1234", "ci-7", DateTimeOffset.UtcNow), warnings.Enqueue, _ => { });
+        static KeyIngredients Unit(string name) => new KeyIngredients().Add("file:" + name, "d1");
+        var files = new Dictionary<string, byte[]> { ["result.txt"] = [1, 2, 3] };
+
+        await cache.WriteAsync("Test", "a", Unit("a"), new Dictionary<string, string>(), files, CancellationToken.None);
+        Assert.Contains(ResultCache.KeyOf("Test", "a", Unit("a")), blobs.Keys);
+        server.Dispose(); // the server stops between two units of the run
+
+        Assert.Null(await cache.ReadAsync("Test", "b", Unit("b"), CancellationToken.None)); // the local folder misses, the server is gone
+        await cache.WriteAsync("Test", "b", Unit("b"), new Dictionary<string, string>(), files, CancellationToken.None);
+        Assert.NotNull(await cache.ReadAsync("Test", "a", Unit("a"), CancellationToken.None));
+        Assert.NotNull(await cache.ReadAsync("Test", "b", Unit("b"), CancellationToken.None)); // stored in the local folder alone
+        Assert.Null(await cache.ReadAsync("Test", "c", Unit("c"), CancellationToken.None));
+
+        var warning = Assert.Single(warnings);
+        Assert.StartsWith($"The result cache {shared.Name} is not used for the rest of this run", warning, StringComparison.Ordinal);
+        Assert.Equal([local.Path], cache.StoreNames.Select(n => n.TrimEnd('/')));
+        Assert.Equal((2, 2, 2), (cache.Hits, cache.Misses, cache.Stored));
+    }
 }
