@@ -1,6 +1,7 @@
 using Tollgate.Engine;
 using Tollgate.Tests.Adoption;
 using Tollgate.Tests.Host;
+using Tollgate.Tests.RealWorld;
 using Tollgate.Tests.Support;
 
 namespace Tollgate.Tests.Cache;
@@ -8,7 +9,7 @@ namespace Tollgate.Tests.Cache;
 /// <summary>
 /// Test and Coverage on the platforms fixture (three Microsoft.Testing.Platform applications and a VSTest project) against one
 /// result cache: a second run and a second checkout at another path reuse every test run with the same figures and a
-/// bundle that verifies; a changed test file runs its project alone; <c>--cache read</c> stores nothing.
+/// bundle that verifies, figures equal to the bare tools' on that checkout; a changed test file runs its project alone; <c>--no-cache</c> runs all.
 /// </summary>
 [Trait("Category", "Integration")]
 [Collection(nameof(CacheRunsCollection))]
@@ -59,6 +60,13 @@ public sealed class TestReuseTests
         Assert.Empty(elsewhere.Coverage.Reused); // its Cobertura files name its own sources
         Assert.Equal(cold.Coverage.Metric("linesCovered").GetDouble(), elsewhere.Coverage.Metric("linesCovered").GetDouble());
         Assert.Equal(cold.Coverage.Metric("linesValid").GetDouble(), elsewhere.Coverage.Metric("linesValid").GetDouble());
+
+        // The reused figures are the bare tools' on this checkout's build: dotnet test of each project, ReportGenerator's merge.
+        var bare = await PlatformsRepositoryTests.BareRunsAsync(second.Root);
+        Assert.Equal(bare.Values.Sum(b => b.Passed), elsewhere.Test.Metric("passed").GetDouble());
+        var merged = await PlatformsRepositoryTests.BareMergeAsync(second.Root, bare.Values.Select(b => b.Cobertura).OfType<string>().ToList());
+        Assert.Equal((double)merged.Attribute("lines-covered")!, elsewhere.Coverage.Metric("linesCovered").GetDouble());
+        Assert.Equal((double)merged.Attribute("lines-valid")!, elsewhere.Coverage.Metric("linesValid").GetDouble());
 
         // A test file of one project changed: that project runs, the other three are reused; --explain-cache names the file.
         var tests = Directory.GetFiles(Path.Combine(second.Root, "tests", "Shapes.XunitTests"), "*.cs").Order(StringComparer.Ordinal).First();

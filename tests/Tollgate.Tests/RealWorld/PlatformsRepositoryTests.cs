@@ -180,7 +180,7 @@ public sealed partial class PlatformsRepositoryTests
         return Statuses(Path.Combine(output, "reports", "mutation-report.json"));
     }
 
-    private sealed record BareRun(int Passed, string? Cobertura);
+    internal sealed record BareRun(int Passed, string? Cobertura);
 
     // The repository's own files: all but build outputs, Tollgate's folders and the bare tools' results.
     private static SortedDictionary<string, string> Sources(string root) => new(
@@ -190,7 +190,7 @@ public sealed partial class PlatformsRepositoryTests
 
     // dotnet test --no-build of each test project as its platform runs it, with the reporters the project has; coverage
     // from coverlet.MTP where the application has it, from coverlet.collector (Tollgate's copy) for the VSTest project.
-    private static async Task<Dictionary<string, BareRun>> BareRunsAsync(string root)
+    internal static async Task<Dictionary<string, BareRun>> BareRunsAsync(string root)
     {
         var platformMode = Path.Combine(root, "bare-mtp-mode");
         Directory.CreateDirectory(platformMode);
@@ -219,7 +219,7 @@ public sealed partial class PlatformsRepositoryTests
         return runs;
     }
 
-    private static async Task<XElement> BareMergeAsync(string root, IReadOnlyList<string> reports)
+    internal static async Task<XElement> BareMergeAsync(string root, IReadOnlyList<string> reports)
     {
         var target = Path.Combine(root, "bare-merged");
         var merge = await Shell.RunAsync(root, Path.Combine(SharedTools.Path, "reportgenerator"), [$"-reports:{string.Join(';', reports)}", $"-targetdir:{target}", "-reporttypes:Cobertura"]);
