@@ -8,7 +8,7 @@ using Tollgate.Tools;
 
 namespace Tollgate.Tests.Cache;
 
-/// <summary>SecurityScan's units in the result cache: the secret scan by the content it would read, the NuGet audit for the policy's hours.</summary>
+/// <summary>SecurityScan's units in the result cache: the secret scan by the content it would read, the NuGet audit and Trivy's scans for the policy's hours.</summary>
 public sealed class SecurityScanCacheTests : IDisposable
 {
     private readonly TempDirectory root = new();
@@ -110,5 +110,58 @@ public sealed class SecurityScanCacheTests : IDisposable
         var missing = ScanOutput.NotRun(ScannerNames.NuGetAudit, ScannerState.Missing, "no source serves vulnerability data");
         await changed.StoreAsync(SecurityScanCache.AuditUnit, Key(changed), missing, CancellationToken.None);
         Assert.Null(await changed.ReadAsync(SecurityScanCache.AuditUnit, Key(changed), said.Add, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Trivy_s_scans_of_an_unchanged_repository_are_reused_and_a_changed_file_hook_or_image_scans_again()
+    {
+        root.Write(".nuke/security.json", """{ "waivers": [ { "scanner": "nuget-audit", "reason": "Trivy only" } ] }""");
+        root.Write("src/packages.lock.json", "{}");
+        var tools = new FakeTools(spec =>
+        {
+            if (spec.FileName == "git")
+            {
+                return (0, "src/packages.lock.json\n");
+            }
+
+            if (spec.Arguments[0] == "version")
+            {
+                return (0, """{ "Version": "0.58.1" }""");
+            }
+
+            File.WriteAllText(FakeTools.After(spec, "--output"), """{ "SchemaVersion": 2, "Results": [] }""");
+            return (0, "");
+        });
+        int Scans() => tools.Runs.Count(r => r.FileName == "trivy" && r.Arguments[0] is "fs" or "config" or "image");
+        async Task<GateResult> ScanAsync(ToolHooks hooks, params string[] images) =>
+            await new SecurityScanStep(tools.Runner, new BundleWriter(Path.Combine(root.Path, "artifacts", "evidence")), said.Add, _ => { }, Context()).RunAsync(new SecurityScanInputs
+            {
+                Scope = new SecurityScope(root.Path, "", null, "no solution", []),
+                FailOn = ["critical", "high"],
+                Trivy = new TrivyOptions("trivy", true, "0.58.0", hooks, new Dictionary<string, string>()),
+                WorkDirectory = Path.Combine(root.Path, ".nuke", "temp", "security"),
+                TollgateVersion = "0.0.0",
+                AuditCacheHours = 24,
+                Images = _ => Task.FromResult<IReadOnlyList<string>>(images),
+            }, CancellationToken.None);
+
+        var fresh = await ScanAsync(ToolHooks.None);
+        Assert.True(fresh.Status == GateStatus.Passed, $"{fresh.Status}: {string.Join("; ", fresh.Reasons)}");
+        Assert.Equal(2, Scans());
+        root.Write("src/bin/Release/out.dll", "built"); // Trivy skips build output: no change
+        var reused = await ScanAsync(ToolHooks.None);
+        Assert.Equal(2, Scans());
+        Assert.Equal(["secret scan", "trivy scan"], reused.Reused.Select(r => r.Unit));
+        Assert.Equal("0.58.1", reused.Tools["trivy"]);
+
+        root.Write("deploy/Dockerfile", "FROM scratch\n"); // a file git does not list is still one Trivy reads
+        await ScanAsync(ToolHooks.None);
+        Assert.Equal(4, Scans());
+
+        await ScanAsync(ToolHooks.None.With<TrivySettings>(t => t.AddArguments("--severity", "HIGH")));
+        Assert.Equal(6, Scans());
+
+        await ScanAsync(ToolHooks.None, "registry.invalid/app:1");
+        Assert.Equal(9, Scans()); // images are scanned every time, and the repository with them
     }
 }

@@ -16,9 +16,13 @@ namespace Tollgate.Gates.SecurityScan;
 /// followed), and Tollgate's identity (its rules).</item>
 /// <item>The NuGet audit's key is every audited project with the projects and build files around it (package references,
 /// central versions, NuGet.Config) and its resolved packages, the target, the run's properties, the audit sources and the
-/// SDK. Vulnerability data changes without any of these changing, so an audit is reused for at most
-/// <c>--audit-cache-hours</c> (the policy's <c>security.auditCacheHours</c>).</item>
+/// SDK.</item>
+/// <item>Trivy's scans of the repository (<c>fs</c>, <c>config</c>): every file below the root that Trivy walks (its skipped
+/// folders left out; links are not followed, by Trivy either), Trivy's version, the scans' command lines as the hook left them
+/// and the environment Trivy is given (as a digest). A run that scans images or SBOMs too is never reused.</item>
 /// </list>
+/// Vulnerability data changes without any of the audit's or Trivy's ingredients changing, so those are reused for at most
+/// <c>--audit-cache-hours</c> (the policy's <c>security.auditCacheHours</c>).
 /// </summary>
 internal sealed class SecurityScanCache(CacheContext context, TimeSpan auditAge)
 {
@@ -27,6 +31,9 @@ internal sealed class SecurityScanCache(CacheContext context, TimeSpan auditAge)
 
     /// <summary>The NuGet audit's unit name.</summary>
     public const string AuditUnit = "nuget audit";
+
+    /// <summary>Trivy's scans of the repository, as a unit.</summary>
+    public const string TrivyUnit = "trivy scan";
 
     private const string OutputFile = "scan.json";
     private readonly List<CacheEntry> reused = [];
@@ -60,6 +67,25 @@ internal sealed class SecurityScanCache(CacheContext context, TimeSpan auditAge)
                 .Add("audit-sources", string.Join('\n', sources)).Add("sdk", sdk);
         });
 
+    /// <summary>What Trivy's scans of <paramref name="root"/> depend on.</summary>
+    public KeyIngredients TrivyIngredients(
+        string root, string version, IReadOnlyList<string> skipped, IReadOnlyList<ToolSettings> scans, IReadOnlyDictionary<string, string?> environment) =>
+        context.Cache.Measure(() =>
+        {
+            var ingredients = context.Base(SecurityScanGate.Name).Add("tool:trivy", version);
+            foreach (var file in FilesTrivyWalks(root, skipped))
+            {
+                ingredients.Add("file:" + file, ContentOf(root, RawPath.FromText(file)));
+            }
+
+            for (var i = 0; i < scans.Count; i++)
+            {
+                ingredients.AddDigest($"scan:{i}", string.Join(' ', [.. scans[i].RenderArguments(), .. scans[i].Arguments]).Replace(root.TrimEnd('/'), "{root}", StringComparison.Ordinal));
+            }
+
+            return ingredients.AddDigest("environment", string.Join('\n', environment.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value}")));
+        });
+
     /// <summary>The stored output of <paramref name="unit"/>, or null (also when it is older than the audit's age, for the audit).</summary>
     public async Task<ScanOutput?> ReadAsync(string unit, KeyIngredients ingredients, Action<string> say, CancellationToken cancellation)
     {
@@ -68,9 +94,9 @@ internal sealed class SecurityScanCache(CacheContext context, TimeSpan auditAge)
             return null;
         }
 
-        if (unit == AuditUnit && DateTimeOffset.UtcNow - entry.Origin.At > auditAge)
+        if (unit != SecretsUnit && DateTimeOffset.UtcNow - entry.Origin.At > auditAge)
         {
-            say($"The NuGet audit stored {entry.Origin.At:yyyy-MM-dd HH:mm} UTC is older than {auditAge.TotalHours:0} hours (--audit-cache-hours): vulnerability data changes, so the audit runs again");
+            say($"The {unit} stored {entry.Origin.At:yyyy-MM-dd HH:mm} UTC is older than {auditAge.TotalHours:0} hours (--audit-cache-hours): vulnerability data changes, so it runs again");
             return null;
         }
 
@@ -80,7 +106,7 @@ internal sealed class SecurityScanCache(CacheContext context, TimeSpan auditAge)
 
     /// <summary>Stores a scanner's output, when it ran.</summary>
     public Task StoreAsync(string unit, KeyIngredients ingredients, ScanOutput output, CancellationToken cancellation) =>
-        output.Run.State != ScannerState.Ran || (unit == AuditUnit && auditAge <= TimeSpan.Zero)
+        output.Run.State != ScannerState.Ran || (unit != SecretsUnit && auditAge <= TimeSpan.Zero)
             ? Task.CompletedTask
             : context.Cache.WriteAsync(SecurityScanGate.Name, unit, ingredients, new Dictionary<string, string>(), new Dictionary<string, byte[]>
             {
@@ -103,6 +129,22 @@ internal sealed class SecurityScanCache(CacheContext context, TimeSpan auditAge)
         var findings = node["findings"].Deserialize<List<Finding>>(EvidenceJson.Options) ?? [];
         var reports = (node["reports"] as JsonArray ?? []).OfType<JsonObject>().Select(r => (r["name"]!.GetValue<string>(), r["text"]!.GetValue<string>())).ToList();
         return new ScanOutput(new ScannerRun(node["scanner"]!.GetValue<string>(), ScannerState.Ran, node["version"]?.GetValue<string>()), findings, reports);
+    }
+
+    // The files below root, relative, outside the folders Trivy skips ("**/name" anywhere, "a/b" from the root), links not followed.
+    private static IEnumerable<string> FilesTrivyWalks(string root, IReadOnlyList<string> skipped)
+    {
+        var anywhere = skipped.Where(s => s.StartsWith("**/", StringComparison.Ordinal)).Select(s => s[3..]).ToHashSet(StringComparer.Ordinal);
+        var fromRoot = skipped.Where(s => !s.StartsWith("**/", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
+        var walk = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true, ReturnSpecialDirectories = false };
+        return Directory.EnumerateFiles(root, "*", walk)
+            .Select(f => PortablePath.Relative(root, f))
+            .Where(f =>
+            {
+                var folders = f.Split('/').SkipLast(1).ToList();
+                return !folders.Any(anywhere.Contains) && !Enumerable.Range(1, folders.Count).Any(n => fromRoot.Contains(string.Join('/', folders.Take(n))));
+            })
+            .Order(StringComparer.Ordinal);
     }
 
     // What the scanner would find at a name: a regular file by its content, anything else by its kind (a link is never followed).

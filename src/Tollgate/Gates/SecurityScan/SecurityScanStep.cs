@@ -66,7 +66,7 @@ internal sealed class SecurityScanStep(ProcessRunner runner, BundleWriter eviden
             await Scan(ScannerNames.Trivy, entries, async () =>
                 await TrivyRunner.Create(runner, inputs.Scope.Root, inputs.Trivy.Executable, inputs.Trivy.Hooks, inputs.Trivy.Environment)
                     .RunAsync(inputs.Scope.Root, await inputs.Images(cancellation).ConfigureAwait(false), inputs.Trivy.Offline, inputs.Trivy.MinimumVersion, inputs.WorkDirectory, cancellation,
-                        inputs.Sboms is null ? [] : await inputs.Sboms(cancellation).ConfigureAwait(false))).ConfigureAwait(false),
+                        inputs.Sboms is null ? [] : await inputs.Sboms(cancellation).ConfigureAwait(false), stored, say)).ConfigureAwait(false),
         };
 
         foreach (var (name, text) in outputs.SelectMany(o => o.Reports))

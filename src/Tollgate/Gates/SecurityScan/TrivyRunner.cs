@@ -23,16 +23,47 @@ internal sealed class TrivyRunner(TrivyTool trivy, TrivyEnvironment environment)
         return new TrivyRunner(new TrivyTool(runner, executable, Path.Combine(root, ".nuke", "temp", "trivy"), trivyEnvironment, hooks), trivyEnvironment);
     }
 
-    /// <summary>Runs the scans of the repository (<c>trivy fs</c>, <c>trivy config</c>), then of the images and SBOMs given.</summary>
-    public Task<ScanOutput> RunAsync(
+    /// <summary>
+    /// Runs the scans of the repository (<c>trivy fs</c>, <c>trivy config</c>), then of the images and SBOMs given. With a
+    /// <paramref name="cache"/> and nothing but the repository to scan, a scan of the same files with the same Trivy and
+    /// commands is reused for the policy's hours (Trivy's database changes by itself); images and SBOMs are always scanned.
+    /// </summary>
+    public async Task<ScanOutput> RunAsync(
         string root, IReadOnlyList<string> images, bool offline, string minimumVersion, string reportDirectory, CancellationToken cancellation,
-        IReadOnlyList<string>? sboms = null) =>
-        ScanAsync(
-            root, images, offline, minimumVersion, [
-                TrivyScan.Filesystem(root, Path.Combine(reportDirectory, "trivy-fs.json")),
-                TrivyScan.Config(root, Path.Combine(reportDirectory, "trivy-config.json")),
-                .. ArtifactScans(images, sboms ?? [], reportDirectory)],
-            cancellation);
+        IReadOnlyList<string>? sboms = null, SecurityScanCache? cache = null, Action<string>? say = null)
+    {
+        IReadOnlyList<TrivyScan> repository = [
+            TrivyScan.Filesystem(root, Path.Combine(reportDirectory, "trivy-fs.json")),
+            TrivyScan.Config(root, Path.Combine(reportDirectory, "trivy-config.json"))];
+        var scans = repository.Concat(ArtifactScans(images, sboms ?? [], reportDirectory)).ToList();
+        if (cache is null || scans.Count > repository.Count || await VersionOrNullAsync(cancellation).ConfigureAwait(false) is not { } version)
+        {
+            return await ScanAsync(root, images, offline, minimumVersion, scans, cancellation).ConfigureAwait(false);
+        }
+
+        var ingredients = cache.TrivyIngredients(root, version, SkippedDirectories, repository.Select(s => trivy.SettingsOf(s, offline, SkippedDirectories)).ToList(),
+            environment.Overrides);
+        if (await cache.ReadAsync(SecurityScanCache.TrivyUnit, ingredients, say ?? (_ => { }), cancellation).ConfigureAwait(false) is { } kept)
+        {
+            return kept;
+        }
+
+        var output = await ScanAsync(root, images, offline, minimumVersion, scans, cancellation).ConfigureAwait(false);
+        await cache.StoreAsync(SecurityScanCache.TrivyUnit, ingredients, output, cancellation).ConfigureAwait(false);
+        return output;
+    }
+
+    private async Task<string?> VersionOrNullAsync(CancellationToken cancellation)
+    {
+        try
+        {
+            return await trivy.VersionAsync(cancellation).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is ToolNotFoundException or InvalidDataException)
+        {
+            return null; // the scan says why
+        }
+    }
 
     /// <summary>Runs the scans of what a build ships only: <c>trivy image</c> on each image, <c>trivy sbom</c> on each SBOM.</summary>
     public Task<ScanOutput> RunOnArtifactsAsync(

@@ -53,23 +53,26 @@ internal sealed class TrivyTool(ProcessRunner runner, string executable, string 
         Directory.CreateDirectory(Path.GetDirectoryName(scan.Output)!);
         File.Delete(scan.Output);
         Directory.CreateDirectory(workDirectory);
-        var settings = hooks.Apply(new TrivySettings
-        {
-            Command = scan.Command,
-            Target = scan.Target,
-            Output = scan.Output,
-            Offline = offline,
-            SkipDirectories = skipDirectories,
-            CacheDirectory = CacheDirectory,
-            ConfigFile = EmptyFile("trivy.yaml"),
-            IgnoreFile = EmptyFile("trivyignore"),
-        });
+        var settings = SettingsOf(scan, offline, skipDirectories, EmptyFile("trivy.yaml"), EmptyFile("trivyignore"));
         var result = await runner.RunAsync(settings.ToProcess(executable, workDirectory, TimeSpan.FromMinutes(20), environment.Overrides, InstallHint), cancellation).ConfigureAwait(false);
         if (!result.Succeeded || !File.Exists(scan.Output))
         {
             throw new InvalidDataException($"trivy {scan.Command} {scan.Target} failed (exit {result.ExitCode}) and wrote no report: {FirstLine(result.Error + result.Output)}");
         }
     }
+
+    /// <summary>The run of <paramref name="scan"/> as the build's hook leaves it (the empty configuration files given by name).</summary>
+    public TrivySettings SettingsOf(TrivyScan scan, bool offline, IReadOnlyList<string> skipDirectories, string? configFile = null, string? ignoreFile = null) => hooks.Apply(new TrivySettings
+    {
+        Command = scan.Command,
+        Target = scan.Target,
+        Output = scan.Output,
+        Offline = offline,
+        SkipDirectories = skipDirectories,
+        CacheDirectory = CacheDirectory,
+        ConfigFile = configFile ?? Path.Combine(workDirectory, "empty.trivy.yaml"),
+        IgnoreFile = ignoreFile ?? Path.Combine(workDirectory, "empty.trivyignore"),
+    });
 
     /// <summary>The arguments of a scan: the one place Trivy's command line is made.</summary>
     public static IReadOnlyList<string> Arguments(TrivySettings scan)
