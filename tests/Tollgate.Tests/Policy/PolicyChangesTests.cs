@@ -62,7 +62,7 @@ public sealed partial class PolicyChangesTests
     [Fact]
     public void Moving_between_versions_gets_the_changes_after_the_one_and_up_to_the_other()
     {
-        Assert.Equal(["tools.coverlet.MTP", "tools.Microsoft.Testing.Extensions.TrxReport", "test.hangTimeout", "tools.Microsoft.Testing.Extensions.HangDump", "mutation.cacheDays"],
+        Assert.Equal(["tools.coverlet.MTP", "tools.Microsoft.Testing.Extensions.TrxReport", "test.hangTimeout", "tools.Microsoft.Testing.Extensions.HangDump", "mutation.cacheDays", "security.auditCacheHours"],
             PolicyChanges.Between("0.1.0", "0.2.0").Select(c => c.Key));
         Assert.Empty(PolicyChanges.Between("0.2.0", "0.2.0-alpha.0.7"));
         Assert.Equal(PolicyChanges.All.Count, PolicyChanges.Between("0.0.9", "0.2.0").Count);

@@ -274,7 +274,7 @@ internal sealed class MutationStep(ProcessRunner runner, BundleWriter evidence, 
         var kept = all.Count(m => files.Contains(m.File));
         return evaluated with
         {
-            Headline = $"{evaluated.Headline} ({CacheContext.Summary(kept, reused)})",
+            Headline = kept == 0 ? evaluated.Headline : $"{evaluated.Headline} ({CacheContext.Summary(kept, reused)})", // files without mutants reused alone: nothing to say
             Reused = reused,
             Findings =
             [
