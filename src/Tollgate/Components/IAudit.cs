@@ -14,6 +14,11 @@ public interface IAudit : ITollgateBuild
     [Parameter("A folder of evidence bundles, one per repository (each a directory holding manifest.json)")]
     AbsolutePath? AuditEvidence => this.ValueOf(() => AuditEvidence, null);
 
+    /// <summary>The store of runs.</summary>
+    [Parameter("The store of runs every ingested bundle goes into: an SQLite file (default: artifacts/audit/runs.sqlite), or a PostgreSQL connection string (Host=…;Database=…) or postgresql:// address")]
+    [Secret]
+    string? AuditDatabase => this.ValueOf(() => AuditDatabase, null);
+
     /// <summary>Where the audit's reports go.</summary>
     AbsolutePath AuditDirectory => ArtifactsDirectory / "audit";
 
@@ -25,6 +30,7 @@ public interface IAudit : ITollgateBuild
         .Executes(context =>
         {
             var folder = this.Read(() => AuditEvidence)!;
+            IngestInto(StoreDatabaseOrError(), folder, context);
             // What each repository's gates get from this version's policy (Policy/changes.json), beyond the version it is on.
             var upgrade = new PortfolioUpgrade(TollgateVersion.Current, from => PolicyChanges.Between(from, TollgateVersion.Current).Select(c => c.ToString()).ToList());
             PortfolioAudit.Outcome outcome;
@@ -41,4 +47,37 @@ public interface IAudit : ITollgateBuild
             context.Log.Always($"Wrote {AuditDirectory.RelativeTo(RootDirectory)}/portfolio.md, .json and .html.");
             context.Headline = $"{outcome.Repositories} repositories, {outcome.Behind} behind the newest Tollgate";
         });
+
+    // The store named by --audit-database, or the default file.
+    private Portfolio.StoreDatabase StoreDatabaseOrError()
+    {
+        try
+        {
+            return Portfolio.StoreDatabase.Of(this.Read(() => AuditDatabase) ?? (AuditDirectory / "runs.sqlite"), RootDirectory);
+        }
+        catch (InvalidDataException exception)
+        {
+            throw new BuildException(exception.Message);
+        }
+    }
+
+    // Every bundle below the folder into the store: what is new is read, what does not verify is reported and left out.
+    private static void IngestInto(Portfolio.StoreDatabase database, string folder, TargetContext context)
+    {
+        try
+        {
+            using var store = Portfolio.RunStore.Open(database);
+            var ingested = new Portfolio.BundleIngest(store, context.Log.Info).Ingest(folder);
+            foreach (var (path, problem) in ingested.Refused)
+            {
+                context.Log.Warn($"{path} is left out of the store of runs: it does not verify ({problem})");
+            }
+
+            context.Log.Always($"Store of runs {database.Name}: {ingested.Added} bundle(s) added, {ingested.Known} already held, {ingested.Unchanged} unchanged since the last ingest, {ingested.Refused.Count} refused.");
+        }
+        catch (InvalidDataException exception)
+        {
+            throw new BuildException(exception.Message);
+        }
+    }
 }

@@ -64,6 +64,10 @@ public sealed class AuditTests : IDisposable
         Assert.Contains("SecurityScan: nuget-audit (no feed); SecurityScan: trivy (not installable)", rows[0], StringComparison.Ordinal);
         Assert.Contains("suppression of CVE-2020-1 (.nuke/security.json suppressions[0]) expired on 2021-01-01", rows[3], StringComparison.Ordinal);
         Assert.Contains("4 repositories, 1 behind the newest Tollgate", run.Output, StringComparison.Ordinal);
+        var store = Path.Combine(platform.Path, "artifacts", "audit", "runs.sqlite");
+        Assert.Contains($"Store of runs {store}: 4 bundle(s) added, 0 already held, 0 unchanged since the last ingest, 0 refused.", run.Output, StringComparison.Ordinal);
+        var again = await HostRun.RunAsync<AuditBuild>(platform.Path, ["Audit", "--audit-evidence", portfolio.Path]);
+        Assert.Contains($"Store of runs {store}: 0 bundle(s) added, 0 already held, 4 unchanged since the last ingest, 0 refused.", again.Output, StringComparison.Ordinal);
         // What moving to this Tollgate changes in each repository's gates, from Policy/changes.json: only the one behind gets anything.
         var moving = markdown[markdown.IndexOf($"## Moving to Tollgate {Tollgate.Engine.TollgateVersion.Current}", StringComparison.Ordinal)..];
         Assert.Contains("- **legacy** (on 0.0.9), its gates get:\n", moving, StringComparison.Ordinal);

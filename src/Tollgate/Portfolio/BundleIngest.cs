@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Tollgate.IO;
+
+namespace Tollgate.Portfolio;
+
+/// <summary>What one ingest did.</summary>
+/// <param name="Added">Bundles stored for the first time.</param>
+/// <param name="Known">Bundles read that the store already held (the same bundle again, from here or elsewhere).</param>
+/// <param name="Unchanged">Bundles not read at all: their manifest is as it was when last ingested.</param>
+/// <param name="Refused">Bundles that do not verify, each with its first problem; none of them is stored.</param>
+internal sealed record IngestOutcome(int Added, int Known, int Unchanged, IReadOnlyList<(string Path, string Problem)> Refused);
+
+/// <summary>
+/// Ingests every evidence bundle below a folder (a directory holding <c>manifest.json</c>, at any depth, in any order) into
+/// the store: a bundle is verified first (one that does not verify is reported and left out), stored by the SHA-256 of its
+/// manifest (so ingesting it twice, or a copy of it elsewhere, changes nothing), and its path remembered with its manifest's
+/// size and time, so the next ingest reads only what is new or changed.
+/// </summary>
+internal sealed class BundleIngest(RunStore store, Action<string>? progress = null)
+{
+    /// <summary>Ingests the bundles below <paramref name="folder"/>.</summary>
+    public IngestOutcome Ingest(string folder)
+    {
+        var (added, known, unchanged) = (0, 0, 0);
+        var refused = new List<(string, string)>();
+        var bundles = BundlesBelow(folder);
+        foreach (var (directory, index) in bundles.Select((d, i) => (d, i)))
+        {
+            var path = PortablePath.Relative(folder, directory);
+            var manifest = new FileInfo(Path.Combine(directory, Manifest.FileName));
+            var stamp = string.Create(CultureInfo.InvariantCulture, $"{manifest.Length}:{manifest.LastWriteTimeUtc.Ticks}");
+            if (store.StampOf(path) == stamp)
+            {
+                unchanged++;
+                continue;
+            }
+
+            EvidenceBundle bundle;
+            try
+            {
+                bundle = EvidenceBundle.Open(directory);
+            }
+            catch (InvalidDataException exception)
+            {
+                refused.Add((path, exception.Message.Split('\n').Skip(1).Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? exception.Message));
+                continue;
+            }
+
+            var identity = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(manifest.FullName)));
+            var run = Run(bundle.Manifest, identity, path);
+            if (store.Add(run, bundle.Manifest.Gates, Deployment(directory, run), stamp))
+            {
+                added++;
+            }
+            else
+            {
+                known++;
+            }
+
+            if ((index + 1) % 500 == 0)
+            {
+                progress?.Invoke($"Ingested {index + 1} of {bundles.Count} bundles…");
+            }
+        }
+
+        return new IngestOutcome(added, known, unchanged, refused);
+    }
+
+    /// <summary>The bundles below <paramref name="folder"/>, in path order; a bundle's own folders are not searched for more.</summary>
+    public static IReadOnlyList<string> BundlesBelow(string folder)
+    {
+        var found = new List<string>();
+        var pending = new Stack<string>([Path.GetFullPath(folder)]);
+        var walk = new EnumerationOptions { AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true };
+        while (pending.TryPop(out var directory))
+        {
+            if (File.Exists(Path.Combine(directory, Manifest.FileName)))
+            {
+                found.Add(directory);
+                continue;
+            }
+
+            foreach (var below in Directory.EnumerateDirectories(directory, "*", walk))
+            {
+                pending.Push(below);
+            }
+        }
+
+        return found.Order(StringComparer.Ordinal).ToList();
+    }
+
+    private static StoredRun Run(Manifest manifest, string identity, string path) => new(
+        identity, manifest.Repository.Name, manifest.Repository.Remote, manifest.Commit, manifest.Version, manifest.StartedAt, manifest.DurationSeconds, manifest.Outcome,
+        manifest.TollgateVersion, string.Join(' ', manifest.Requested), manifest.CiHost.Name, path);
+
+    // A Deploy run's record of what it did, when the bundle holds one (a verified bundle's files are as its manifest says).
+    private static StoredDeployment? Deployment(string directory, StoredRun run)
+    {
+        var file = Path.Combine(directory, "deployment.json");
+        if (!File.Exists(file))
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(File.ReadAllBytes(file));
+        var root = document.RootElement;
+        string? Text(string name) => root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        return new StoredDeployment(
+            run.Bundle, run.Repository, Text("environment") ?? "", Text("action") ?? "deploy", Text("version") ?? "", Text("commit"),
+            root.GetProperty("at").GetDateTimeOffset(), Text("outcome") ?? "", Text("health"));
+    }
+}

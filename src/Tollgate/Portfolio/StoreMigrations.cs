@@ -1,0 +1,114 @@
+using System.Data.Common;
+
+namespace Tollgate.Portfolio;
+
+/// <summary>
+/// The store's schema, as numbered steps: a store is at the version of the last step applied (in <c>store_version</c>), and
+/// opening it applies the later ones, each in a transaction, so a newer Tollgate opens an older store and nothing in it is
+/// lost. A store written by a newer Tollgate than this one is refused, not guessed at. One text serves SQLite and PostgreSQL:
+/// BIGINT, DOUBLE PRECISION and TEXT mean the same in both, and times are Unix milliseconds.
+/// </summary>
+internal static class StoreMigrations
+{
+    /// <summary>The steps, in order; step i brings a store to version i + 1. Never edit one that shipped: add a step.</summary>
+    public static readonly IReadOnlyList<IReadOnlyList<string>> Steps =
+    [
+        [
+            """
+            CREATE TABLE runs (
+                bundle TEXT PRIMARY KEY,
+                repository TEXT NOT NULL,
+                remote TEXT,
+                commit_sha TEXT,
+                version TEXT,
+                started_at BIGINT NOT NULL,
+                duration_seconds DOUBLE PRECISION NOT NULL,
+                outcome TEXT NOT NULL,
+                tollgate_version TEXT NOT NULL,
+                requested TEXT NOT NULL,
+                ci_host TEXT NOT NULL,
+                ingested_from TEXT NOT NULL)
+            """,
+            "CREATE INDEX runs_by_repository ON runs (repository, started_at)",
+            """
+            CREATE TABLE gate_results (
+                bundle TEXT NOT NULL,
+                gate TEXT NOT NULL,
+                status TEXT NOT NULL,
+                headline TEXT NOT NULL,
+                PRIMARY KEY (bundle, gate))
+            """,
+            """
+            CREATE TABLE gate_metrics (
+                bundle TEXT NOT NULL,
+                gate TEXT NOT NULL,
+                metric TEXT NOT NULL,
+                value DOUBLE PRECISION NOT NULL,
+                PRIMARY KEY (bundle, gate, metric))
+            """,
+            """
+            CREATE TABLE deployments (
+                bundle TEXT PRIMARY KEY,
+                repository TEXT NOT NULL,
+                environment TEXT NOT NULL,
+                action TEXT NOT NULL,
+                version TEXT NOT NULL,
+                commit_sha TEXT,
+                at BIGINT NOT NULL,
+                outcome TEXT NOT NULL,
+                health TEXT)
+            """,
+            "CREATE INDEX deployments_by_environment ON deployments (repository, environment, at)",
+            """
+            CREATE TABLE ingested (
+                path TEXT PRIMARY KEY,
+                stamp TEXT NOT NULL,
+                bundle TEXT NOT NULL)
+            """,
+        ],
+    ];
+
+    /// <summary>Brings the store on <paramref name="connection"/> to the last of <paramref name="steps"/> (default: <see cref="Steps"/>); returns the version it was at.</summary>
+    /// <exception cref="InvalidDataException">The store is newer than this Tollgate.</exception>
+    public static int Apply(DbConnection connection, string name, IReadOnlyList<IReadOnlyList<string>>? steps = null)
+    {
+        steps ??= Steps;
+        Execute(connection, null, "CREATE TABLE IF NOT EXISTS store_version (version BIGINT NOT NULL)");
+        var found = VersionOf(connection);
+        if (found > steps.Count)
+        {
+            throw new InvalidDataException($"The store of runs {name} is at version {found}, written by a newer Tollgate than this one (which knows up to {steps.Count}); upgrade Tollgate to read it.");
+        }
+
+        for (var step = found; step < steps.Count; step++)
+        {
+            using var transaction = connection.BeginTransaction();
+            foreach (var statement in steps[step])
+            {
+                Execute(connection, transaction, statement);
+            }
+
+            Execute(connection, transaction, "DELETE FROM store_version");
+            Execute(connection, transaction, $"INSERT INTO store_version (version) VALUES ({step + 1})");
+            transaction.Commit();
+        }
+
+        return found;
+    }
+
+    /// <summary>The version the store on <paramref name="connection"/> is at.</summary>
+    public static int VersionOf(DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT MAX(version) FROM store_version";
+        return command.ExecuteScalar() is { } value and not DBNull ? Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+    }
+
+    private static void Execute(DbConnection connection, DbTransaction? transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
