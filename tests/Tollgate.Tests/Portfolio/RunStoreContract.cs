@@ -1,8 +1,8 @@
 using Tollgate.Deploy;
 using Tollgate.Evidence;
 using Tollgate.Portfolio;
-using Tollgate.Tests.Evidence;
 using Tollgate.Tests.Adoption;
+using Tollgate.Tests.Evidence;
 using Tollgate.Tests.Support;
 
 namespace Tollgate.Tests.Portfolio;
