@@ -102,6 +102,27 @@ internal sealed class RunStore : IDisposable
         r => new StoredDeployment(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), Text(r, 5), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(6)),
             r.GetString(7), Text(r, 8)));
 
+    /// <summary>The runs that started in [<paramref name="from"/>, <paramref name="to"/>), oldest first.</summary>
+    public IReadOnlyList<StoredRun> RunsBetween(DateTimeOffset from, DateTimeOffset to) => Query(
+        "SELECT bundle, repository, remote, commit_sha, version, started_at, duration_seconds, outcome, tollgate_version, requested, ci_host, ingested_from FROM runs"
+            + " WHERE started_at >= @from AND started_at < @to ORDER BY started_at, bundle",
+        r => new StoredRun(r.GetString(0), r.GetString(1), Text(r, 2), Text(r, 3), Text(r, 4), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(5)), r.GetDouble(6),
+            r.GetString(7), r.GetString(8), r.GetString(9), r.GetString(10), r.GetString(11)),
+        ("from", from.ToUnixTimeMilliseconds()), ("to", to.ToUnixTimeMilliseconds()));
+
+    /// <summary>Each verdict of <paramref name="gate"/> in runs that started before <paramref name="to"/>: repository, start, status; oldest first.</summary>
+    public IReadOnlyList<(string Repository, DateTimeOffset At, string Status)> Verdicts(string gate, DateTimeOffset to) => Query(
+        "SELECT r.repository, r.started_at, g.status FROM gate_results g JOIN runs r ON r.bundle = g.bundle WHERE g.gate = @gate AND r.started_at < @to ORDER BY r.started_at, r.bundle",
+        r => (r.GetString(0), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(1)), r.GetString(2)),
+        ("gate", gate), ("to", to.ToUnixTimeMilliseconds()));
+
+    /// <summary>Each value of a gate's figure in runs that started before <paramref name="to"/>: repository, start, value; oldest first.</summary>
+    public IReadOnlyList<(string Repository, DateTimeOffset At, double Value)> Figures(string gate, string metric, DateTimeOffset to) => Query(
+        "SELECT r.repository, r.started_at, m.value FROM gate_metrics m JOIN runs r ON r.bundle = m.bundle WHERE m.gate = @gate AND m.metric = @metric AND r.started_at < @to"
+            + " ORDER BY r.started_at, r.bundle",
+        r => (r.GetString(0), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(1)), r.GetDouble(2)),
+        ("gate", gate), ("metric", metric), ("to", to.ToUnixTimeMilliseconds()));
+
     /// <summary>A gate's figure in a run, or null.</summary>
     public double? Metric(string bundle, string gate, string metric) =>
         Scalar("SELECT value FROM gate_metrics WHERE bundle = @bundle AND gate = @gate AND metric = @metric", ("bundle", bundle), ("gate", gate), ("metric", metric)) is { } value and not DBNull
@@ -110,9 +131,9 @@ internal sealed class RunStore : IDisposable
 
     private static string? Text(DbDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
 
-    private List<T> Query<T>(string sql, Func<DbDataReader, T> read)
+    private List<T> Query<T>(string sql, Func<DbDataReader, T> read, params (string Name, object? Value)[] parameters)
     {
-        using var command = Command(null, sql);
+        using var command = Command(null, sql, parameters);
         using var reader = command.ExecuteReader();
         var rows = new List<T>();
         while (reader.Read())

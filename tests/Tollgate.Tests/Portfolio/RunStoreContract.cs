@@ -13,7 +13,7 @@ namespace Tollgate.Tests.Portfolio;
 /// </summary>
 public abstract class RunStoreContract : IDisposable
 {
-    private static readonly DateTimeOffset Monday = new(2026, 11, 30, 10, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Monday = new(2026, 10, 5, 10, 0, 0, TimeSpan.Zero); // bundles from the future do not verify
     private readonly TempDirectory scratch = new(withNuke: false);
 
     public void Dispose()
@@ -30,18 +30,70 @@ public abstract class RunStoreContract : IDisposable
     /// <summary>A new, empty database.</summary>
     private protected abstract Task<StoreDatabase> DatabaseAsync();
 
-    private string Bundle(string path, string repository, DateTimeOffset at, string outcome = "succeeded", DeploymentRecord? deployment = null)
+    private string Bundle(string path, string repository, DateTimeOffset at, string outcome = "succeeded", DeploymentRecord? deployment = null, params GateResult[] gates)
     {
         var directory = Path.Combine(Bundles, path);
         var bundle = new BundleWriter(directory);
-        bundle.RecordGate(EvidenceFixture.Gate("Lint", GateStatus.Passed), TimeSpan.FromSeconds(2));
+        foreach (var gate in gates.Length == 0 && deployment is null ? [EvidenceFixture.Gate("Lint", GateStatus.Passed)] : gates)
+        {
+            bundle.RecordGate(gate, TimeSpan.FromSeconds(2));
+        }
+
         if (deployment is not null)
         {
             bundle.WriteFile("deployment.json", EvidenceJson.Serialize(deployment));
         }
 
-        EvidenceWriter.Write(bundle, EvidenceFixture.Run(outcome, at) with { Repository = new RepositoryRecord { Name = repository } });
+        EvidenceWriter.Write(bundle, EvidenceFixture.Run(outcome, at) with { Repository = new RepositoryRecord { Name = repository }, Requested = deployment is null ? ["Ci"] : ["Deploy"] });
         return directory;
+    }
+
+    private static GateResult Gate(string name, GateStatus status, string metric = "", double value = 0) =>
+        new(name, status, status.ToString(), [], metric.Length == 0 ? new Dictionary<string, double>() : new Dictionary<string, double> { [metric] = value },
+            new Dictionary<string, double>(), new Dictionary<string, string>(), []);
+
+    private string Deploy(string environment, string action, DateTimeOffset at, string outcome = "succeeded", string health = "healthy") =>
+        Bundle($"shop/{environment}-{at:yyyyMMddHHmm}-{action}", "shop", at, deployment: new DeploymentRecord(environment, action, "1.0." + at.DayOfYear, "abc1234", "rolling", at, "ci", null, null, outcome, health, null));
+
+    [Fact]
+    public async Task The_handbook_s_metrics_over_a_hand_built_history_are_exactly_the_known_ones()
+    {
+        var end = Monday.AddDays(28);
+        // 20 Ci runs in the window, one failed (its security scan failed); coverage 80 before the window and 82.5 at its end; 4 security scans.
+        Bundle("shop/before", "shop", Monday.AddDays(-3), "succeeded", null, Gate("Coverage", GateStatus.Passed, "line", 80));
+        for (var day = 0; day < 20; day++)
+        {
+            GateResult[] gates = day < 4
+                ? [Gate("SecurityScan", day == 2 ? GateStatus.Failed : GateStatus.Passed)]
+                : [Gate("Coverage", GateStatus.Passed, "line", day == 19 ? 82.5 : 81)];
+            Bundle($"shop/ci-{day:00}", "shop", Monday.AddDays(day).AddHours(8), day == 2 ? "failed" : "succeeded", null, gates);
+        }
+
+        // prod: 20 deployments, the tenth rolled back 30 minutes later. staging: a failed deployment at 10:00, a good one at 10:40.
+        for (var day = 0; day < 20; day++)
+        {
+            Deploy("prod", "deploy", Monday.AddDays(day).AddHours(9));
+        }
+
+        Deploy("prod", "rollback", Monday.AddDays(9).AddHours(9).AddMinutes(30));
+        Deploy("staging", "deploy", Monday.AddDays(2).AddHours(10), "failed", "unhealthy");
+        Deploy("staging", "deploy", Monday.AddDays(2).AddHours(10).AddMinutes(40));
+        using var store = RunStore.Open(await DatabaseAsync());
+        Assert.Empty(new BundleIngest(store).Ingest(Bundles).Refused);
+
+        var metrics = DeliveryMetrics.Of(store, end, TimeSpan.FromDays(28), PortfolioTargets.Load())
+            .ToDictionary(m => m.Metric + (m.Environment is null ? "" : "@" + m.Environment), m => (m.Value, m.Rating, m.Detail));
+
+        Assert.Equal((95.0, "green", "19 of 20 Ci runs succeeded"), metrics["pipelineSuccessRate"]);
+        Assert.Equal((82.5, "green", "82.5 on 2026-10-24; +2.5 points over the window"), metrics["coverage"]);
+        Assert.Equal((null, "grey", "never measured"), metrics["mutationScore"]);
+        Assert.Equal((75.0, "red", "3 of 4 scans passed"), metrics["securityPassRate"]);
+        Assert.Equal((5.0, "green", "20 successful deployment(s) in 28 days"), metrics["deploymentsPerWeek@prod"]);
+        Assert.Equal((5.0, "green", "1 of 20 deployments failed or were rolled back"), metrics["changeFailureRate@prod"]);
+        Assert.Equal((30.0, "green", "1 recovery(ies), on average 30 min"), metrics["timeToRecoveryMinutes@prod"]);
+        Assert.Equal((0.25, "red", "1 successful deployment(s) in 28 days"), metrics["deploymentsPerWeek@staging"]);
+        Assert.Equal((50.0, "red", "1 of 2 deployments failed or were rolled back"), metrics["changeFailureRate@staging"]);
+        Assert.Equal((40.0, "green", "1 recovery(ies), on average 40 min"), metrics["timeToRecoveryMinutes@staging"]);
     }
 
     [Fact]
