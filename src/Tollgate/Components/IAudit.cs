@@ -19,6 +19,15 @@ public interface IAudit : ITollgateBuild
     [Secret]
     string? AuditDatabase => this.ValueOf(() => AuditDatabase, null);
 
+    /// <summary>The window the metrics cover.</summary>
+    [Parameter("Days the portfolio's metrics cover, ending now (pipeline success rate, security pass rate, deployment frequency, change failure rate, time to recovery)")]
+    [Bounds(1, 3660)]
+    int AuditWindow => this.ValueOf(() => AuditWindow, 7);
+
+    /// <summary>The targets, overriding the handbook's.</summary>
+    [Parameter("A JSON file of metric targets over the handbook's defaults, e.g. { \"coverage\": { \"target\": 85, \"better\": \"higher\" } }")]
+    AbsolutePath? AuditTargets => this.ValueOf(() => AuditTargets, null);
+
     /// <summary>Where the audit's reports go.</summary>
     AbsolutePath AuditDirectory => ArtifactsDirectory / "audit";
 
@@ -30,7 +39,7 @@ public interface IAudit : ITollgateBuild
         .Executes(context =>
         {
             var folder = this.Read(() => AuditEvidence)!;
-            IngestInto(StoreDatabaseOrError(), folder, context);
+            WriteMetrics(IngestInto(StoreDatabaseOrError(), folder, context), context);
             // What each repository's gates get from this version's policy (Policy/changes.json), beyond the version it is on.
             var upgrade = new PortfolioUpgrade(TollgateVersion.Current, from => PolicyChanges.Between(from, TollgateVersion.Current).Select(c => c.ToString()).ToList());
             PortfolioAudit.Outcome outcome;
@@ -61,8 +70,28 @@ public interface IAudit : ITollgateBuild
         }
     }
 
+    // The handbook's metrics over the window, from the store: metrics.md and metrics.json beside the portfolio.
+    private void WriteMetrics(Portfolio.StoreDatabase database, TargetContext context)
+    {
+        try
+        {
+            var targets = Portfolio.PortfolioTargets.Load(this.Read(() => AuditTargets) is { } file ? (string)file : null);
+            using var store = Portfolio.RunStore.Open(database);
+            var (end, window) = (DateTimeOffset.UtcNow, TimeSpan.FromDays(this.Read(() => AuditWindow)));
+            var metrics = Portfolio.DeliveryMetrics.Of(store, end, window, targets);
+            Directory.CreateDirectory(AuditDirectory);
+            IO.AtomicFile.Write(AuditDirectory / "metrics.md", Portfolio.MetricsReport.Markdown(metrics, end, window));
+            IO.AtomicFile.Write(AuditDirectory / "metrics.json", Portfolio.MetricsReport.Json(metrics, end, window));
+            context.Log.Always($"Metrics over {window.TotalDays:0} days: {metrics.Count(m => m.Rating == "green")} green, {metrics.Count(m => m.Rating == "amber")} amber, {metrics.Count(m => m.Rating == "red")} red, {metrics.Count(m => m.Rating == "grey")} without data (artifacts/audit/metrics.md, .json).");
+        }
+        catch (InvalidDataException exception)
+        {
+            throw new BuildException(exception.Message);
+        }
+    }
+
     // Every bundle below the folder into the store: what is new is read, what does not verify is reported and left out.
-    private static void IngestInto(Portfolio.StoreDatabase database, string folder, TargetContext context)
+    private static Portfolio.StoreDatabase IngestInto(Portfolio.StoreDatabase database, string folder, TargetContext context)
     {
         try
         {
@@ -74,6 +103,7 @@ public interface IAudit : ITollgateBuild
             }
 
             context.Log.Always($"Store of runs {database.Name}: {ingested.Added} bundle(s) added, {ingested.Known} already held, {ingested.Unchanged} unchanged since the last ingest, {ingested.Refused.Count} refused.");
+            return database;
         }
         catch (InvalidDataException exception)
         {

@@ -68,6 +68,22 @@ public sealed class AuditTests : IDisposable
         Assert.Contains($"Store of runs {store}: 4 bundle(s) added, 0 already held, 0 unchanged since the last ingest, 0 refused.", run.Output, StringComparison.Ordinal);
         var again = await HostRun.RunAsync<AuditBuild>(platform.Path, ["Audit", "--audit-evidence", portfolio.Path]);
         Assert.Contains($"Store of runs {store}: 0 bundle(s) added, 0 already held, 4 unchanged since the last ingest, 0 refused.", again.Output, StringComparison.Ordinal);
+
+        // The handbook's metrics over the last 7 days, from the store: the scans are counted, and no Ci ran.
+        var metrics = File.ReadAllText(Path.Combine(platform.Path, "artifacts", "audit", "metrics.md"));
+        Assert.Contains("| billing | securityPassRate |  | 100 % | ≥ 100 % | green | 1 of 1 scans passed |", metrics, StringComparison.Ordinal);
+        Assert.Contains("| billing | pipelineSuccessRate |  | — | ≥ 95 % | grey | no Ci run in the window |", metrics, StringComparison.Ordinal);
+        using (var figures = JsonDocument.Parse(File.ReadAllText(Path.Combine(platform.Path, "artifacts", "audit", "metrics.json"))))
+        {
+            Assert.Equal(7, figures.RootElement.GetProperty("windowDays").GetDouble());
+            Assert.Equal(4, figures.RootElement.GetProperty("metrics").EnumerateArray().Count(m => m.GetProperty("metric").GetString() == "securityPassRate"));
+        }
+
+        // Targets of the platform team's own: a metric the handbook does not have is bad input, named with the fix.
+        File.WriteAllText(Path.Combine(platform.Path, "targets.json"), """{ "uptime": { "target": 99, "better": "higher" } }""");
+        var bad = await HostRun.RunAsync<AuditBuild>(platform.Path, ["Audit", "--audit-evidence", portfolio.Path, "--audit-targets", "targets.json"]);
+        Assert.Equal(ExitCodes.Failure, bad.ExitCode);
+        Assert.Contains("targets.json: 'uptime' is not a portfolio metric; use one of pipelineSuccessRate, coverage,", bad.Output + bad.Error, StringComparison.Ordinal);
         // What moving to this Tollgate changes in each repository's gates, from Policy/changes.json: only the one behind gets anything.
         var moving = markdown[markdown.IndexOf($"## Moving to Tollgate {Tollgate.Engine.TollgateVersion.Current}", StringComparison.Ordinal)..];
         Assert.Contains("- **legacy** (on 0.0.9), its gates get:\n", moving, StringComparison.Ordinal);
