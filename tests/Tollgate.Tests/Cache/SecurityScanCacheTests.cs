@@ -117,21 +117,7 @@ public sealed class SecurityScanCacheTests : IDisposable
     {
         root.Write(".nuke/security.json", """{ "waivers": [ { "scanner": "nuget-audit", "reason": "Trivy only" } ] }""");
         root.Write("src/packages.lock.json", "{}");
-        var tools = new FakeTools(spec =>
-        {
-            if (spec.FileName == "git")
-            {
-                return (0, "src/packages.lock.json\n");
-            }
-
-            if (spec.Arguments[0] == "version")
-            {
-                return (0, """{ "Version": "0.58.1" }""");
-            }
-
-            File.WriteAllText(FakeTools.After(spec, "--output"), """{ "SchemaVersion": 2, "Results": [] }""");
-            return (0, "");
-        });
+        var tools = FakeTools.GitAndTrivy("src/packages.lock.json");
         int Scans() => tools.Runs.Count(r => r.FileName == "trivy" && r.Arguments[0] is "fs" or "config" or "image");
         async Task<GateResult> ScanAsync(ToolHooks hooks, params string[] images) =>
             await new SecurityScanStep(tools.Runner, new BundleWriter(Path.Combine(root.Path, "artifacts", "evidence")), said.Add, _ => { }, Context()).RunAsync(new SecurityScanInputs

@@ -187,21 +187,7 @@ public sealed class StepHookTests : IDisposable
     {
         root.Write(".nuke/security.json", """{ "waivers": [ { "scanner": "nuget-audit", "reason": "this test is about Trivy and the secret scan" } ] }""");
         root.Write("config/app.txt", $"key = {PlantedSecrets.AwsKeyId}\n");
-        var tools = new FakeTools(spec =>
-        {
-            if (spec.FileName == "git")
-            {
-                return (0, "config/app.txt\n");
-            }
-
-            if (spec.Arguments[0] == "version")
-            {
-                return (0, """{ "Version": "0.58.1" }""");
-            }
-
-            File.WriteAllText(FakeTools.After(spec, "--output"), """{ "SchemaVersion": 2, "Results": [] }""");
-            return (0, "");
-        });
+        var tools = FakeTools.GitAndTrivy("config/app.txt");
         var hooks = ToolHooks.None.With<TrivySettings>(s => s with { SkipDirectories = [.. s.SkipDirectories, "samples"] });
         var inputs = new SecurityScanInputs
         {

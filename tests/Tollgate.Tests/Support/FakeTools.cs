@@ -27,6 +27,23 @@ internal sealed class FakeTools
         });
     }
 
+    /// <summary>git listing <paramref name="listed"/>, and Trivy 0.58.1 writing an empty report for every scan.</summary>
+    public static FakeTools GitAndTrivy(params string[] listed) => new(spec =>
+    {
+        if (spec.FileName == "git")
+        {
+            return (0, string.Concat(listed.Select(f => f + "\n")));
+        }
+
+        if (spec.Arguments[0] == "version")
+        {
+            return (0, """{ "Version": "0.58.1" }""");
+        }
+
+        File.WriteAllText(After(spec, "--output"), """{ "SchemaVersion": 2, "Results": [] }""");
+        return (0, "");
+    });
+
     public ProcessRunner Runner { get; }
 
     /// <summary>Every run so far, in the order they started.</summary>
