@@ -57,11 +57,19 @@ public sealed record Manifest
     /// <summary>The commit, when in git.</summary>
     public string? Commit { get; init; }
 
+    /// <summary>When the commit was made (its committer date), when in git; what lead time to production counts from.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? CommittedAt { get; init; }
+
     /// <summary>The build's version, when known.</summary>
     public string? Version { get; init; }
 
     /// <summary>Where it ran.</summary>
     public required CiHostRecord CiHost { get; init; }
+
+    /// <summary>The CI definition files of the checkout it ran in, with their digests; null when it has none.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<CiFileRecord>? CiFiles { get; init; }
 
     /// <summary>When it started.</summary>
     public DateTimeOffset StartedAt { get; init; }

@@ -58,6 +58,27 @@ public sealed record CiHostRecord
     public IReadOnlyDictionary<string, string> Details { get; init; } = new Dictionary<string, string>();
 }
 
+/// <summary>
+/// A CI definition file of the checkout a run ran in (<c>.github/workflows/ci.yml</c>, <c>Jenkinsfile</c>, …) and the SHA-256 of
+/// its text with line ends made <c>\n</c>, so a checkout on Windows and one on Linux of the same file agree: what a portfolio
+/// audit compares with the CI template a project should use.
+/// </summary>
+public sealed record CiFileRecord
+{
+    /// <summary>Its path from the repository's root, with <c>/</c>.</summary>
+    public required string Path { get; init; }
+
+    /// <summary>The SHA-256 (hex) of its text with <c>\r\n</c> made <c>\n</c>.</summary>
+    public required string Sha256 { get; init; }
+
+    /// <summary>The digest <see cref="Sha256"/> holds, of <paramref name="content"/>.</summary>
+    public static string DigestOf(ReadOnlySpan<byte> content)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(content).Replace("\r\n", "\n", StringComparison.Ordinal);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+    }
+}
+
 /// <summary>Everything about a run that is not a gate's own result.</summary>
 public sealed record RunRecord
 {
@@ -70,11 +91,17 @@ public sealed record RunRecord
     /// <summary>The commit, when in git.</summary>
     public string? Commit { get; init; }
 
+    /// <summary>When the commit was made (its committer date), when in git.</summary>
+    public DateTimeOffset? CommittedAt { get; init; }
+
     /// <summary>The build's version, when known.</summary>
     public string? Version { get; init; }
 
     /// <summary>Where it ran.</summary>
     public required CiHostRecord CiHost { get; init; }
+
+    /// <summary>The CI definition files of the checkout the run ran in, with their digests.</summary>
+    public IReadOnlyList<CiFileRecord> CiFiles { get; init; } = [];
 
     /// <summary>When it started.</summary>
     public DateTimeOffset StartedAt { get; init; }

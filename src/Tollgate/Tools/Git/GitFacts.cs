@@ -1,7 +1,7 @@
 namespace Tollgate.Tools.Git;
 
 /// <summary>What git says of the repository: the commit, the remote (without credentials), the branch, and whether the clone is shallow.</summary>
-internal sealed record GitFacts(string? Commit, string? Remote, string? Branch = null, bool Shallow = false)
+internal sealed record GitFacts(string? Commit, string? Remote, string? Branch = null, bool Shallow = false, DateTimeOffset? CommittedAt = null)
 {
     /// <summary>Reads the facts with two git processes; outside a git repository, or without git, both are null.</summary>
     public static async Task<GitFacts> ReadAsync(ProcessRunner runner, string root, CancellationToken cancellation)
@@ -18,10 +18,13 @@ internal sealed record GitFacts(string? Commit, string? Remote, string? Branch =
             }
 
             var remote = await runner.RunAsync(new ProcessSpec("git", ["config", "--get", "remote.origin.url"], root, TimeSpan.FromSeconds(30)), cancellation).ConfigureAwait(false);
+            // The commit's time (committer date, strict ISO 8601): what a change's lead time to production is counted from.
+            var time = await runner.RunAsync(new ProcessSpec("git", ["show", "-s", "--format=%cI", "HEAD"], root, TimeSpan.FromSeconds(30)), cancellation).ConfigureAwait(false);
             const string branchRef = "refs/heads/";
             return new GitFacts(
                 lines[1], remote.Succeeded ? WithoutCredentials(remote.Output.Trim()) : null,
-                lines[2].StartsWith(branchRef, StringComparison.Ordinal) ? lines[2][branchRef.Length..] : null, lines[0] == "true");
+                lines[2].StartsWith(branchRef, StringComparison.Ordinal) ? lines[2][branchRef.Length..] : null, lines[0] == "true",
+                time.Succeeded && DateTimeOffset.TryParse(time.Output.Trim(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at) ? at : null);
         }
         catch (ToolNotFoundException)
         {
