@@ -26,12 +26,13 @@ internal sealed class BundleIngest(RunStore store, Action<string>? progress = nu
         var (added, known, unchanged) = (0, 0, 0);
         var refused = new List<(string, string)>();
         var bundles = BundlesBelow(folder);
+        var stamps = store.Stamps();
         foreach (var (directory, index) in bundles.Select((d, i) => (d, i)))
         {
             var path = PortablePath.Relative(folder, directory);
             var manifest = new FileInfo(Path.Combine(directory, Manifest.FileName));
             var stamp = string.Create(CultureInfo.InvariantCulture, $"{manifest.Length}:{manifest.LastWriteTimeUtc.Ticks}");
-            if (store.StampOf(path) == stamp)
+            if (stamps.TryGetValue(path, out var before) && before == stamp)
             {
                 unchanged++;
                 continue;
@@ -50,7 +51,7 @@ internal sealed class BundleIngest(RunStore store, Action<string>? progress = nu
 
             var identity = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(manifest.FullName)));
             var run = Run(bundle.Manifest, identity, path);
-            if (store.Add(run, bundle.Manifest.Gates, Deployment(directory, run), stamp))
+            if (store.Add(run, bundle.Manifest.Gates, Deployment(directory, run), Details(bundle.Manifest), stamp))
             {
                 added++;
             }
@@ -93,7 +94,13 @@ internal sealed class BundleIngest(RunStore store, Action<string>? progress = nu
 
     private static StoredRun Run(Manifest manifest, string identity, string path) => new(
         identity, manifest.Repository.Name, manifest.Repository.Remote, manifest.Commit, manifest.Version, manifest.StartedAt, manifest.DurationSeconds, manifest.Outcome,
-        manifest.TollgateVersion, string.Join(' ', manifest.Requested), manifest.CiHost.Name, path);
+        manifest.TollgateVersion, string.Join(' ', manifest.Requested), manifest.CiHost.Name, path,
+        manifest.CiHost.Details.TryGetValue("branch", out var branch) ? branch : null, manifest.CommittedAt);
+
+    // The CI files it ran under, and the parameters the repository set (a secret's value is never in a manifest, nor here).
+    private static StoredRunDetails Details(Manifest manifest) => new(
+        manifest.CiFiles ?? [],
+        manifest.Parameters.Where(p => p.Overridden).Select(p => (p.Name, p.Secret ? null : p.Value)).ToList());
 
     // A Deploy run's record of what it did, when the bundle holds one (a verified bundle's files are as its manifest says).
     private static StoredDeployment? Deployment(string directory, StoredRun run)

@@ -5,88 +5,82 @@ namespace Tollgate.Portfolio;
 /// <summary>
 /// The handbook's metrics per project, from the store of runs, over a window that ends at a given time:
 /// <list type="bullet">
-/// <item>pipeline success rate: of the window's runs that ran <c>Ci</c>, the share that succeeded;</item>
+/// <item>pipeline success rate: of the window's runs of the main branch that ran <c>Ci</c>, the share that succeeded;</item>
 /// <item>coverage and mutation score: the latest figure, with its change over the window;</item>
 /// <item>security pass rate: of the window's SecurityScan verdicts, the share that passed;</item>
-/// <item>per environment, deployment frequency: successful deployments per week;</item>
-/// <item>change failure rate: of the window's deployments, those that failed (their health check included) or were followed by a rollback;</item>
-/// <item>time to recovery: from a failed deployment to the next good one (deployment or rollback) of that environment, on average.</item>
+/// <item>per environment (<see cref="DeliveryCounts"/>): successful deployments per week, change failure rate, mean time to
+/// recovery, and the median lead time from a commit to its deployment.</item>
 /// </list>
-/// Every figure is computed here from the rows the store gives, so SQLite and PostgreSQL give the same.
+/// The database counts and groups (so a year of a large portfolio is not read into memory); the rates are worked out here,
+/// so SQLite and PostgreSQL give the same figures.
 /// </summary>
 internal static class DeliveryMetrics
 {
-    /// <summary>The metrics of every project the store holds, for the window of <paramref name="window"/> ending at <paramref name="end"/>.</summary>
-    public static IReadOnlyList<ProjectMetric> Of(RunStore store, DateTimeOffset end, TimeSpan window, PortfolioTargets targets)
+    /// <summary>
+    /// The metrics of every project the store holds, for the window of <paramref name="window"/> ending at <paramref name="end"/>;
+    /// <paramref name="mainBranch"/> says whether a repository's run on a branch (null: not recorded) counts as its main branch's.
+    /// </summary>
+    public static IReadOnlyList<ProjectMetric> Of(RunStore store, DateTimeOffset end, TimeSpan window, PortfolioTargets targets, MainBranches? mainBranch = null)
     {
+        mainBranch ??= MainBranches.Default;
         var start = end - window;
-        var runs = store.RunsBetween(start, end);
-        var security = store.Verdicts("SecurityScan", end).Where(v => v.At >= start).ToList();
-        var coverage = store.Figures("Coverage", "line", end);
-        var mutation = store.Figures("Mutation", "score", end);
-        var deployments = store.Deployments().Where(d => d.At < end).ToList();
-        var repositories = store.Runs().Select(r => r.Repository).Concat(deployments.Select(d => d.Repository)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        var ci = store.CiOutcomes(start, end, window).Where(c => mainBranch.Counts(c.Repository, c.Branch))
+            .GroupBy(c => c.Repository).ToDictionary(g => g.Key, g => (Succeeded: g.Sum(c => c.Succeeded), Runs: g.Sum(c => c.Runs)), StringComparer.Ordinal);
+        var security = store.VerdictCounts("SecurityScan", start, end, window)
+            .GroupBy(v => v.Repository).ToDictionary(g => g.Key, g => (Passed: g.Sum(v => v.Passed), Verdicts: g.Sum(v => v.Verdicts)), StringComparer.Ordinal);
+        var figures = new[] { ("Coverage", "line", PortfolioTargets.Coverage), ("Mutation", "score", PortfolioTargets.MutationScore) }
+            .Select(f => (Metric: f.Item3, Latest: store.LatestFigures(f.Item1, f.Item2, end), Before: store.LatestFigures(f.Item1, f.Item2, start))).ToList();
+        var deployments = store.DeploymentsBetween(start, end).ToLookup(d => d.Repository, StringComparer.Ordinal);
         var metrics = new List<ProjectMetric>();
-        foreach (var repository in repositories)
+        foreach (var repository in store.Repositories())
         {
-            var ci = runs.Where(r => r.Repository == repository && r.Requested.Split(' ').Contains("Ci")).ToList();
-            var succeeded = ci.Count(r => r.Outcome == "succeeded");
-            metrics.Add(new ProjectMetric(repository, PortfolioTargets.PipelineSuccessRate, null, Share(succeeded, ci.Count), targets[PortfolioTargets.PipelineSuccessRate],
-                ci.Count == 0 ? "no Ci run in the window" : $"{succeeded} of {ci.Count} Ci runs succeeded"));
-            metrics.Add(Latest(repository, PortfolioTargets.Coverage, coverage, start, targets));
-            metrics.Add(Latest(repository, PortfolioTargets.MutationScore, mutation, start, targets));
-            var scans = security.Where(v => v.Repository == repository).ToList();
-            var passed = scans.Count(v => v.Status == "passed");
-            metrics.Add(new ProjectMetric(repository, PortfolioTargets.SecurityPassRate, null, Share(passed, scans.Count), targets[PortfolioTargets.SecurityPassRate],
-                scans.Count == 0 ? "no security scan in the window" : $"{passed} of {scans.Count} scans passed"));
-            foreach (var environment in deployments.Where(d => d.Repository == repository).Select(d => d.Environment).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            var (succeeded, runs) = ci.GetValueOrDefault(repository);
+            metrics.Add(new ProjectMetric(repository, PortfolioTargets.PipelineSuccessRate, null, Share(succeeded, runs), targets[PortfolioTargets.PipelineSuccessRate],
+                runs == 0 ? "no Ci run of the main branch in the window" : $"{succeeded} of {runs} Ci runs succeeded"));
+            foreach (var (metric, latest, before) in figures)
             {
-                metrics.AddRange(Delivery(repository, environment, deployments.Where(d => d.Repository == repository && d.Environment == environment).ToList(), start, window, targets));
+                metrics.Add(Latest(repository, metric, latest, before, targets));
+            }
+
+            var (passed, verdicts) = security.GetValueOrDefault(repository);
+            metrics.Add(new ProjectMetric(repository, PortfolioTargets.SecurityPassRate, null, Share(passed, verdicts), targets[PortfolioTargets.SecurityPassRate],
+                verdicts == 0 ? "no security scan in the window" : $"{passed} of {verdicts} scans passed"));
+            foreach (var environment in deployments[repository].GroupBy(d => d.Environment).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                metrics.AddRange(Delivery(repository, environment.Key, DeliveryCounts.Of(environment.ToList(), start, end), window, targets));
             }
         }
 
         return metrics;
     }
 
-    private static ProjectMetric Latest(string repository, string metric, IReadOnlyList<(string Repository, DateTimeOffset At, double Value)> figures, DateTimeOffset start, PortfolioTargets targets)
+    private static ProjectMetric Latest(
+        string repository, string metric, IReadOnlyDictionary<string, (DateTimeOffset At, double Value)> latest, IReadOnlyDictionary<string, (DateTimeOffset At, double Value)> before,
+        PortfolioTargets targets)
     {
-        var mine = figures.Where(f => f.Repository == repository).ToList();
-        if (mine.Count == 0)
+        if (!latest.TryGetValue(repository, out var now))
         {
             return new ProjectMetric(repository, metric, null, null, targets[metric], "never measured");
         }
 
-        var latest = mine[^1];
-        var before = mine.LastOrDefault(f => f.At < start);
-        var trend = before == default ? "" : string.Create(CultureInfo.InvariantCulture, $"; {latest.Value - before.Value:+0.##;-0.##;±0} points over the window");
-        return new ProjectMetric(repository, metric, null, latest.Value, targets[metric], string.Create(CultureInfo.InvariantCulture, $"{latest.Value:0.##} on {latest.At:yyyy-MM-dd}{trend}"));
+        var trend = before.TryGetValue(repository, out var then) ? string.Create(CultureInfo.InvariantCulture, $"; {now.Value - then.Value:+0.##;-0.##;±0} points over the window") : "";
+        return new ProjectMetric(repository, metric, null, now.Value, targets[metric], string.Create(CultureInfo.InvariantCulture, $"{now.Value:0.##} on {now.At:yyyy-MM-dd}{trend}"));
     }
 
-    private static IEnumerable<ProjectMetric> Delivery(
-        string repository, string environment, IReadOnlyList<StoredDeployment> history, DateTimeOffset start, TimeSpan window, PortfolioTargets targets)
+    private static IEnumerable<ProjectMetric> Delivery(string repository, string environment, DeliveryCounts counts, TimeSpan window, PortfolioTargets targets)
     {
-        var deploys = history.Where(d => d.At >= start && d.Action == "deploy").ToList();
-        var good = deploys.Count(d => d.Outcome == "succeeded");
-        var weeks = window.TotalDays / 7;
-        yield return new ProjectMetric(repository, PortfolioTargets.DeploymentsPerWeek, environment, good / weeks, targets[PortfolioTargets.DeploymentsPerWeek],
-            string.Create(CultureInfo.InvariantCulture, $"{good} successful deployment(s) in {window.TotalDays:0.#} days"));
-
-        var failures = deploys.Where(d => Failed(d) || Next(history, d)?.Action == "rollback").ToList();
-        yield return new ProjectMetric(repository, PortfolioTargets.ChangeFailureRate, environment, Share(failures.Count, deploys.Count), targets[PortfolioTargets.ChangeFailureRate],
-            deploys.Count == 0 ? "no deployment in the window" : $"{failures.Count} of {deploys.Count} deployments failed or were rolled back");
-
-        var recoveries = failures.Select(f => (Failure: f, Recovery: history.FirstOrDefault(d => d.At > f.At && !Failed(d) && !(d.Action == "deploy" && Next(history, d)?.Action == "rollback")))).ToList();
-        var recovered = recoveries.Where(r => r.Recovery is not null).Select(r => (r.Recovery!.At - r.Failure.At).TotalMinutes).ToList();
-        var open = recoveries.Count - recovered.Count;
-        yield return new ProjectMetric(repository, PortfolioTargets.TimeToRecoveryMinutes, environment, recovered.Count == 0 ? null : recovered.Average(), targets[PortfolioTargets.TimeToRecoveryMinutes],
-            failures.Count == 0 ? "no failure in the window"
-                : string.Create(CultureInfo.InvariantCulture, $"{recovered.Count} recovery(ies), on average {(recovered.Count == 0 ? 0 : recovered.Average()):0.#} min") + (open > 0 ? $"; {open} not recovered yet" : ""));
+        yield return new ProjectMetric(repository, PortfolioTargets.DeploymentsPerWeek, environment, counts.Good / (window.TotalDays / 7), targets[PortfolioTargets.DeploymentsPerWeek],
+            string.Create(CultureInfo.InvariantCulture, $"{counts.Good} successful deployment(s) in {window.TotalDays:0.#} days"));
+        yield return new ProjectMetric(repository, PortfolioTargets.ChangeFailureRate, environment, counts.ChangeFailureRate, targets[PortfolioTargets.ChangeFailureRate],
+            counts.Deploys == 0 ? "no deployment in the window" : $"{counts.Failures} of {counts.Deploys} deployments failed or were rolled back");
+        yield return new ProjectMetric(repository, PortfolioTargets.TimeToRecoveryMinutes, environment, counts.MeanRecoveryMinutes, targets[PortfolioTargets.TimeToRecoveryMinutes],
+            counts.Failures == 0 ? "no failure in the window"
+                : string.Create(CultureInfo.InvariantCulture, $"{counts.RecoveryMinutes.Count} recovery(ies), on average {counts.MeanRecoveryMinutes ?? 0:0.#} min")
+                    + (counts.Unrecovered > 0 ? $"; {counts.Unrecovered} not recovered yet" : ""));
+        yield return new ProjectMetric(repository, PortfolioTargets.LeadTimeHours, environment, counts.MedianLeadHours, targets[PortfolioTargets.LeadTimeHours],
+            counts.LeadHours.Count == 0 ? "no deployment whose commit time is recorded"
+                : string.Create(CultureInfo.InvariantCulture, $"median of {counts.LeadHours.Count} deployment(s), from commit to deployment"));
     }
-
-    // A deployment that failed, its health check included (a failed check that was undone is "rolled-back").
-    private static bool Failed(StoredDeployment deployment) => deployment.Outcome != "succeeded";
-
-    private static StoredDeployment? Next(IReadOnlyList<StoredDeployment> history, StoredDeployment after) => history.FirstOrDefault(d => d.At > after.At);
 
     private static double? Share(int part, int whole) => whole == 0 ? null : 100.0 * part / whole;
 }

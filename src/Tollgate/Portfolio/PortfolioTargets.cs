@@ -21,7 +21,8 @@ internal sealed record PortfolioTargets(IReadOnlyDictionary<string, MetricTarget
 {
     /// <summary>The metrics, by name.</summary>
     public const string PipelineSuccessRate = "pipelineSuccessRate", Coverage = "coverage", MutationScore = "mutationScore", SecurityPassRate = "securityPassRate",
-        DeploymentsPerWeek = "deploymentsPerWeek", ChangeFailureRate = "changeFailureRate", TimeToRecoveryMinutes = "timeToRecoveryMinutes";
+        DeploymentsPerWeek = "deploymentsPerWeek", ChangeFailureRate = "changeFailureRate", TimeToRecoveryMinutes = "timeToRecoveryMinutes",
+        LeadTimeHours = "leadTimeHours";
 
     /// <summary>The target of <paramref name="metric"/>.</summary>
     public MetricTarget this[string metric] => Metrics[metric];

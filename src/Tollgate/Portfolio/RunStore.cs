@@ -43,21 +43,23 @@ internal sealed class RunStore : IDisposable
 
     public void Dispose() => connection.Dispose();
 
-    /// <summary>The stamp the bundle at <paramref name="path"/> had when it was last ingested, or null.</summary>
-    public string? StampOf(string path) => Scalar("SELECT stamp FROM ingested WHERE path = @path", ("path", path)) as string;
+    /// <summary>The stamp each bundle path had when it was last ingested, by path: one query, however many bundles.</summary>
+    public Dictionary<string, string> Stamps() =>
+        Query("SELECT path, stamp FROM ingested", r => (Path: r.GetString(0), Stamp: r.GetString(1))).ToDictionary(r => r.Path, r => r.Stamp, StringComparer.Ordinal);
 
-    /// <summary>Stores a run, its gates' verdicts and figures, and its deployment, in one transaction; false when the store already held it.</summary>
-    public bool Add(StoredRun run, IReadOnlyList<GateEntry> gates, StoredDeployment? deployment, string stamp)
+    /// <summary>Stores a run, its gates' verdicts and figures, what it records beyond them, and its deployment, in one transaction; false when the store already held it.</summary>
+    public bool Add(StoredRun run, IReadOnlyList<GateEntry> gates, StoredDeployment? deployment, StoredRunDetails details, string stamp)
     {
         using var transaction = connection.BeginTransaction();
         var added = Execute(transaction, """
-            INSERT INTO runs (bundle, repository, remote, commit_sha, version, started_at, duration_seconds, outcome, tollgate_version, requested, ci_host, ingested_from)
-            VALUES (@bundle, @repository, @remote, @commit, @version, @started, @duration, @outcome, @tollgate, @requested, @host, @from)
+            INSERT INTO runs (bundle, repository, remote, commit_sha, version, started_at, duration_seconds, outcome, tollgate_version, requested, ci_host, ingested_from, branch, committed_at, ci)
+            VALUES (@bundle, @repository, @remote, @commit, @version, @started, @duration, @outcome, @tollgate, @requested, @host, @from, @branch, @committed, @ci)
             ON CONFLICT (bundle) DO NOTHING
             """,
             ("bundle", run.Bundle), ("repository", run.Repository), ("remote", run.Remote), ("commit", run.Commit), ("version", run.Version),
             ("started", run.StartedAt.ToUnixTimeMilliseconds()), ("duration", run.DurationSeconds), ("outcome", run.Outcome), ("tollgate", run.TollgateVersion),
-            ("requested", run.Requested), ("host", run.CiHost), ("from", run.IngestedFrom)) == 1;
+            ("requested", run.Requested), ("host", run.CiHost), ("from", run.IngestedFrom), ("branch", run.Branch), ("committed", run.CommittedAt?.ToUnixTimeMilliseconds()),
+            ("ci", run.IsCi ? 1 : 0)) == 1;
         if (added)
         {
             foreach (var gate in gates)
@@ -69,6 +71,18 @@ internal sealed class RunStore : IDisposable
                     Execute(transaction, "INSERT INTO gate_metrics (bundle, gate, metric, value) VALUES (@bundle, @gate, @metric, @value) ON CONFLICT (bundle, gate, metric) DO NOTHING",
                         ("bundle", run.Bundle), ("gate", gate.Name), ("metric", metric), ("value", value));
                 }
+            }
+
+            foreach (var file in details.CiFiles)
+            {
+                Execute(transaction, "INSERT INTO run_ci_files (bundle, path, sha256) VALUES (@bundle, @path, @sha) ON CONFLICT (bundle, path) DO NOTHING",
+                    ("bundle", run.Bundle), ("path", file.Path), ("sha", file.Sha256));
+            }
+
+            foreach (var (parameter, value) in details.Overrides)
+            {
+                Execute(transaction, "INSERT INTO run_overrides (bundle, parameter, value) VALUES (@bundle, @parameter, @value) ON CONFLICT (bundle, parameter) DO NOTHING",
+                    ("bundle", run.Bundle), ("parameter", parameter), ("value", value));
             }
 
             if (deployment is not null)
@@ -90,44 +104,122 @@ internal sealed class RunStore : IDisposable
         return added;
     }
 
+    private const string RunColumns = "bundle, repository, remote, commit_sha, version, started_at, duration_seconds, outcome, tollgate_version, requested, ci_host, ingested_from, branch, committed_at";
+
     /// <summary>Every run stored, oldest first.</summary>
-    public IReadOnlyList<StoredRun> Runs() => Query(
-        "SELECT bundle, repository, remote, commit_sha, version, started_at, duration_seconds, outcome, tollgate_version, requested, ci_host, ingested_from FROM runs ORDER BY started_at, bundle",
-        r => new StoredRun(r.GetString(0), r.GetString(1), Text(r, 2), Text(r, 3), Text(r, 4), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(5)), r.GetDouble(6),
-            r.GetString(7), r.GetString(8), r.GetString(9), r.GetString(10), r.GetString(11)));
+    public IReadOnlyList<StoredRun> Runs() => Query($"SELECT {RunColumns} FROM runs ORDER BY started_at, bundle", ReadRun);
+
+    /// <summary>Each repository's latest run (of those asked for <c>Ci</c> when <paramref name="ci"/>), by repository.</summary>
+    public IReadOnlyList<StoredRun> LatestRuns(bool ci) => Query(
+        $"SELECT {RunColumns} FROM (SELECT {RunColumns}, ROW_NUMBER() OVER (PARTITION BY repository ORDER BY started_at DESC, bundle DESC) AS n FROM runs{(ci ? " WHERE ci = 1" : "")}) latest"
+            + " WHERE n = 1 ORDER BY repository",
+        ReadRun);
+
+    /// <summary>Every repository the store holds a run or a deployment of, in order.</summary>
+    public IReadOnlyList<string> Repositories() =>
+        Query("SELECT repository FROM runs UNION SELECT repository FROM deployments", r => r.GetString(0)).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>Every deployment and rollback stored, oldest first.</summary>
-    public IReadOnlyList<StoredDeployment> Deployments() => Query(
-        "SELECT bundle, repository, environment, action, version, commit_sha, at, outcome, health FROM deployments ORDER BY at, bundle",
+    public IReadOnlyList<StoredDeployment> Deployments() => DeploymentsBetween(DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
+
+    /// <summary>
+    /// The deployments and rollbacks made in [<paramref name="from"/>, <paramref name="to"/>), oldest first, each with its commit's
+    /// time when a run of that commit (full or abbreviated) recorded it.
+    /// </summary>
+    public IReadOnlyList<StoredDeployment> DeploymentsBetween(DateTimeOffset from, DateTimeOffset to) => Query(
+        """
+        SELECT d.bundle, d.repository, d.environment, d.action, d.version, d.commit_sha, d.at, d.outcome, d.health,
+            (SELECT MIN(r.committed_at) FROM runs r WHERE r.repository = d.repository AND d.commit_sha IS NOT NULL AND r.commit_sha LIKE d.commit_sha || '%') AS committed_at
+        FROM deployments d WHERE d.at >= @from AND d.at < @to ORDER BY d.at, d.bundle
+        """,
         r => new StoredDeployment(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), Text(r, 5), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(6)),
-            r.GetString(7), Text(r, 8)));
+            r.GetString(7), Text(r, 8), r.IsDBNull(9) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(9))),
+        ("from", Millis(from)), ("to", Millis(to)));
 
-    /// <summary>The runs that started in [<paramref name="from"/>, <paramref name="to"/>), oldest first.</summary>
-    public IReadOnlyList<StoredRun> RunsBetween(DateTimeOffset from, DateTimeOffset to) => Query(
-        "SELECT bundle, repository, remote, commit_sha, version, started_at, duration_seconds, outcome, tollgate_version, requested, ci_host, ingested_from FROM runs"
-            + " WHERE started_at >= @from AND started_at < @to ORDER BY started_at, bundle",
-        r => new StoredRun(r.GetString(0), r.GetString(1), Text(r, 2), Text(r, 3), Text(r, 4), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(5)), r.GetDouble(6),
-            r.GetString(7), r.GetString(8), r.GetString(9), r.GetString(10), r.GetString(11)),
-        ("from", from.ToUnixTimeMilliseconds()), ("to", to.ToUnixTimeMilliseconds()));
+    /// <summary>
+    /// Per repository, branch and bucket (<paramref name="size"/> long, counted from <paramref name="from"/>): of the runs asked for
+    /// <c>Ci</c> that started in [<paramref name="from"/>, <paramref name="to"/>), how many succeeded and how many there were. Counted by the database.
+    /// </summary>
+    public IReadOnlyList<(string Repository, string? Branch, int Bucket, int Succeeded, int Runs)> CiOutcomes(DateTimeOffset from, DateTimeOffset to, TimeSpan size) => Query(
+        """
+        SELECT repository, branch, (started_at - @from) / @size AS bucket, SUM(CASE WHEN outcome = 'succeeded' THEN 1 ELSE 0 END), COUNT(*)
+        FROM runs WHERE ci = 1 AND started_at >= @from AND started_at < @to GROUP BY repository, branch, (started_at - @from) / @size
+        """,
+        r => (r.GetString(0), Text(r, 1), Convert.ToInt32(r.GetValue(2), CultureInfo.InvariantCulture), Convert.ToInt32(r.GetValue(3), CultureInfo.InvariantCulture),
+            Convert.ToInt32(r.GetValue(4), CultureInfo.InvariantCulture)),
+        ("from", from.ToUnixTimeMilliseconds()), ("to", to.ToUnixTimeMilliseconds()), ("size", (long)size.TotalMilliseconds));
 
-    /// <summary>Each verdict of <paramref name="gate"/> in runs that started before <paramref name="to"/>: repository, start, status; oldest first.</summary>
-    public IReadOnlyList<(string Repository, DateTimeOffset At, string Status)> Verdicts(string gate, DateTimeOffset to) => Query(
-        "SELECT r.repository, r.started_at, g.status FROM gate_results g JOIN runs r ON r.bundle = g.bundle WHERE g.gate = @gate AND r.started_at < @to ORDER BY r.started_at, r.bundle",
-        r => (r.GetString(0), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(1)), r.GetString(2)),
-        ("gate", gate), ("to", to.ToUnixTimeMilliseconds()));
+    /// <summary>Per repository and bucket: of <paramref name="gate"/>'s verdicts in runs that started in [<paramref name="from"/>, <paramref name="to"/>), how many passed and how many there were.</summary>
+    public IReadOnlyList<(string Repository, int Bucket, int Passed, int Verdicts)> VerdictCounts(string gate, DateTimeOffset from, DateTimeOffset to, TimeSpan size) => Query(
+        """
+        SELECT r.repository, (r.started_at - @from) / @size AS bucket, SUM(CASE WHEN g.status = 'passed' THEN 1 ELSE 0 END), COUNT(*)
+        FROM gate_results g JOIN runs r ON r.bundle = g.bundle
+        WHERE g.gate = @gate AND r.started_at >= @from AND r.started_at < @to GROUP BY r.repository, (r.started_at - @from) / @size
+        """,
+        r => (r.GetString(0), Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture), Convert.ToInt32(r.GetValue(2), CultureInfo.InvariantCulture),
+            Convert.ToInt32(r.GetValue(3), CultureInfo.InvariantCulture)),
+        ("gate", gate), ("from", from.ToUnixTimeMilliseconds()), ("to", to.ToUnixTimeMilliseconds()), ("size", (long)size.TotalMilliseconds));
 
-    /// <summary>Each value of a gate's figure in runs that started before <paramref name="to"/>: repository, start, value; oldest first.</summary>
-    public IReadOnlyList<(string Repository, DateTimeOffset At, double Value)> Figures(string gate, string metric, DateTimeOffset to) => Query(
-        "SELECT r.repository, r.started_at, m.value FROM gate_metrics m JOIN runs r ON r.bundle = m.bundle WHERE m.gate = @gate AND m.metric = @metric AND r.started_at < @to"
-            + " ORDER BY r.started_at, r.bundle",
-        r => (r.GetString(0), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(1)), r.GetDouble(2)),
-        ("gate", gate), ("metric", metric), ("to", to.ToUnixTimeMilliseconds()));
+    /// <summary>Per repository and bucket: the mean of a gate's figure in runs that started in [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    public IReadOnlyList<(string Repository, int Bucket, double Mean)> FigureMeans(string gate, string metric, DateTimeOffset from, DateTimeOffset to, TimeSpan size) => Query(
+        """
+        SELECT r.repository, (r.started_at - @from) / @size AS bucket, AVG(m.value)
+        FROM gate_metrics m JOIN runs r ON r.bundle = m.bundle
+        WHERE m.gate = @gate AND m.metric = @metric AND r.started_at >= @from AND r.started_at < @to GROUP BY r.repository, (r.started_at - @from) / @size
+        """,
+        r => (r.GetString(0), Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture), r.GetDouble(2)),
+        ("gate", gate), ("metric", metric), ("from", from.ToUnixTimeMilliseconds()), ("to", to.ToUnixTimeMilliseconds()), ("size", (long)size.TotalMilliseconds));
+
+    /// <summary>Per repository, the latest value of a gate's figure in runs that started before <paramref name="to"/>: when, and the value.</summary>
+    public IReadOnlyDictionary<string, (DateTimeOffset At, double Value)> LatestFigures(string gate, string metric, DateTimeOffset to) => Query(
+        """
+        SELECT repository, started_at, value FROM (
+            SELECT r.repository, r.started_at, m.value, ROW_NUMBER() OVER (PARTITION BY r.repository ORDER BY r.started_at DESC, r.bundle DESC) AS n
+            FROM gate_metrics m JOIN runs r ON r.bundle = m.bundle WHERE m.gate = @gate AND m.metric = @metric AND r.started_at < @to) latest
+        WHERE n = 1
+        """,
+        r => (Repository: r.GetString(0), At: DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(1)), Value: r.GetDouble(2)),
+        ("gate", gate), ("metric", metric), ("to", to.ToUnixTimeMilliseconds())).ToDictionary(r => r.Repository, r => (r.At, r.Value), StringComparer.Ordinal);
+
+    /// <summary>The gates' verdicts in each repository's latest Ci run: repository, gate, status.</summary>
+    public IReadOnlyList<(string Repository, string Gate, string Status)> LatestCiGates() => Query(
+        $"""
+        SELECT latest.repository, g.gate, g.status FROM gate_results g JOIN ({LatestCiBundles}) latest ON latest.bundle = g.bundle ORDER BY latest.repository, g.gate
+        """,
+        r => (r.GetString(0), r.GetString(1), r.GetString(2)));
+
+    /// <summary>The CI files each repository's latest Ci run ran under: repository, path, digest.</summary>
+    public IReadOnlyList<(string Repository, string Path, string Sha256)> LatestCiFiles() => Query(
+        $"SELECT latest.repository, f.path, f.sha256 FROM run_ci_files f JOIN ({LatestCiBundles}) latest ON latest.bundle = f.bundle ORDER BY latest.repository, f.path",
+        r => (r.GetString(0), r.GetString(1), r.GetString(2)));
+
+    /// <summary>The parameters each repository's latest Ci run overrode: repository, parameter, value.</summary>
+    public IReadOnlyList<(string Repository, string Parameter, string? Value)> LatestCiOverrides() => Query(
+        $"SELECT latest.repository, o.parameter, o.value FROM run_overrides o JOIN ({LatestCiBundles}) latest ON latest.bundle = o.bundle ORDER BY latest.repository, o.parameter",
+        r => (r.GetString(0), r.GetString(1), Text(r, 2)));
+
+    /// <summary>Each remote each repository's runs recorded, ever.</summary>
+    public IReadOnlyList<(string Repository, string Remote)> Remotes() => Query(
+        "SELECT DISTINCT repository, remote FROM runs WHERE remote IS NOT NULL ORDER BY repository, remote", r => (r.GetString(0), r.GetString(1)));
+
+    /// <summary>Each environment each repository deployed to, ever.</summary>
+    public IReadOnlyList<(string Repository, string Environment)> Environments() => Query(
+        "SELECT DISTINCT repository, environment FROM deployments ORDER BY repository, environment", r => (r.GetString(0), r.GetString(1)));
 
     /// <summary>A gate's figure in a run, or null.</summary>
     public double? Metric(string bundle, string gate, string metric) =>
         Scalar("SELECT value FROM gate_metrics WHERE bundle = @bundle AND gate = @gate AND metric = @metric", ("bundle", bundle), ("gate", gate), ("metric", metric)) is { } value and not DBNull
             ? Convert.ToDouble(value, CultureInfo.InvariantCulture)
             : null;
+
+    private const string LatestCiBundles =
+        "SELECT bundle, repository FROM (SELECT bundle, repository, ROW_NUMBER() OVER (PARTITION BY repository ORDER BY started_at DESC, bundle DESC) AS n FROM runs WHERE ci = 1) ranked WHERE n = 1";
+
+    private static StoredRun ReadRun(DbDataReader r) => new(
+        r.GetString(0), r.GetString(1), Text(r, 2), Text(r, 3), Text(r, 4), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(5)), r.GetDouble(6),
+        r.GetString(7), r.GetString(8), r.GetString(9), r.GetString(10), r.GetString(11), Text(r, 12), r.IsDBNull(13) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(13)));
+
+    private static long Millis(DateTimeOffset at) => at == DateTimeOffset.MinValue ? long.MinValue : at == DateTimeOffset.MaxValue ? long.MaxValue : at.ToUnixTimeMilliseconds();
 
     private static string? Text(DbDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
 

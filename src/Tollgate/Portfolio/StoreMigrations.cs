@@ -66,6 +66,31 @@ internal static class StoreMigrations
                 bundle TEXT NOT NULL)
             """,
         ],
+        [
+            // 2: what the registry's compliance and the lead time read. A run's branch and commit time, whether it ran Ci (once
+            // from what it requested, so the metrics need no text search), the CI files it ran under, the parameters it overrode.
+            "ALTER TABLE runs ADD COLUMN branch TEXT",
+            "ALTER TABLE runs ADD COLUMN committed_at BIGINT",
+            "ALTER TABLE runs ADD COLUMN ci INTEGER NOT NULL DEFAULT 0",
+            "UPDATE runs SET ci = 1 WHERE ' ' || requested || ' ' LIKE '% Ci %'",
+            "CREATE INDEX runs_by_time ON runs (started_at)",
+            "CREATE INDEX runs_by_commit ON runs (repository, commit_sha)",
+            "CREATE INDEX deployments_by_time ON deployments (at)",
+            """
+            CREATE TABLE run_ci_files (
+                bundle TEXT NOT NULL,
+                path TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                PRIMARY KEY (bundle, path))
+            """,
+            """
+            CREATE TABLE run_overrides (
+                bundle TEXT NOT NULL,
+                parameter TEXT NOT NULL,
+                value TEXT,
+                PRIMARY KEY (bundle, parameter))
+            """,
+        ],
     ];
 
     /// <summary>Brings the store on <paramref name="connection"/> to the last of <paramref name="steps"/> (default: <see cref="Steps"/>); returns the version it was at.</summary>
