@@ -3,7 +3,8 @@ using Tollgate;
 /// <summary>
 /// What Tollgate's own tests need beyond the .NET SDK, so that `./build.sh Test` passes on a fresh Debian
 /// machine: git, mkfifo, Debian's docker.io (dockerd) and docker-registry for the Package and Deploy tests,
-/// a static busybox to build their images from, nginx (with WebDAV) as the shared result cache, and PostgreSQL for the store of runs. As root with apt-get,
+/// a static busybox to build their images from, nginx (with WebDAV) as the shared result cache, PostgreSQL for the store of runs,
+/// and chromium (headless) to render the portfolio's dashboard. As root with apt-get,
 /// the missing ones are installed;
 /// otherwise the target fails naming the packages and the command.
 /// </summary>
@@ -17,6 +18,7 @@ internal static class TestPrerequisites
         ("docker-registry", () => OnPath("docker-registry")),
         ("nginx", () => OnPath("nginx")),
         ("postgresql", () => Directory.Exists("/usr/lib/postgresql") && Directory.GetDirectories("/usr/lib/postgresql").Any(d => File.Exists(Path.Combine(d, "bin", "initdb")))),
+        ("chromium", () => OnPath("chromium")),
         ("busybox-static", () => File.Exists("/bin/busybox") && IsStatic("/bin/busybox")),
     ];
 

@@ -28,6 +28,15 @@ public interface IAudit : ITollgateBuild
     [Parameter("A JSON file of metric targets over the handbook's defaults, e.g. { \"coverage\": { \"target\": 85, \"better\": \"higher\" } }")]
     AbsolutePath? AuditTargets => this.ValueOf(() => AuditTargets, null);
 
+    /// <summary>The registry of the portfolio's projects.</summary>
+    [Parameter("The portfolio's registry (projects, their CI template, environments and waivers; schema: schemas/portfolio.schema.json); default .nuke/portfolio.json when it exists")]
+    AbsolutePath? AuditRegistry => this.ValueOf(() => AuditRegistry, null);
+
+    /// <summary>How many weeks the dashboard's trend charts show.</summary>
+    [Parameter("Weeks the dashboard's trend charts show, ending now")]
+    [Bounds(1, 520)]
+    int AuditWeeks => this.ValueOf(() => AuditWeeks, 12);
+
     /// <summary>Where the audit's reports go.</summary>
     AbsolutePath AuditDirectory => ArtifactsDirectory / "audit";
 
@@ -39,7 +48,7 @@ public interface IAudit : ITollgateBuild
         .Executes(context =>
         {
             var folder = this.Read(() => AuditEvidence)!;
-            WriteMetrics(IngestInto(StoreDatabaseOrError(), folder, context), context);
+            WriteMetrics(IngestInto(StoreDatabaseOrError(), folder, context), context, DateTimeOffset.UtcNow);
             // What each repository's gates get from this version's policy (Policy/changes.json), beyond the version it is on.
             var upgrade = new PortfolioUpgrade(TollgateVersion.Current, from => PolicyChanges.Between(from, TollgateVersion.Current).Select(c => c.ToString()).ToList());
             PortfolioAudit.Outcome outcome;
@@ -70,24 +79,57 @@ public interface IAudit : ITollgateBuild
         }
     }
 
-    // The handbook's metrics over the window, from the store: metrics.md and metrics.json beside the portfolio.
-    private void WriteMetrics(Portfolio.StoreDatabase database, TargetContext context)
+    // The handbook's metrics over the window, the registry's compliance and the dashboard, from the store: metrics.md and .json,
+    // compliance.md and .json, dashboard.html and projects/*.html beside the portfolio.
+    private void WriteMetrics(Portfolio.StoreDatabase database, TargetContext context, DateTimeOffset end)
     {
         try
         {
             var targets = Portfolio.PortfolioTargets.Load(this.Read(() => AuditTargets) is { } file ? (string)file : null);
+            var registry = RegistryOrNull(context);
             using var store = Portfolio.RunStore.Open(database);
-            var (end, window) = (DateTimeOffset.UtcNow, TimeSpan.FromDays(this.Read(() => AuditWindow)));
-            var metrics = Portfolio.DeliveryMetrics.Of(store, end, window, targets);
+            var window = TimeSpan.FromDays(this.Read(() => AuditWindow));
+            var weeks = this.Read(() => AuditWeeks);
+            var metrics = Portfolio.DeliveryMetrics.Of(store, end, window, targets, registry?.MainBranches);
+            var trends = Portfolio.MetricTrends.Of(store, end, weeks, registry?.MainBranches);
+            var compliance = registry is null ? null : Portfolio.PortfolioCompliance.Of(store, registry, end, TollgateVersion.Current,
+                (name, value) => PolicyWeakening.Weakens(new ParameterRecord { Name = name, Value = value, Source = "bundle", Overridden = true }));
             Directory.CreateDirectory(AuditDirectory);
             IO.AtomicFile.Write(AuditDirectory / "metrics.md", Portfolio.MetricsReport.Markdown(metrics, end, window));
             IO.AtomicFile.Write(AuditDirectory / "metrics.json", Portfolio.MetricsReport.Json(metrics, end, window));
-            context.Log.Always($"Metrics over {window.TotalDays:0} days: {metrics.Count(m => m.Rating == "green")} green, {metrics.Count(m => m.Rating == "amber")} amber, {metrics.Count(m => m.Rating == "red")} red, {metrics.Count(m => m.Rating == "grey")} without data (artifacts/audit/metrics.md, .json).");
+            if (compliance is not null)
+            {
+                IO.AtomicFile.Write(AuditDirectory / "compliance.md", Portfolio.ComplianceText.Markdown(compliance));
+                IO.AtomicFile.Write(AuditDirectory / "compliance.json", Portfolio.ComplianceText.Json(compliance));
+                context.Log.Always(Portfolio.ComplianceText.Markdown(compliance));
+            }
+
+            foreach (var (path, html) in Portfolio.Dashboard.Pages(metrics, trends, compliance, targets, end, window, weeks))
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(AuditDirectory / path)!);
+                IO.AtomicFile.Write(AuditDirectory / path, html);
+            }
+
+            context.Log.Always($"Metrics over {window.TotalDays:0} days: {metrics.Count(m => m.Rating == "green")} green, {metrics.Count(m => m.Rating == "amber")} amber, {metrics.Count(m => m.Rating == "red")} red, {metrics.Count(m => m.Rating == "grey")} without data (artifacts/audit/metrics.md, .json); the dashboard is artifacts/audit/dashboard.html.");
         }
         catch (InvalidDataException exception)
         {
             throw new BuildException(exception.Message);
         }
+    }
+
+    // The registry named by --audit-registry, or .nuke/portfolio.json when there is one; null without either.
+    private Portfolio.PortfolioRegistry? RegistryOrNull(TargetContext context)
+    {
+        var given = this.Read(() => AuditRegistry);
+        var file = given ?? (RootDirectory / ".nuke" / "portfolio.json");
+        if (given is null && !File.Exists(file))
+        {
+            context.Log.Info("No registry (.nuke/portfolio.json, or --audit-registry): compliance is not reported.");
+            return null;
+        }
+
+        return Portfolio.PortfolioRegistry.Load(file, given is null ? ".nuke/portfolio.json" : file.RelativeTo(RootDirectory).ToString());
     }
 
     // Every bundle below the folder into the store: what is new is read, what does not verify is reported and left out.

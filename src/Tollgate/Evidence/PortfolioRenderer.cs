@@ -21,7 +21,7 @@ internal static class PortfolioRenderer
 
     /// <summary>The newest Tollgate version among the bundles.</summary>
     public static string? Newest(IReadOnlyList<PortfolioEntry> entries) =>
-        entries.Select(e => e.TollgateVersion).OrderByDescending(v => v, VersionComparer.Instance).FirstOrDefault();
+        entries.Select(e => e.TollgateVersion).OrderByDescending(v => v, VersionOrder.Instance).FirstOrDefault();
 
     /// <summary>Markdown.</summary>
     public static string Markdown(IReadOnlyList<PortfolioEntry> entries, Func<ParameterRecord, bool> weakens, PortfolioUpgrade? upgrade = null)
@@ -127,17 +127,4 @@ internal static class PortfolioRenderer
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
-
-    private sealed class VersionComparer : IComparer<string>
-    {
-        public static readonly VersionComparer Instance = new();
-
-        public int Compare(string? x, string? y) => Key(x).CompareTo(Key(y));
-
-        private static (Version, bool, string) Key(string? text)
-        {
-            var core = (text ?? "0.0.0").Split('-', '+')[0];
-            return (Version.TryParse(core, out var version) ? version : new Version(0, 0), !(text ?? "").Contains('-', StringComparison.Ordinal), text ?? "");
-        }
-    }
 }

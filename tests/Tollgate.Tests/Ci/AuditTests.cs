@@ -52,9 +52,30 @@ public sealed class AuditTests : IDisposable
         await Bundle("legacy", $$"""{ "waivers": [ {{Waivers}} ] }""", [], tollgateVersion: "0.0.9");
         await Bundle("shipping", $$"""{ "waivers": [ {{Waivers}} ], "suppressions": [ { "id": "CVE-2020-1", "reason": "old", "expires": "2021-01-01" } ] }""", []);
 
+        // The platform's registry: two of the four, and one project that has no evidence yet.
+        platform.Write(".nuke/portfolio.json", """
+            {
+              "requiredGates": ["SecurityScan"],
+              "projects": [
+                { "slug": "billing", "repository": "https://git.example/billing", "ciTemplate": "github-actions" },
+                { "slug": "orders", "repository": "https://git.example/orders" },
+                { "slug": "payments", "repository": "https://git.example/payments" }
+              ]
+            }
+            """);
+
         var run = await HostRun.RunAsync<AuditBuild>(platform.Path, ["Audit", "--audit-evidence", portfolio.Path]);
 
         Assert.True(run.ExitCode == ExitCodes.Success, run.Output + run.Error);
+        var compliance = File.ReadAllText(Path.Combine(platform.Path, "artifacts", "audit", "compliance.md"));
+        Assert.Contains("## Compliance: 0 of 3 registered projects", compliance, StringComparison.Ordinal);
+        Assert.Contains("| orders | no | no Ci run: the required gates, its CI file and its policy are not known |", compliance, StringComparison.Ordinal);
+        Assert.Contains("| payments | no | no evidence at all: no bundle of it was ingested |", compliance, StringComparison.Ordinal);
+        Assert.Contains("Evidence of projects the registry does not list: legacy, shipping.", compliance, StringComparison.Ordinal);
+        var dashboard = File.ReadAllText(Path.Combine(platform.Path, "artifacts", "audit", "dashboard.html"));
+        Assert.Equal(4, dashboard.Split("<tr data-project=").Length - 1);
+        Assert.Equal(8, dashboard.Split("class=\"trend\"").Length - 1);
+        Assert.True(File.Exists(Path.Combine(platform.Path, "artifacts", "audit", "projects", "billing.html")));
         var markdown = File.ReadAllText(Path.Combine(platform.Path, "artifacts", "audit", "portfolio.md"));
         var rows = markdown.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal)).Skip(1).ToList();
         Assert.Equal(["billing", "legacy", "orders", "shipping"], rows.Select(r => r.Split('|')[1].Trim()));
@@ -72,7 +93,7 @@ public sealed class AuditTests : IDisposable
         // The handbook's metrics over the last 7 days, from the store: the scans are counted, and no Ci ran.
         var metrics = File.ReadAllText(Path.Combine(platform.Path, "artifacts", "audit", "metrics.md"));
         Assert.Contains("| billing | securityPassRate |  | 100 % | ≥ 100 % | green | 1 of 1 scans passed |", metrics, StringComparison.Ordinal);
-        Assert.Contains("| billing | pipelineSuccessRate |  | — | ≥ 95 % | grey | no Ci run in the window |", metrics, StringComparison.Ordinal);
+        Assert.Contains("| billing | pipelineSuccessRate |  | — | ≥ 95 % | grey | no Ci run of the main branch in the window |", metrics, StringComparison.Ordinal);
         using (var figures = JsonDocument.Parse(File.ReadAllText(Path.Combine(platform.Path, "artifacts", "audit", "metrics.json"))))
         {
             Assert.Equal(7, figures.RootElement.GetProperty("windowDays").GetDouble());
@@ -110,5 +131,24 @@ public sealed class AuditTests : IDisposable
 
         Assert.Equal(ExitCodes.Failure, run.ExitCode);
         Assert.Contains("no evidence bundle (manifest.json) below it", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_registry_that_breaks_its_schema_is_bad_input_naming_the_file_line_and_key()
+    {
+        await Bundle("billing", $$"""{ "waivers": [ {{Waivers}} ] }""", []);
+        platform.Write(".nuke/portfolio.json", """
+            {
+              "projects": [
+                { "slug": "billing", "repository": "https://git.example/billing", "environment": ["prod"] }
+              ]
+            }
+            """);
+
+        var run = await HostRun.RunAsync<AuditBuild>(platform.Path, ["Audit", "--audit-evidence", portfolio.Path]);
+
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.Contains(".nuke/portfolio.json:3: projects[0].environment:", run.Output + run.Error, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(platform.Path, "artifacts", "audit", "runs.sqlite"))); // what did run: the ingest
     }
 }

@@ -30,7 +30,10 @@ public abstract class RunStoreContract : IDisposable
     /// <summary>A new, empty database.</summary>
     private protected abstract Task<StoreDatabase> DatabaseAsync();
 
-    private string Bundle(string path, string repository, DateTimeOffset at, string outcome = "succeeded", DeploymentRecord? deployment = null, params GateResult[] gates)
+    private string Bundle(string path, string repository, DateTimeOffset at, string outcome = "succeeded", DeploymentRecord? deployment = null, params GateResult[] gates) =>
+        Bundle(path, repository, at, run => run, outcome, deployment, gates);
+
+    private string Bundle(string path, string repository, DateTimeOffset at, Func<RunRecord, RunRecord> shape, string outcome = "succeeded", DeploymentRecord? deployment = null, params GateResult[] gates)
     {
         var directory = Path.Combine(Bundles, path);
         var bundle = new BundleWriter(directory);
@@ -44,7 +47,7 @@ public abstract class RunStoreContract : IDisposable
             bundle.WriteFile("deployment.json", EvidenceJson.Serialize(deployment));
         }
 
-        EvidenceWriter.Write(bundle, EvidenceFixture.Run(outcome, at) with { Repository = new RepositoryRecord { Name = repository }, Requested = deployment is null ? ["Ci"] : ["Deploy"] });
+        EvidenceWriter.Write(bundle, shape(EvidenceFixture.Run(outcome, at) with { Repository = new RepositoryRecord { Name = repository }, Requested = deployment is null ? ["Ci"] : ["Deploy"] }));
         return directory;
     }
 
@@ -52,8 +55,15 @@ public abstract class RunStoreContract : IDisposable
         new(name, status, status.ToString(), [], metric.Length == 0 ? new Dictionary<string, double>() : new Dictionary<string, double> { [metric] = value },
             new Dictionary<string, double>(), new Dictionary<string, string>(), []);
 
-    private string Deploy(string environment, string action, DateTimeOffset at, string outcome = "succeeded", string health = "healthy") =>
-        Bundle($"shop/{environment}-{at:yyyyMMddHHmm}-{action}", "shop", at, deployment: new DeploymentRecord(environment, action, "1.0." + at.DayOfYear, "abc1234", "rolling", at, "ci", null, null, outcome, health, null));
+    private string Deploy(string environment, string action, DateTimeOffset at, string outcome = "succeeded", string health = "healthy", string commit = "abc1234") =>
+        Bundle($"shop/{environment}-{at:yyyyMMddHHmm}-{action}", "shop", at, deployment: new DeploymentRecord(environment, action, "1.0." + at.DayOfYear, commit, "rolling", at, "ci", null, null, outcome, health, null));
+
+    private static Func<RunRecord, RunRecord> On(string branch, string? commit = null, DateTimeOffset? committedAt = null) => run => run with
+    {
+        CiHost = new CiHostRecord { Name = "github-actions", Details = new Dictionary<string, string> { ["branch"] = branch } },
+        Commit = commit ?? run.Commit,
+        CommittedAt = committedAt,
+    };
 
     [Fact]
     public async Task The_handbook_s_metrics_over_a_hand_built_history_are_exactly_the_known_ones()
@@ -66,7 +76,22 @@ public abstract class RunStoreContract : IDisposable
             GateResult[] gates = day < 4
                 ? [Gate("SecurityScan", day == 2 ? GateStatus.Failed : GateStatus.Passed)]
                 : [Gate("Coverage", GateStatus.Passed, "line", day == 19 ? 82.5 : 81)];
-            Bundle($"shop/ci-{day:00}", "shop", Monday.AddDays(day).AddHours(8), day == 2 ? "failed" : "succeeded", null, gates);
+            Bundle($"shop/ci-{day:00}", "shop", Monday.AddDays(day).AddHours(8), On("main"), day == 2 ? "failed" : "succeeded", null, gates);
+        }
+
+        // Runs of other branches do not count towards the pipeline's success rate.
+        Bundle("shop/feature-1", "shop", Monday.AddDays(3), On("feature/cart"), "failed");
+        Bundle("shop/feature-2", "shop", Monday.AddDays(4), On("feature/cart"), "failed");
+
+        // Lead time: three commits, made 2 h, 4 h and 30 h before their deployments to eu, each built once (the build records the commit's
+        // time; the deployment names the commit abbreviated). The median is 4 h.
+        var leads = new[] { (Commit: "aaaaaaa", Hours: 2), (Commit: "bbbbbbb", Hours: 4), (Commit: "ccccccc", Hours: 30) };
+        foreach (var (commit, hours) in leads)
+        {
+            var deployed = Monday.AddDays(21 + Array.IndexOf(leads, (commit, hours))).AddHours(12);
+            Bundle($"shop/build-{commit}", "shop", deployed.AddHours(-hours).AddMinutes(5),
+                run => On("main", commit.PadRight(40, '0'), deployed.AddHours(-hours))(run) with { Requested = ["Package"] }, "succeeded", null, Gate("Lint", GateStatus.Passed));
+            Deploy("eu", "deploy", deployed, commit: commit);
         }
 
         // prod: 20 deployments, the tenth rolled back 30 minutes later. staging: a failed deployment at 10:00, a good one at 10:40.
@@ -94,6 +119,8 @@ public abstract class RunStoreContract : IDisposable
         Assert.Equal((0.25, "red", "1 successful deployment(s) in 28 days"), metrics["deploymentsPerWeek@staging"]);
         Assert.Equal((50.0, "red", "1 of 2 deployments failed or were rolled back"), metrics["changeFailureRate@staging"]);
         Assert.Equal((40.0, "green", "1 recovery(ies), on average 40 min"), metrics["timeToRecoveryMinutes@staging"]);
+        Assert.Equal((4.0, "green", "median of 3 deployment(s), from commit to deployment"), metrics["leadTimeHours@eu"]);
+        Assert.Equal((null, "grey", "no deployment whose commit time is recorded"), metrics["leadTimeHours@prod"]);
     }
 
     [Fact]
@@ -164,13 +191,13 @@ public abstract class RunStoreContract : IDisposable
         }
 
         // A later Tollgate's schema: one more step. Opening the store applies it and keeps every run.
-        IReadOnlyList<IReadOnlyList<string>> later = [.. StoreMigrations.Steps, ["ALTER TABLE runs ADD COLUMN branch TEXT"]];
+        IReadOnlyList<IReadOnlyList<string>> later = [.. StoreMigrations.Steps, ["ALTER TABLE runs ADD COLUMN reviewer TEXT"]];
         using (var connection = database.Open())
         {
             Assert.Equal(StoreMigrations.Steps.Count, StoreMigrations.Apply(connection, database.Name, later));
             Assert.Equal(later.Count, StoreMigrations.VersionOf(connection));
             using var count = connection.CreateCommand();
-            count.CommandText = "SELECT COUNT(*) FROM runs WHERE branch IS NULL";
+            count.CommandText = "SELECT COUNT(*) FROM runs WHERE reviewer IS NULL";
             Assert.Equal(1L, Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
         }
 
@@ -183,5 +210,114 @@ public abstract class RunStoreContract : IDisposable
         {
             Assert.Equal(later.Count, StoreMigrations.VersionOf(connection));
         }
+    }
+    [Fact]
+    public async Task A_store_of_the_first_schema_is_brought_to_this_one_with_its_runs_kept_and_its_Ci_runs_told_apart()
+    {
+        var database = await DatabaseAsync();
+        using (var connection = database.Open())
+        {
+            StoreMigrations.Apply(connection, database.Name, StoreMigrations.Steps.Take(1).ToList());
+            foreach (var (bundle, requested) in new[] { ("b1", "Ci"), ("b2", "Deploy"), ("b3", "Lint Cilium") })
+            {
+                using var insert = connection.CreateCommand();
+                insert.CommandText = "INSERT INTO runs (bundle, repository, started_at, duration_seconds, outcome, tollgate_version, requested, ci_host, ingested_from)"
+                    + $" VALUES ('{bundle}', 'orders', {Monday.ToUnixTimeMilliseconds()}, 1.5, 'succeeded', '0.1.0', '{requested}', 'local', 'orders/{bundle}')";
+                insert.ExecuteNonQuery();
+            }
+        }
+
+        using var store = RunStore.Open(database);
+
+        Assert.Equal(1, store.OpenedAtVersion);
+        Assert.Equal(["b1", "b2", "b3"], store.Runs().Select(r => r.Bundle).Order(StringComparer.Ordinal));
+        Assert.Equal("b1", Assert.Single(store.LatestRuns(ci: true)).Bundle);
+        Assert.All(store.Runs(), r => Assert.Null(r.Branch));
+    }
+
+    [Fact]
+    public async Task Each_registered_project_s_compliance_names_every_reason_and_the_registry_and_the_evidence_are_compared_both_ways()
+    {
+        var end = Monday.AddDays(14);
+        var registry = Path.Combine(scratch.Path, ".nuke", "portfolio.json");
+        Directory.CreateDirectory(Path.Combine(scratch.Path, ".nuke", "templates"));
+        File.WriteAllText(Path.Combine(scratch.Path, ".nuke", "templates", "ci.yml"), "name: ci\non: push\n");
+        File.WriteAllText(registry, """
+            {
+              "staleAfterDays": 7,
+              "requiredGates": ["Lint", "SecurityScan"],
+              "templates": { "ours": { "path": ".github/workflows/ci.yml", "file": "templates/ci.yml" } },
+              "projects": [
+                { "slug": "orders", "repository": "git@github.com:acme/orders.git", "ciTemplate": "ours", "environments": ["prod"],
+                  "waivers": [ { "parameter": "coverage-threshold", "reason": "legacy code, until March" } ] },
+                { "slug": "billing", "repository": "https://github.com/acme/billing", "ciTemplate": "ours", "environments": ["prod"] },
+                { "slug": "search", "repository": "https://github.com/acme/search" }
+              ]
+            }
+            """);
+        static ParameterRecord Set(string name, string value) => new() { Name = name, Value = value, Source = "command line", Overridden = true };
+        // orders: its checkout is named otherwise, its remote says which it is; the CI file has Windows line ends; a waived weakening; deployed to prod.
+        Bundle("orders-service/ci", "orders-service", end.AddDays(-1), run => run with
+        {
+            Repository = new RepositoryRecord { Name = "orders-service", Remote = "https://github.com/acme/orders" },
+            CiFiles = [new CiFileRecord { Path = ".github/workflows/ci.yml", Sha256 = CiFileRecord.DigestOf("name: ci\r\non: push\r\n"u8) }],
+            Parameters = [Set("coverage-threshold", "50")],
+        }, "succeeded", null, Gate("Lint", GateStatus.Passed), Gate("SecurityScan", GateStatus.Passed));
+        Bundle("orders-service/deploy", "orders-service", end.AddDays(-1).AddHours(1), run => run with { Repository = new RepositoryRecord { Name = "orders-service" } },
+            deployment: new DeploymentRecord("prod", "deploy", "1.0.0", "abc1234", "rolling", end.AddDays(-1).AddHours(1), "ci", null, null, "succeeded", "healthy", null));
+        // billing: everything wrong at once.
+        Bundle("billing/ci", "billing", end.AddDays(-10), run => run with
+        {
+            TollgateVersion = "0.1.0",
+            CiFiles = [new CiFileRecord { Path = ".github/workflows/ci.yml", Sha256 = CiFileRecord.DigestOf("name: ci\non: [push, workflow_dispatch]\n"u8) }],
+            Parameters = [Set("mutation-threshold", "40")],
+        }, "succeeded", null, Gate("Lint", GateStatus.Passed), Gate("SecurityScan", GateStatus.Skipped));
+        Bundle("billing/deploy", "billing", end.AddDays(-10).AddHours(1), run => run with { TollgateVersion = "0.1.0" },
+            deployment: new DeploymentRecord("staging", "deploy", "2.0.0", "abc1234", "rolling", end.AddDays(-10).AddHours(1), "ci", null, null, "succeeded", "healthy", null));
+        Bundle("tools/ci", "tools", end.AddDays(-2));
+        using var store = RunStore.Open(await DatabaseAsync());
+        new BundleIngest(store).Ingest(Bundles);
+
+        var report = PortfolioCompliance.Of(store, PortfolioRegistry.Load(registry, ".nuke/portfolio.json"), end, "1.2.3",
+            (name, value) => name.EndsWith("-threshold", StringComparison.Ordinal) && double.Parse(value!, System.Globalization.CultureInfo.InvariantCulture) < 70);
+
+        var projects = report.Projects.ToDictionary(p => p.Slug);
+        Assert.True(projects["orders"].Compliant, string.Join("; ", projects["orders"].Reasons));
+        Assert.Equal("orders-service", projects["orders"].Repository);
+        var billing = projects["billing"].Reasons;
+        Assert.True(billing.Count == 6, string.Join("\n", billing)); // every reason, printed when one is missing
+        Assert.Equal($"no evidence in the last 7 days (latest run {end.AddDays(-10).AddHours(1):yyyy-MM-dd})", billing[0]);
+        Assert.Equal("Tollgate 0.1.0 is behind the newest, 1.2.3", billing[1]);
+        Assert.Equal($"required gates missing from its latest Ci run ({end.AddDays(-10):yyyy-MM-dd}): SecurityScan", billing[2]);
+        Assert.Equal("weakens mutation-threshold=40 without a waiver in the registry", billing[3]);
+        Assert.StartsWith(".github/workflows/ci.yml drifted from the template ours (sha256 ", billing[4], StringComparison.Ordinal);
+        Assert.Equal("deployed to staging, which the registry does not list for it (prod)", billing[5]);
+        Assert.Equal(["no evidence at all: no bundle of it was ingested"], projects["search"].Reasons);
+        Assert.Equal(["tools"], report.Unregistered);
+        Assert.Equal(["search"], report.WithoutEvidence);
+    }
+
+    [Fact]
+    public async Task The_weekly_trends_count_each_week_on_its_own()
+    {
+        var end = Monday.AddDays(28);
+        // Week 0: two Ci runs of main, one failed, coverage 80 and 90. Week 1: nothing. Week 2: one good run, coverage 70. Week 3: two good deployments to prod.
+        Bundle("shop/w0-a", "shop", Monday.AddDays(1), On("main"), "failed", null, Gate("Coverage", GateStatus.Failed, "line", 80));
+        Bundle("shop/w0-b", "shop", Monday.AddDays(2), On("main"), "succeeded", null, Gate("Coverage", GateStatus.Passed, "line", 90));
+        Bundle("shop/w0-c", "shop", Monday.AddDays(2), On("feature/x"), "failed");
+        Bundle("shop/w2", "shop", Monday.AddDays(15), On("main"), "succeeded", null, Gate("Coverage", GateStatus.Passed, "line", 70));
+        Bundle("cart/w2", "cart", Monday.AddDays(16), On("main"), "succeeded", null, Gate("Coverage", GateStatus.Passed, "line", 90));
+        Deploy("prod", "deploy", Monday.AddDays(22));
+        Deploy("prod", "deploy", Monday.AddDays(23));
+        using var store = RunStore.Open(await DatabaseAsync());
+        new BundleIngest(store).Ingest(Bundles);
+
+        var trends = MetricTrends.Of(store, end, 4).ToDictionary(t => t.Metric);
+
+        Assert.Equal([50.0, null, 100.0, null], trends["pipelineSuccessRate"].Portfolio);
+        Assert.Equal([85.0, null, 80.0, null], trends["coverage"].Portfolio); // week 2: shop 70, cart 90
+        Assert.Equal([85.0, null, 70.0, null], trends["coverage"].Projects["shop"]);
+        Assert.Equal([0.0, 0.0, 0.0, 2.0], trends["deploymentsPerWeek"].Portfolio);
+        Assert.Equal([null, null, null, 0.0], trends["changeFailureRate"].Portfolio);
     }
 }
