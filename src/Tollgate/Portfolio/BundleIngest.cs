@@ -20,14 +20,17 @@ internal sealed record IngestOutcome(int Added, int Known, int Unchanged, IReadO
 /// </summary>
 internal sealed class BundleIngest(RunStore store, Action<string>? progress = null)
 {
+    // Bundles read (verified, in parallel) and then stored (in one transaction) at a time: a crash loses at most this many, which the next ingest reads again.
+    private const int Batch = 256;
+
     /// <summary>Ingests the bundles below <paramref name="folder"/>.</summary>
     public IngestOutcome Ingest(string folder)
     {
-        var (added, known, unchanged) = (0, 0, 0);
+        var (added, known, unchanged, done) = (0, 0, 0, 0);
         var refused = new List<(string, string)>();
-        var bundles = BundlesBelow(folder);
         var stamps = store.Stamps();
-        foreach (var (directory, index) in bundles.Select((d, i) => (d, i)))
+        var pending = new List<(string Directory, string Path, string Stamp)>();
+        foreach (var directory in BundlesBelow(folder))
         {
             var path = PortablePath.Relative(folder, directory);
             var manifest = new FileInfo(Path.Combine(directory, Manifest.FileName));
@@ -35,38 +38,45 @@ internal sealed class BundleIngest(RunStore store, Action<string>? progress = nu
             if (stamps.TryGetValue(path, out var before) && before == stamp)
             {
                 unchanged++;
-                continue;
-            }
-
-            EvidenceBundle bundle;
-            try
-            {
-                bundle = EvidenceBundle.Open(directory);
-            }
-            catch (InvalidDataException exception)
-            {
-                refused.Add((path, exception.Message.Split('\n').Skip(1).Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? exception.Message));
-                continue;
-            }
-
-            var identity = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(manifest.FullName)));
-            var run = Run(bundle.Manifest, identity, path);
-            if (store.Add(run, bundle.Manifest.Gates, Deployment(directory, run), Details(bundle.Manifest), stamp))
-            {
-                added++;
             }
             else
             {
-                known++;
+                pending.Add((directory, path, stamp));
             }
+        }
 
-            if ((index + 1) % 500 == 0)
+        foreach (var batch in pending.Chunk(Batch))
+        {
+            var read = batch.AsParallel().AsOrdered().Select(b => Read(b.Directory, b.Path, b.Stamp)).ToList();
+            refused.AddRange(read.Where(r => r.Problem is not null).Select(r => (r.Path, r.Problem!)));
+            var stored = read.Where(r => r.Bundle is not null).Select(r => r.Bundle!).ToList();
+            var fresh = store.AddAll(stored);
+            (added, known, done) = (added + fresh, known + stored.Count - fresh, done + batch.Length);
+            if (pending.Count > Batch)
             {
-                progress?.Invoke($"Ingested {index + 1} of {bundles.Count} bundles…");
+                progress?.Invoke($"Ingested {done} of {pending.Count} new or changed bundles…");
             }
         }
 
         return new IngestOutcome(added, known, unchanged, refused);
+    }
+
+    // One bundle verified and read into what the store keeps, or why it does not verify.
+    private static (string Path, StoredBundle? Bundle, string? Problem) Read(string directory, string path, string stamp)
+    {
+        EvidenceBundle bundle;
+        try
+        {
+            bundle = EvidenceBundle.Open(directory);
+        }
+        catch (InvalidDataException exception)
+        {
+            return (path, null, exception.Message.Split('\n').Skip(1).Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? exception.Message);
+        }
+
+        var identity = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(directory, Manifest.FileName))));
+        var run = Run(bundle.Manifest, identity, path);
+        return (path, new StoredBundle(run, bundle.Manifest.Gates, Deployment(directory, run), Details(bundle.Manifest), stamp), null);
     }
 
     /// <summary>The bundles below <paramref name="folder"/>, in path order; a bundle's own folders are not searched for more.</summary>

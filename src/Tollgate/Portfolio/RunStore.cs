@@ -47,10 +47,22 @@ internal sealed class RunStore : IDisposable
     public Dictionary<string, string> Stamps() =>
         Query("SELECT path, stamp FROM ingested", r => (Path: r.GetString(0), Stamp: r.GetString(1))).ToDictionary(r => r.Path, r => r.Stamp, StringComparer.Ordinal);
 
-    /// <summary>Stores a run, its gates' verdicts and figures, what it records beyond them, and its deployment, in one transaction; false when the store already held it.</summary>
-    public bool Add(StoredRun run, IReadOnlyList<GateEntry> gates, StoredDeployment? deployment, StoredRunDetails details, string stamp)
+    /// <summary>Stores a run, its gates' verdicts and figures, what it records beyond them, and its deployment; false when the store already held it.</summary>
+    public bool Add(StoredRun run, IReadOnlyList<GateEntry> gates, StoredDeployment? deployment, StoredRunDetails details, string stamp) =>
+        AddAll([new StoredBundle(run, gates, deployment, details, stamp)]) == 1;
+
+    /// <summary>Stores the bundles in one transaction (all or none); returns how many the store did not hold yet.</summary>
+    public int AddAll(IReadOnlyList<StoredBundle> bundles)
     {
         using var transaction = connection.BeginTransaction();
+        var count = bundles.Count(bundle => Add(transaction, bundle));
+        transaction.Commit();
+        return count;
+    }
+
+    private bool Add(DbTransaction transaction, StoredBundle bundle)
+    {
+        var (run, gates, deployment, details, stamp) = (bundle.Run, bundle.Gates, bundle.Deployment, bundle.Details, bundle.Stamp);
         var added = Execute(transaction, """
             INSERT INTO runs (bundle, repository, remote, commit_sha, version, started_at, duration_seconds, outcome, tollgate_version, requested, ci_host, ingested_from, branch, committed_at, ci)
             VALUES (@bundle, @repository, @remote, @commit, @version, @started, @duration, @outcome, @tollgate, @requested, @host, @from, @branch, @committed, @ci)
@@ -100,7 +112,6 @@ internal sealed class RunStore : IDisposable
 
         Execute(transaction, "INSERT INTO ingested (path, stamp, bundle) VALUES (@path, @stamp, @bundle) ON CONFLICT (path) DO UPDATE SET stamp = excluded.stamp, bundle = excluded.bundle",
             ("path", run.IngestedFrom), ("stamp", stamp), ("bundle", run.Bundle));
-        transaction.Commit();
         return added;
     }
 

@@ -51,6 +51,14 @@ internal sealed record StoreDatabase(string Kind, string ConnectionString, strin
         try
         {
             connection.Open();
+            if (Kind == Sqlite)
+            {
+                // A write-ahead log: one sync per transaction rather than several, and readers never wait on the ingest.
+                using var pragma = connection.CreateCommand();
+                pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL";
+                pragma.ExecuteNonQuery();
+            }
+
             return connection;
         }
         catch (Exception exception) when (exception is DbException or InvalidOperationException or System.Net.Sockets.SocketException)

@@ -20,3 +20,6 @@ internal sealed record StoredRunDetails(IReadOnlyList<CiFileRecord> CiFiles, IRe
 internal sealed record StoredDeployment(
     string Bundle, string Repository, string Environment, string Action, string Version, string? Commit, DateTimeOffset At, string Outcome, string? Health,
     DateTimeOffset? CommittedAt = null);
+
+/// <summary>One bundle as the store takes it: its run, gates' verdicts and figures, deployment, details, and the stamp of the manifest it was read from.</summary>
+internal sealed record StoredBundle(StoredRun Run, IReadOnlyList<GateEntry> Gates, StoredDeployment? Deployment, StoredRunDetails Details, string Stamp);
