@@ -41,4 +41,20 @@ public sealed class KeyIngredientsTests
         Assert.DoesNotContain("s3cret", ingredients.Values["environment:TOKEN"], StringComparison.Ordinal);
         Assert.StartsWith("sha256:", ingredients.Values["environment:TOKEN"], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_tool_run_is_one_digest_the_same_from_any_checkout_and_changed_by_its_arguments_or_environment()
+    {
+        static DotnetTestSettings Run(string root, string token)
+        {
+            var run = new DotnetTestSettings { Project = $"{root}/tests/A.Tests/A.Tests.csproj", ResultsDirectory = $"{root}/artifacts/t" }.AddArguments("--blame");
+            return run with { EnvironmentVariables = new Dictionary<string, string?> { ["TOKEN"] = token, ["TOOLS"] = "/opt/tools/stryker" } };
+        }
+
+        string Digest(string root, string token, string tools = "/opt/tools") => new KeyIngredients().AddCommand("command", Run(root, token), root + "/", tools).Values["command"];
+
+        Assert.Equal(Digest("/home/a/repo", "t1"), Digest("/builds/xyz/repo", "t1"));
+        Assert.NotEqual(Digest("/home/a/repo", "t1"), Digest("/home/a/repo", "t2"));
+        Assert.NotEqual(Digest("/home/a/repo", "t1"), new KeyIngredients().AddCommand("command", Run("/home/a/repo", "t1").AddArguments("--nologo"), "/home/a/repo", "/opt/tools").Values["command"]);
+    }
 }

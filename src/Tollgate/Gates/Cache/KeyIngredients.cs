@@ -26,6 +26,17 @@ internal sealed class KeyIngredients
     public KeyIngredients AddDigest(string name, string? value) =>
         Add(name, "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value ?? ""))));
 
+    /// <summary>
+    /// Adds a tool run as one digest: its command line, its arguments and its environment, with the checkout's root (and the
+    /// tools folder, when given) standing for themselves, so every checkout of one commit renders the run alike.
+    /// </summary>
+    public KeyIngredients AddCommand(string name, ToolSettings run, string root, string? tools = null)
+    {
+        string Portable(string text) => (tools is null ? text : text.Replace(tools, "{tools}", StringComparison.Ordinal)).Replace(root.TrimEnd('/'), "{root}", StringComparison.Ordinal);
+        return AddDigest(name, Portable(string.Join(' ', [.. run.RenderArguments(), .. run.Arguments])) + "\n"
+            + string.Join('\n', run.EnvironmentVariables.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={Portable(v.Value ?? "")}")));
+    }
+
     /// <summary>Adds every ingredient of <paramref name="other"/>.</summary>
     public KeyIngredients Add(KeyIngredients other)
     {

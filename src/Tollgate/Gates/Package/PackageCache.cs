@@ -31,7 +31,7 @@ internal sealed class PackageCache(CacheContext context, string root, IReadOnlyL
         var ingredients = Projects(projects).AddDigest("version", string.Join('\n', version.MSBuildProperties));
         for (var i = 0; i < runs.Count; i++)
         {
-            ingredients.AddDigest($"pack:{i}", Portable(runs[i]));
+            ingredients.AddCommand($"pack:{i}", runs[i], root);
         }
 
         return ingredients;
@@ -39,7 +39,7 @@ internal sealed class PackageCache(CacheContext context, string root, IReadOnlyL
 
     /// <summary>What the SBOM of <paramref name="project"/> written by <paramref name="run"/> depends on.</summary>
     public KeyIngredients SbomIngredients(string project, ToolSettings run, string toolVersion, string version) => context.Cache.Measure(() =>
-        Projects([project]).Add("version", version).Add("tool:CycloneDX", toolVersion).AddDigest("command", Portable(run)));
+        Projects([project]).Add("version", version).Add("tool:CycloneDX", toolVersion).AddCommand("command", run, root));
 
     /// <summary>Writes the files stored for <paramref name="unit"/> below <paramref name="directory"/>; false on a miss.</summary>
     public async Task<bool> RestoreAsync(string unit, KeyIngredients ingredients, string directory, CancellationToken cancellation)
@@ -71,7 +71,4 @@ internal sealed class PackageCache(CacheContext context, string root, IReadOnlyL
     }
 
     // A run as every checkout renders it: the root stands for itself; environment variables (which may hold a secret) by name and digest only.
-    private string Portable(ToolSettings run) =>
-        string.Join(' ', [.. run.RenderArguments(), .. run.Arguments]).Replace(root.TrimEnd('/'), "{root}", StringComparison.Ordinal)
-        + "\n" + string.Join('\n', run.EnvironmentVariables.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value}"));
 }

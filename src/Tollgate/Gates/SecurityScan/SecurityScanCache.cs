@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -80,7 +79,7 @@ internal sealed class SecurityScanCache(CacheContext context, TimeSpan auditAge)
 
             for (var i = 0; i < scans.Count; i++)
             {
-                ingredients.AddDigest($"scan:{i}", string.Join(' ', [.. scans[i].RenderArguments(), .. scans[i].Arguments]).Replace(root.TrimEnd('/'), "{root}", StringComparison.Ordinal));
+                ingredients.AddCommand($"scan:{i}", scans[i], root);
             }
 
             return ingredients.AddDigest("environment", string.Join('\n', environment.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value}")));
@@ -155,32 +154,12 @@ internal sealed class SecurityScanCache(CacheContext context, TimeSpan auditAge)
             var (kind, stream, length) = RawFile.Open(root, file);
             using (stream)
             {
-                return kind == RawFileKind.Regular ? Digest(stream!, length) : kind.ToString().ToLowerInvariant();
+                return kind == RawFileKind.Regular ? "sha256:" + FileDigest.Sha256(stream!, length) : kind.ToString().ToLowerInvariant();
             }
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             return "unreadable";
         }
-    }
-
-    // The SHA-256 of a stream's first length bytes: no further than its size at opening, as the scanner reads it.
-    private static string Digest(Stream stream, long length)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[81920];
-        for (long left = length; left > 0;)
-        {
-            var read = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
-            if (read == 0)
-            {
-                break;
-            }
-
-            hash.AppendData(buffer, 0, read);
-            left -= read;
-        }
-
-        return "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 }

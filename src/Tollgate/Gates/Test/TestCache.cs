@@ -26,8 +26,7 @@ internal sealed class TestCache(CacheContext context, string root, IReadOnlyList
         var ingredients = context.Base(TestGate.Name).Add(context.Sources.OfProjectClosure(run.Project, built)).Add(context.Extra)
             .Add("sdk", project.Sdk)
             .Add("framework", run.Framework)
-            .AddDigest("command", Portable(string.Join(' ', run.Settings.RenderArguments())))
-            .AddDigest("arguments", Portable(string.Join(' ', run.Settings.Arguments)));
+            .AddCommand("command", run.Settings, root, toolsDirectory);
         // The tools this run's result depends on, whatever else the run's shard holds: the platform's version, or the
         // collector Tollgate supplies to a VSTest project without one.
         if (run.Settings.OnTestingPlatform)
@@ -37,11 +36,6 @@ internal sealed class TestCache(CacheContext context, string root, IReadOnlyList
         else if (project.CoverageCollector is null)
         {
             ingredients.Add("tool:" + CoverageCollectorPackage.Package, collectorVersion);
-        }
-
-        foreach (var (name, value) in run.Settings.EnvironmentVariables)
-        {
-            ingredients.AddDigest("environment:" + name, Portable(value ?? ""));
         }
 
         return ingredients;
@@ -87,7 +81,4 @@ internal sealed class TestCache(CacheContext context, string root, IReadOnlyList
         ["passed"] = outcome.Results!.Passed.ToString(CultureInfo.InvariantCulture),
         ["skipped"] = outcome.Results.Skipped.ToString(CultureInfo.InvariantCulture),
     };
-
-    // A command line as every checkout renders it: the root and the tools folder stand for themselves.
-    private string Portable(string text) => text.Replace(toolsDirectory, "{tools}", StringComparison.Ordinal).Replace(root.TrimEnd('/'), "{root}", StringComparison.Ordinal);
 }
