@@ -48,13 +48,14 @@ public interface IAudit : ITollgateBuild
         .Executes(context =>
         {
             var folder = this.Read(() => AuditEvidence)!;
-            WriteMetrics(IngestInto(StoreDatabaseOrError(), folder, context), context, DateTimeOffset.UtcNow);
+            var database = IngestInto(StoreDatabaseOrError(), folder, context);
+            WriteMetrics(database, context, DateTimeOffset.UtcNow);
             // What each repository's gates get from this version's policy (Policy/changes.json), beyond the version it is on.
             var upgrade = new PortfolioUpgrade(TollgateVersion.Current, from => PolicyChanges.Between(from, TollgateVersion.Current).Select(c => c.ToString()).ToList());
             PortfolioAudit.Outcome outcome;
             try
             {
-                outcome = PortfolioAudit.Run(folder, folder, AuditDirectory, PolicyWeakening.Weakens, upgrade);
+                outcome = PortfolioAudit.Run(folder, LatestBundles(database), folder, AuditDirectory, PolicyWeakening.Weakens, upgrade);
             }
             catch (InvalidDataException exception)
             {
@@ -116,6 +117,13 @@ public interface IAudit : ITollgateBuild
         {
             throw new BuildException(exception.Message);
         }
+    }
+
+    // Each repository's latest verified bundle, as the store names them: the portfolio's table has a line per repository however many runs it kept.
+    private static IReadOnlyList<string> LatestBundles(Portfolio.StoreDatabase database)
+    {
+        using var store = Portfolio.RunStore.Open(database);
+        return store.LatestPaths().Select(p => p.Path).ToList();
     }
 
     // The registry named by --audit-registry, or .nuke/portfolio.json when there is one; null without either.

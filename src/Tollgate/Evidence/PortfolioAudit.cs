@@ -3,8 +3,9 @@ using Tollgate.IO;
 namespace Tollgate.Evidence;
 
 /// <summary>
-/// Audit from inputs to outcome: reads every bundle below a folder and writes the portfolio as <c>portfolio.md</c>,
-/// <c>.json</c> and <c>.html</c>, with what moving each repository to this Tollgate changes in its gates.
+/// Audit from inputs to outcome: reads each repository's latest verified bundle below a folder (as the store of runs names
+/// them) and writes the portfolio as <c>portfolio.md</c>, <c>.json</c> and <c>.html</c>, with what moving each repository to
+/// this Tollgate changes in its gates.
 /// </summary>
 internal static class PortfolioAudit
 {
@@ -14,9 +15,9 @@ internal static class PortfolioAudit
     /// <param name="Behind">How many are behind the newest Tollgate among them.</param>
     internal sealed record Outcome(string Markdown, int Repositories, int Behind);
 
-    /// <summary>Audits the bundles below <paramref name="folder"/> (named <paramref name="shownAs"/>) into <paramref name="outputDirectory"/>.</summary>
+    /// <summary>Audits the <paramref name="bundles"/> below <paramref name="folder"/> (named <paramref name="shownAs"/>) into <paramref name="outputDirectory"/>.</summary>
     /// <exception cref="InvalidDataException">No such folder, an unreadable bundle, or none at all; the message names the folder and the fix.</exception>
-    public static Outcome Run(string folder, string shownAs, string outputDirectory, Func<ParameterRecord, bool> weakens, PortfolioUpgrade upgrade)
+    public static Outcome Run(string folder, IEnumerable<string> bundles, string shownAs, string outputDirectory, Func<ParameterRecord, bool> weakens, PortfolioUpgrade upgrade)
     {
         if (!Directory.Exists(folder))
         {
@@ -26,7 +27,7 @@ internal static class PortfolioAudit
         IReadOnlyList<PortfolioEntry> entries;
         try
         {
-            entries = PortfolioReader.Read(folder);
+            entries = PortfolioReader.Read(folder, bundles);
         }
         catch (InvalidDataException exception)
         {
@@ -35,7 +36,9 @@ internal static class PortfolioAudit
 
         if (entries.Count == 0)
         {
-            throw new InvalidDataException($"--audit-evidence {shownAs}: no evidence bundle (manifest.json) below it; download each repository's artifacts/evidence into a folder of its own there.");
+            throw new InvalidDataException(Directory.EnumerateFiles(folder, Manifest.FileName, new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint }).Any()
+                ? $"--audit-evidence {shownAs}: no bundle below it verifies (each is reported above); keep the bundles as Tollgate wrote them."
+                : $"--audit-evidence {shownAs}: no evidence bundle (manifest.json) below it; download each repository's artifacts/evidence into a folder of its own there.");
         }
 
         var markdown = PortfolioRenderer.Markdown(entries, weakens, upgrade);

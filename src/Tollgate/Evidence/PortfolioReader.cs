@@ -2,17 +2,14 @@ using System.Text.Json;
 
 namespace Tollgate.Evidence;
 
-/// <summary>Reads every evidence bundle below a folder (one per repository: any <c>manifest.json</c> up to four levels down).</summary>
+/// <summary>Reads the evidence bundles of a portfolio's folder that the audit names (each repository's latest, verified).</summary>
 internal static class PortfolioReader
 {
-    /// <summary>The entries, by repository name.</summary>
+    /// <summary>The entries of the bundles at <paramref name="bundles"/> (paths below <paramref name="folder"/>), by repository name.</summary>
     /// <exception cref="InvalidDataException">A manifest or gate document is not readable; the message names it.</exception>
-    public static IReadOnlyList<PortfolioEntry> Read(string folder)
-    {
-        var manifests = Directory.EnumerateFiles(folder, Manifest.FileName, new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = 4 })
-            .Order(StringComparer.Ordinal).ToList();
-        return manifests.Select(path => Entry(folder, path)).OrderBy(e => e.Repository, StringComparer.Ordinal).ThenBy(e => e.Bundle, StringComparer.Ordinal).ToList();
-    }
+    public static IReadOnlyList<PortfolioEntry> Read(string folder, IEnumerable<string> bundles) =>
+        bundles.Select(b => Path.Combine(folder, b, Manifest.FileName)).Where(File.Exists).Select(path => Entry(folder, path))
+            .OrderBy(e => e.Repository, StringComparer.Ordinal).ThenBy(e => e.Bundle, StringComparer.Ordinal).ToList();
 
     private static PortfolioEntry Entry(string folder, string path)
     {

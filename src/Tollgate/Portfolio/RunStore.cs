@@ -209,6 +209,12 @@ internal sealed class RunStore : IDisposable
         $"SELECT latest.repository, o.parameter, o.value FROM run_overrides o JOIN ({LatestCiBundles}) latest ON latest.bundle = o.bundle ORDER BY latest.repository, o.parameter",
         r => (r.GetString(0), r.GetString(1), Text(r, 2)));
 
+    /// <summary>Each repository's latest run's bundle, at every path it was ingested from (relative to the folder ingested then).</summary>
+    public IReadOnlyList<(string Repository, string Path)> LatestPaths() => Query(
+        "SELECT latest.repository, i.path FROM ingested i JOIN (SELECT bundle, repository FROM (SELECT bundle, repository, ROW_NUMBER() OVER (PARTITION BY repository ORDER BY started_at DESC, bundle DESC) AS n FROM runs) ranked WHERE n = 1) latest"
+            + " ON latest.bundle = i.bundle ORDER BY latest.repository, i.path",
+        r => (r.GetString(0), r.GetString(1)));
+
     /// <summary>Each remote each repository's runs recorded, ever.</summary>
     public IReadOnlyList<(string Repository, string Remote)> Remotes() => Query(
         "SELECT DISTINCT repository, remote FROM runs WHERE remote IS NOT NULL ORDER BY repository, remote", r => (r.GetString(0), r.GetString(1)));

@@ -52,6 +52,13 @@ public sealed class AuditTests : IDisposable
         await Bundle("legacy", $$"""{ "waivers": [ {{Waivers}} ] }""", [], tollgateVersion: "0.0.9");
         await Bundle("shipping", $$"""{ "waivers": [ {{Waivers}} ], "suppressions": [ { "id": "CVE-2020-1", "reason": "old", "expires": "2021-01-01" } ] }""", []);
 
+        // An older run of billing, kept beside its latest: the portfolio's table shows each repository's latest run only.
+        SampleRepository.Copy(Path.Combine(portfolio.Path, "billing", "evidence"), Path.Combine(portfolio.Path, "billing", "older"));
+        var older = Path.Combine(portfolio.Path, "billing", "older", "manifest.json");
+        var started = JsonDocument.Parse(File.ReadAllText(older)).RootElement.GetProperty("startedAt").GetString()!;
+        File.WriteAllText(older, File.ReadAllText(older).Replace(started, "2026-01-05T10:00:00+00:00", StringComparison.Ordinal)
+            .Replace($"\"tollgateVersion\": \"{Tollgate.Engine.TollgateVersion.Current}\"", "\"tollgateVersion\": \"0.0.1\"", StringComparison.Ordinal));
+
         // The platform's registry: two of the four, and one project that has no evidence yet.
         platform.Write(".nuke/portfolio.json", """
             {
@@ -86,9 +93,9 @@ public sealed class AuditTests : IDisposable
         Assert.Contains("suppression of CVE-2020-1 (.nuke/security.json suppressions[0]) expired on 2021-01-01", rows[3], StringComparison.Ordinal);
         Assert.Contains("4 repositories, 1 behind the newest Tollgate", run.Output, StringComparison.Ordinal);
         var store = Path.Combine(platform.Path, "artifacts", "audit", "runs.sqlite");
-        Assert.Contains($"Store of runs {store}: 4 bundle(s) added, 0 already held, 0 unchanged since the last ingest, 0 refused.", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"Store of runs {store}: 5 bundle(s) added, 0 already held, 0 unchanged since the last ingest, 0 refused.", run.Output, StringComparison.Ordinal);
         var again = await HostRun.RunAsync<AuditBuild>(platform.Path, ["Audit", "--audit-evidence", portfolio.Path]);
-        Assert.Contains($"Store of runs {store}: 0 bundle(s) added, 0 already held, 4 unchanged since the last ingest, 0 refused.", again.Output, StringComparison.Ordinal);
+        Assert.Contains($"Store of runs {store}: 0 bundle(s) added, 0 already held, 5 unchanged since the last ingest, 0 refused.", again.Output, StringComparison.Ordinal);
 
         // The handbook's metrics over the last 7 days, from the store: the scans are counted, and no Ci ran.
         var metrics = File.ReadAllText(Path.Combine(platform.Path, "artifacts", "audit", "metrics.md"));
