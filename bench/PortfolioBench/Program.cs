@@ -148,7 +148,8 @@ void Render(string database, string registryFile, string output)
     var targets = PortfolioTargets.Load();
     var registry = PortfolioRegistry.Load(registryFile, "portfolio.json");
     var end = DateTimeOffset.UtcNow;
-    var metrics = DeliveryMetrics.Of(store, end, TimeSpan.FromDays(7), targets, registry.MainBranches);
+    var metrics = DeliveryMetrics.PortfolioOf(store, end, TimeSpan.FromDays(7), targets, registry.MainBranches)
+        .Concat(DeliveryMetrics.Of(store, end, TimeSpan.FromDays(7), targets, registry.MainBranches)).ToList();
     var trends = MetricTrends.Of(store, end, 12, registry.MainBranches);
     var compliance = PortfolioCompliance.Of(store, registry, end, "0.2.0", (name, value) => name == "coverage-threshold" && value == "50");
     var pages = Dashboard.Pages(metrics, trends, compliance, targets, end, TimeSpan.FromDays(7), 12);

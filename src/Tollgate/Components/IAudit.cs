@@ -91,7 +91,8 @@ public interface IAudit : ITollgateBuild
             using var store = Portfolio.RunStore.Open(database);
             var window = TimeSpan.FromDays(this.Read(() => AuditWindow));
             var weeks = this.Read(() => AuditWeeks);
-            var metrics = Portfolio.DeliveryMetrics.Of(store, end, window, targets, registry?.MainBranches);
+            var metrics = Portfolio.DeliveryMetrics.PortfolioOf(store, end, window, targets, registry?.MainBranches)
+                .Concat(Portfolio.DeliveryMetrics.Of(store, end, window, targets, registry?.MainBranches)).ToList();
             var trends = Portfolio.MetricTrends.Of(store, end, weeks, registry?.MainBranches);
             var compliance = registry is null ? null : Portfolio.PortfolioCompliance.Of(store, registry, end, TollgateVersion.Current,
                 (name, value) => PolicyWeakening.Weakens(new ParameterRecord { Name = name, Value = value, Source = "bundle", Overridden = true }));

@@ -40,14 +40,14 @@ internal static class Dashboard
         + "figure{margin:0;border:1px solid #d1d9e0;border-radius:6px;padding:.5em}figcaption{font-weight:600;font-size:.9em}"
         + "svg .axis{stroke:#818b98}svg .target{stroke:#59636e;stroke-dasharray:4 3}svg .line{fill:none;stroke:#0969da;stroke-width:2}"
         + "svg .tick{font-size:10px;fill:#59636e}svg .point.green{fill:#1f883d}svg .point.amber{fill:#bf8700}svg .point.red{fill:#cf222e}"
-        + "ul.reasons{margin:.2em 0;padding-left:1.2em}a{color:#0969da}";
+        + "ul.reasons{margin:.2em 0;padding-left:1.2em}a{color:#0969da}tr.portfolio td,tr.portfolio th{border-bottom:2px solid #59636e;font-weight:600}";
 
     /// <summary>The pages: <c>dashboard.html</c> first, then <c>projects/&lt;page&gt;.html</c> for each project.</summary>
     public static IReadOnlyList<(string Path, string Html)> Pages(
         IReadOnlyList<ProjectMetric> metrics, IReadOnlyList<MetricTrend> trends, ComplianceReport? compliance, PortfolioTargets targets, DateTimeOffset end, TimeSpan window, int weeks)
     {
         var firstWeek = end.AddDays(-7 * weeks);
-        var projects = metrics.Select(m => m.Repository).Distinct(StringComparer.Ordinal).ToList();
+        var projects = metrics.Select(m => m.Repository).Where(r => r != DeliveryMetrics.Portfolio).Distinct(StringComparer.Ordinal).ToList();
         var complianceOf = (compliance?.Projects ?? []).Where(p => p.Repository is not null).ToDictionary(p => p.Repository!, StringComparer.Ordinal);
         var pages = new List<(string, string)> { ("dashboard.html", Index(metrics, trends, compliance, complianceOf, targets, end, window, firstWeek, projects)) };
         foreach (var project in projects)
@@ -84,6 +84,21 @@ internal static class Dashboard
         }
 
         html.Append(string.Concat(Columns.Select(c => $"<th>{E(Titles[c])}<br><small>{E(Target(targets[c]))}</small></th>"))).Append("</tr>\n");
+        if (metrics.Any(m => m.Repository == DeliveryMetrics.Portfolio))
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr data-project=\"{E(DeliveryMetrics.Portfolio)}\" class=\"portfolio\"><th>Portfolio</th>");
+            if (compliance is not null)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<td>{compliance.Projects.Count(p => p.Compliant)} of {compliance.Projects.Count} compliant</td>");
+            }
+
+            foreach (var column in Columns)
+            {
+                html.Append(Cell(DeliveryMetrics.Portfolio, column, metrics.Where(m => m.Repository == DeliveryMetrics.Portfolio && m.Metric == column).ToList()));
+            }
+
+            html.Append("</tr>\n");
+        }
         foreach (var project in projects)
         {
             html.Append(CultureInfo.InvariantCulture, $"<tr data-project=\"{E(project)}\"><td><a href=\"projects/{E(PageName(project))}.html\">{E(project)}</a></td>");

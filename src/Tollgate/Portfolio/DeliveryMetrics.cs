@@ -54,6 +54,47 @@ internal static class DeliveryMetrics
         return metrics;
     }
 
+    /// <summary>The name the portfolio's own figures carry in place of a project's.</summary>
+    public const string Portfolio = "(portfolio)";
+
+    /// <summary>
+    /// The portfolio's figures over the same window, from every project together: the rates of all its Ci runs, scans and
+    /// deployments; the mean of its projects' latest coverage and mutation score; successful deployments per week per
+    /// environment deployed to; the mean of all recoveries and the median of all lead times.
+    /// </summary>
+    public static IReadOnlyList<ProjectMetric> PortfolioOf(RunStore store, DateTimeOffset end, TimeSpan window, PortfolioTargets targets, MainBranches? mainBranch = null)
+    {
+        mainBranch ??= MainBranches.Default;
+        var start = end - window;
+        var ci = store.CiOutcomes(start, end, window).Where(c => mainBranch.Counts(c.Repository, c.Branch)).ToList();
+        var (succeeded, runs) = (ci.Sum(c => c.Succeeded), ci.Sum(c => c.Runs));
+        var scans = store.VerdictCounts("SecurityScan", start, end, window);
+        var (passed, verdicts) = (scans.Sum(v => v.Passed), scans.Sum(v => v.Verdicts));
+        var environments = store.DeploymentsBetween(start, end).GroupBy(d => (d.Repository, d.Environment)).Select(g => DeliveryCounts.Of(g.ToList(), start, end)).ToList();
+        var counts = environments.Aggregate(DeliveryCounts.None, (all, one) => all.Plus(one));
+        var metrics = new List<ProjectMetric>
+        {
+            new(Portfolio, PortfolioTargets.PipelineSuccessRate, null, Share(succeeded, runs), targets[PortfolioTargets.PipelineSuccessRate],
+                $"{succeeded} of {runs} Ci runs of main succeeded, {ci.Select(c => c.Repository).Distinct(StringComparer.Ordinal).Count()} projects"),
+        };
+        foreach (var (gate, figure, metric) in new[] { ("Coverage", "line", PortfolioTargets.Coverage), ("Mutation", "score", PortfolioTargets.MutationScore) })
+        {
+            var latest = store.LatestFigures(gate, figure, end).Values.Select(v => v.Value).ToList();
+            metrics.Add(new ProjectMetric(Portfolio, metric, null, latest.Count == 0 ? null : latest.Average(), targets[metric], $"the mean of {latest.Count} projects' latest"));
+        }
+
+        metrics.Add(new ProjectMetric(Portfolio, PortfolioTargets.SecurityPassRate, null, Share(passed, verdicts), targets[PortfolioTargets.SecurityPassRate], $"{passed} of {verdicts} scans passed"));
+        metrics.Add(new ProjectMetric(Portfolio, PortfolioTargets.DeploymentsPerWeek, null, environments.Count == 0 ? null : counts.Good / (window.TotalDays / 7) / environments.Count,
+            targets[PortfolioTargets.DeploymentsPerWeek], string.Create(CultureInfo.InvariantCulture, $"{counts.Good} successful deployment(s) to {environments.Count} environment(s) of projects, per environment")));
+        metrics.Add(new ProjectMetric(Portfolio, PortfolioTargets.ChangeFailureRate, null, counts.ChangeFailureRate, targets[PortfolioTargets.ChangeFailureRate],
+            $"{counts.Failures} of {counts.Deploys} deployments failed or were rolled back"));
+        metrics.Add(new ProjectMetric(Portfolio, PortfolioTargets.TimeToRecoveryMinutes, null, counts.MeanRecoveryMinutes, targets[PortfolioTargets.TimeToRecoveryMinutes],
+            $"{counts.RecoveryMinutes.Count} recovery(ies), {counts.Unrecovered} not recovered yet"));
+        metrics.Add(new ProjectMetric(Portfolio, PortfolioTargets.LeadTimeHours, null, counts.MedianLeadHours, targets[PortfolioTargets.LeadTimeHours],
+            $"median of {counts.LeadHours.Count} deployment(s), from commit to deployment"));
+        return metrics;
+    }
+
     private static ProjectMetric Latest(
         string repository, string metric, IReadOnlyDictionary<string, (DateTimeOffset At, double Value)> latest, IReadOnlyDictionary<string, (DateTimeOffset At, double Value)> before,
         PortfolioTargets targets)

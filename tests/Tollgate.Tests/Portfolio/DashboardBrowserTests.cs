@@ -28,6 +28,7 @@ public sealed partial class DashboardBrowserTests(ITestOutputHelper output) : ID
             Metric("shop", PortfolioTargets.SecurityPassRate, 75), Metric("shop", PortfolioTargets.DeploymentsPerWeek, 5, "prod"), Metric("shop", PortfolioTargets.DeploymentsPerWeek, 0.25, "staging"),
             Metric("shop", PortfolioTargets.ChangeFailureRate, 5, "prod"), Metric("shop", PortfolioTargets.TimeToRecoveryMinutes, 40, "prod"), Metric("shop", PortfolioTargets.LeadTimeHours, 4, "prod"),
             Metric("cart", PortfolioTargets.PipelineSuccessRate, 91), Metric("cart", PortfolioTargets.Coverage, 60),
+            Metric(DeliveryMetrics.Portfolio, PortfolioTargets.PipelineSuccessRate, 93), Metric(DeliveryMetrics.Portfolio, PortfolioTargets.ChangeFailureRate, 12),
         };
         // Four weeks per metric; each metric's second week has no value, so each chart has three points.
         var trends = Dashboard.Columns.Select((metric, i) => new MetricTrend(metric, [10.0 + i, null, 20.0 + i, 30.0 + i],
@@ -55,6 +56,13 @@ public sealed partial class DashboardBrowserTests(ITestOutputHelper output) : ID
         Assert.Contains("data-compliance=\"compliant\"", shop.Value, StringComparison.Ordinal);
         Assert.Contains("<li data-registered-without-evidence=\"search\">", dom, StringComparison.Ordinal);
         Assert.Contains("1 of 3</span> registered projects compliant", dom, StringComparison.Ordinal);
+
+        var portfolio = Regex.Match(dom, "<tr data-project=\"\\(portfolio\\)\" class=\"portfolio\">.*?</tr>", RegexOptions.Singleline);
+        Assert.True(portfolio.Success, dom);
+        var figures = Cell().Matches(portfolio.Value).ToDictionary(c => c.Groups["metric"].Value, c => (Rating: c.Groups["rating"].Value, Text: c.Groups["text"].Value));
+        Assert.Equal(("amber", "93 %"), figures[PortfolioTargets.PipelineSuccessRate]);
+        Assert.Equal(("red", "12 %"), figures[PortfolioTargets.ChangeFailureRate]);
+        Assert.False(File.Exists(Path.Combine(scratch.Path, "projects", "(portfolio).html"))); // the portfolio is no project
 
         var charts = Chart().Matches(dom).ToList();
         Assert.Equal(Dashboard.Columns, charts.Select(c => c.Groups["metric"].Value));

@@ -121,6 +121,16 @@ public abstract class RunStoreContract : IDisposable
         Assert.Equal((40.0, "green", "1 recovery(ies), on average 40 min"), metrics["timeToRecoveryMinutes@staging"]);
         Assert.Equal((4.0, "green", "median of 3 deployment(s), from commit to deployment"), metrics["leadTimeHours@eu"]);
         Assert.Equal((null, "grey", "no deployment whose commit time is recorded"), metrics["leadTimeHours@prod"]);
+
+        // The portfolio's own row, from every environment together: 24 good deployments over 4 weeks and 3 environments; 2 of 25 failed.
+        var portfolio = DeliveryMetrics.PortfolioOf(store, end, TimeSpan.FromDays(28), PortfolioTargets.Load()).ToDictionary(m => m.Metric, m => (m.Value, m.Rating));
+        Assert.Equal((95.0, "green"), portfolio["pipelineSuccessRate"]);
+        Assert.Equal((82.5, "green"), portfolio["coverage"]);
+        Assert.Equal((75.0, "red"), portfolio["securityPassRate"]);
+        Assert.Equal((2.0, "green"), portfolio["deploymentsPerWeek"]);
+        Assert.Equal((8.0, "amber"), portfolio["changeFailureRate"]);
+        Assert.Equal((35.0, "green"), portfolio["timeToRecoveryMinutes"]);
+        Assert.Equal((4.0, "green"), portfolio["leadTimeHours"]);
     }
 
     [Fact]
