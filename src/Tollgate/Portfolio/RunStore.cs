@@ -64,14 +64,14 @@ internal sealed class RunStore : IDisposable
     {
         var (run, gates, deployment, details, stamp) = (bundle.Run, bundle.Gates, bundle.Deployment, bundle.Details, bundle.Stamp);
         var added = Execute(transaction, """
-            INSERT INTO runs (bundle, repository, remote, commit_sha, version, started_at, duration_seconds, outcome, tollgate_version, requested, ci_host, ingested_from, branch, committed_at, ci)
-            VALUES (@bundle, @repository, @remote, @commit, @version, @started, @duration, @outcome, @tollgate, @requested, @host, @from, @branch, @committed, @ci)
+            INSERT INTO runs (bundle, repository, remote, commit_sha, version, started_at, duration_seconds, outcome, tollgate_version, requested, ci_host, ingested_from, branch, committed_at, ci, commit_prefix)
+            VALUES (@bundle, @repository, @remote, @commit, @version, @started, @duration, @outcome, @tollgate, @requested, @host, @from, @branch, @committed, @ci, @prefix)
             ON CONFLICT (bundle) DO NOTHING
             """,
             ("bundle", run.Bundle), ("repository", run.Repository), ("remote", run.Remote), ("commit", run.Commit), ("version", run.Version),
             ("started", run.StartedAt.ToUnixTimeMilliseconds()), ("duration", run.DurationSeconds), ("outcome", run.Outcome), ("tollgate", run.TollgateVersion),
             ("requested", run.Requested), ("host", run.CiHost), ("from", run.IngestedFrom), ("branch", run.Branch), ("committed", run.CommittedAt?.ToUnixTimeMilliseconds()),
-            ("ci", run.IsCi ? 1 : 0)) == 1;
+            ("ci", run.IsCi ? 1 : 0), ("prefix", run.Commit is { Length: >= 7 } commit ? commit[..7] : run.Commit)) == 1;
         if (added)
         {
             foreach (var gate in gates)
@@ -80,8 +80,11 @@ internal sealed class RunStore : IDisposable
                     ("bundle", run.Bundle), ("gate", gate.Name), ("status", gate.Status), ("headline", gate.Headline));
                 foreach (var (metric, value) in gate.Metrics.Where(m => double.IsFinite(m.Value)))
                 {
-                    Execute(transaction, "INSERT INTO gate_metrics (bundle, gate, metric, value) VALUES (@bundle, @gate, @metric, @value) ON CONFLICT (bundle, gate, metric) DO NOTHING",
-                        ("bundle", run.Bundle), ("gate", gate.Name), ("metric", metric), ("value", value));
+                    Execute(transaction, """
+                        INSERT INTO gate_metrics (bundle, gate, metric, value, repository, started_at) VALUES (@bundle, @gate, @metric, @value, @repository, @started)
+                        ON CONFLICT (bundle, gate, metric) DO NOTHING
+                        """,
+                        ("bundle", run.Bundle), ("gate", gate.Name), ("metric", metric), ("value", value), ("repository", run.Repository), ("started", run.StartedAt.ToUnixTimeMilliseconds()));
                 }
             }
 
@@ -122,8 +125,7 @@ internal sealed class RunStore : IDisposable
 
     /// <summary>Each repository's latest run (of those asked for <c>Ci</c> when <paramref name="ci"/>), by repository.</summary>
     public IReadOnlyList<StoredRun> LatestRuns(bool ci) => Query(
-        $"SELECT {RunColumns} FROM (SELECT {RunColumns}, ROW_NUMBER() OVER (PARTITION BY repository ORDER BY started_at DESC, bundle DESC) AS n FROM runs{(ci ? " WHERE ci = 1" : "")}) latest"
-            + " WHERE n = 1 ORDER BY repository",
+        $"SELECT {string.Join(", ", RunColumns.Split(", ").Select(c => "r." + c))} FROM runs r JOIN ({LatestBundles(ci)}) latest ON latest.bundle = r.bundle ORDER BY r.repository",
         ReadRun);
 
     /// <summary>Every repository the store holds a run or a deployment of, in order.</summary>
@@ -135,12 +137,13 @@ internal sealed class RunStore : IDisposable
 
     /// <summary>
     /// The deployments and rollbacks made in [<paramref name="from"/>, <paramref name="to"/>), oldest first, each with its commit's
-    /// time when a run of that commit (full or abbreviated) recorded it.
+    /// time when a run of that commit recorded it (a deployment names its commit in full or abbreviated to 7 characters or more).
     /// </summary>
     public IReadOnlyList<StoredDeployment> DeploymentsBetween(DateTimeOffset from, DateTimeOffset to) => Query(
         """
         SELECT d.bundle, d.repository, d.environment, d.action, d.version, d.commit_sha, d.at, d.outcome, d.health,
-            (SELECT MIN(r.committed_at) FROM runs r WHERE r.repository = d.repository AND d.commit_sha IS NOT NULL AND r.commit_sha LIKE d.commit_sha || '%') AS committed_at
+            (SELECT MIN(r.committed_at) FROM runs r
+                WHERE r.repository = d.repository AND r.commit_prefix = substr(d.commit_sha, 1, 7) AND r.commit_sha LIKE d.commit_sha || '%') AS committed_at
         FROM deployments d WHERE d.at >= @from AND d.at < @to ORDER BY d.at, d.bundle
         """,
         r => new StoredDeployment(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), Text(r, 5), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(6)),
@@ -174,23 +177,27 @@ internal sealed class RunStore : IDisposable
     /// <summary>Per repository and bucket: the mean of a gate's figure in runs that started in [<paramref name="from"/>, <paramref name="to"/>).</summary>
     public IReadOnlyList<(string Repository, int Bucket, double Mean)> FigureMeans(string gate, string metric, DateTimeOffset from, DateTimeOffset to, TimeSpan size) => Query(
         """
-        SELECT r.repository, (r.started_at - @from) / @size AS bucket, AVG(m.value)
-        FROM gate_metrics m JOIN runs r ON r.bundle = m.bundle
-        WHERE m.gate = @gate AND m.metric = @metric AND r.started_at >= @from AND r.started_at < @to GROUP BY r.repository, (r.started_at - @from) / @size
+        SELECT repository, (started_at - @from) / @size AS bucket, AVG(value) FROM gate_metrics
+        WHERE gate = @gate AND metric = @metric AND started_at >= @from AND started_at < @to GROUP BY repository, (started_at - @from) / @size
         """,
         r => (r.GetString(0), Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture), r.GetDouble(2)),
         ("gate", gate), ("metric", metric), ("from", from.ToUnixTimeMilliseconds()), ("to", to.ToUnixTimeMilliseconds()), ("size", (long)size.TotalMilliseconds));
 
-    /// <summary>Per repository, the latest value of a gate's figure in runs that started before <paramref name="to"/>: when, and the value.</summary>
+    /// <summary>
+    /// Per repository, the latest value of a gate's figure in runs that started before <paramref name="to"/>: when, and the value
+    /// (of two runs started at once, the one whose bundle sorts last). The index on (gate, metric, repository, start) finds each.
+    /// </summary>
     public IReadOnlyDictionary<string, (DateTimeOffset At, double Value)> LatestFigures(string gate, string metric, DateTimeOffset to) => Query(
         """
-        SELECT repository, started_at, value FROM (
-            SELECT r.repository, r.started_at, m.value, ROW_NUMBER() OVER (PARTITION BY r.repository ORDER BY r.started_at DESC, r.bundle DESC) AS n
-            FROM gate_metrics m JOIN runs r ON r.bundle = m.bundle WHERE m.gate = @gate AND m.metric = @metric AND r.started_at < @to) latest
-        WHERE n = 1
+        SELECT m.repository, m.started_at, m.value, m.bundle FROM gate_metrics m
+        JOIN (SELECT repository, MAX(started_at) AS latest FROM gate_metrics WHERE gate = @gate AND metric = @metric AND started_at < @to GROUP BY repository) l
+            ON m.repository = l.repository AND m.started_at = l.latest
+        WHERE m.gate = @gate AND m.metric = @metric
         """,
-        r => (Repository: r.GetString(0), At: DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(1)), Value: r.GetDouble(2)),
-        ("gate", gate), ("metric", metric), ("to", to.ToUnixTimeMilliseconds())).ToDictionary(r => r.Repository, r => (r.At, r.Value), StringComparer.Ordinal);
+        r => (Repository: r.GetString(0), At: DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(1)), Value: r.GetDouble(2), Bundle: r.GetString(3)),
+        ("gate", gate), ("metric", metric), ("to", to.ToUnixTimeMilliseconds()))
+        .GroupBy(r => r.Repository, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.OrderBy(r => r.Bundle, StringComparer.Ordinal).Select(r => (r.At, r.Value)).Last(), StringComparer.Ordinal);
 
     /// <summary>The gates' verdicts in each repository's latest Ci run: repository, gate, status.</summary>
     public IReadOnlyList<(string Repository, string Gate, string Status)> LatestCiGates() => Query(
@@ -211,8 +218,7 @@ internal sealed class RunStore : IDisposable
 
     /// <summary>Each repository's latest run's bundle, at every path it was ingested from (relative to the folder ingested then).</summary>
     public IReadOnlyList<(string Repository, string Path)> LatestPaths() => Query(
-        "SELECT latest.repository, i.path FROM ingested i JOIN (SELECT bundle, repository FROM (SELECT bundle, repository, ROW_NUMBER() OVER (PARTITION BY repository ORDER BY started_at DESC, bundle DESC) AS n FROM runs) ranked WHERE n = 1) latest"
-            + " ON latest.bundle = i.bundle ORDER BY latest.repository, i.path",
+        $"SELECT latest.repository, i.path FROM ingested i JOIN ({LatestBundles(ci: false)}) latest ON latest.bundle = i.bundle ORDER BY latest.repository, i.path",
         r => (r.GetString(0), r.GetString(1)));
 
     /// <summary>Each remote each repository's runs recorded, ever.</summary>
@@ -229,8 +235,17 @@ internal sealed class RunStore : IDisposable
             ? Convert.ToDouble(value, CultureInfo.InvariantCulture)
             : null;
 
-    private const string LatestCiBundles =
-        "SELECT bundle, repository FROM (SELECT bundle, repository, ROW_NUMBER() OVER (PARTITION BY repository ORDER BY started_at DESC, bundle DESC) AS n FROM runs WHERE ci = 1) ranked WHERE n = 1";
+    private static readonly string LatestCiBundles = LatestBundles(ci: true);
+
+    // Each repository's latest run (of those asked for Ci when ci), as bundle and repository: the latest start by an index,
+    // and of two runs started at once, the one whose bundle sorts last.
+    private static string LatestBundles(bool ci)
+    {
+        var only = ci ? " AND ci = 1" : "";
+        return "SELECT MAX(r.bundle) AS bundle, r.repository FROM runs r"
+            + $" JOIN (SELECT repository, MAX(started_at) AS latest FROM runs WHERE 1 = 1{only} GROUP BY repository) l ON r.repository = l.repository AND r.started_at = l.latest"
+            + $" WHERE 1 = 1{only.Replace("ci", "r.ci", StringComparison.Ordinal)} GROUP BY r.repository";
+    }
 
     private static StoredRun ReadRun(DbDataReader r) => new(
         r.GetString(0), r.GetString(1), Text(r, 2), Text(r, 3), Text(r, 4), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(5)), r.GetDouble(6),
