@@ -6,6 +6,7 @@
 # with nothing new, and the dashboard rendered from the store (metrics, 12 weeks of trends, compliance, a page per
 # project; target <= 10 s).
 # Usage: bench/portfolio.sh [repositories] [days]      (needs Debian's postgresql for the second half; about 7 GB of disk at 500)
+#   BENCH_KEEP=<folder>: keep the generated bundles there (year/, next/, registry/), and use them when they are there already.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 repositories=${1:-500}
@@ -22,12 +23,20 @@ trap cleanup EXIT
 dotnet build "$here/bench/PortfolioBench" --configuration Release --nologo --verbosity quiet >/dev/null
 bench() { dotnet "$here/bench/PortfolioBench/bin/Release/net10.0/PortfolioBench.dll" "$@"; }
 
-echo "== generating $repositories repositories × $days days"
-bench generate "$work/year" "$repositories" 0 "$days"
-# The next weekday after the year: one Ci run per repository (and its deployment when it is a Tuesday or Thursday).
-next=$days
-while bench generate "$work/next" "$repositories" "$next" 1 | tee /dev/stderr | grep -q "^generated 0 "; do next=$((next + 1)); done
-du -sh "$work/year" | sed 's/^/bundles on disk: /'
+keep=${BENCH_KEEP:-}
+if [ -n "$keep" ] && [ -d "$keep/year" ]; then
+    echo "== reusing the bundles of $keep"
+    for part in year next registry; do cp -al "$keep/$part" "$work/$part"; done
+else
+    echo "== generating $repositories repositories × $days days"
+    bench generate "$work/year" "$repositories" 0 "$days"
+    # The next weekday after the year: one Ci run per repository (and its deployment when it is a Tuesday or Thursday).
+    next=$days
+    while made=$(bench generate "$work/next" "$repositories" "$next" 1) && echo "$made" && [[ $made == "generated 0 "* ]]; do next=$((next + 1)); done
+    if [ -n "$keep" ]; then mkdir -p "$keep" && for part in year next registry; do cp -al "$work/$part" "$keep/$part"; done; fi
+fi
+find "$work/year" -name manifest.json | wc -l | sed 's/^/bundles of the year: /'
+du -sh "$work/year" | sed 's/^/on disk: /'
 
 measure() { # $1: database (a file or a connection string)
     local database=$1
