@@ -40,7 +40,7 @@ internal static class Dashboard
         + "figure{margin:0;border:1px solid #d1d9e0;border-radius:6px;padding:.5em}figcaption{font-weight:600;font-size:.9em}"
         + "svg .axis{stroke:#818b98}svg .target{stroke:#59636e;stroke-dasharray:4 3}svg .line{fill:none;stroke:#0969da;stroke-width:2}"
         + "svg .tick{font-size:10px;fill:#59636e}svg .point.green{fill:#1f883d}svg .point.amber{fill:#bf8700}svg .point.red{fill:#cf222e}"
-        + "ul.reasons{margin:.2em 0;padding-left:1.2em}a{color:#0969da}tr.portfolio td,tr.portfolio th{border-bottom:2px solid #59636e;font-weight:600}";
+        + "ul.reasons{margin:.2em 0;padding-left:1.2em}a{color:#0969da}tr.portfolio td,tr.portfolio th{border-bottom:2px solid #59636e;font-weight:600}td[data-metric]{white-space:nowrap}";
 
     /// <summary>The pages: <c>dashboard.html</c> first, then <c>projects/&lt;page&gt;.html</c> for each project.</summary>
     public static IReadOnlyList<(string Path, string Html)> Pages(

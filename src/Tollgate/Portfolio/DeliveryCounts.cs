@@ -6,10 +6,10 @@ namespace Tollgate.Portfolio;
 /// good deployment, and the hours from each good deployment's commit to the deployment. Counts of several environments or
 /// spans add up (<see cref="Plus"/>), so a project's, a week's and the portfolio's figures come from one rule.
 /// </summary>
-internal sealed record DeliveryCounts(int Deploys, int Good, int Failures, int Unrecovered, IReadOnlyList<double> RecoveryMinutes, IReadOnlyList<double> LeadHours)
+internal sealed record DeliveryCounts(int Environments, int Deploys, int Good, int Failures, int Unrecovered, IReadOnlyList<double> RecoveryMinutes, IReadOnlyList<double> LeadHours)
 {
     /// <summary>Nothing counted.</summary>
-    public static DeliveryCounts None { get; } = new(0, 0, 0, 0, [], []);
+    public static DeliveryCounts None { get; } = new(0, 0, 0, 0, 0, [], []);
 
     /// <summary>The deployments of one environment (<paramref name="history"/>, oldest first) made in [<paramref name="start"/>, <paramref name="end"/>).</summary>
     public static DeliveryCounts Of(IReadOnlyList<StoredDeployment> history, DateTimeOffset start, DateTimeOffset end)
@@ -21,15 +21,18 @@ internal sealed record DeliveryCounts(int Deploys, int Good, int Failures, int U
             .Select(f => (Failure: f, Recovery: history.FirstOrDefault(d => d.At > f.At && !Failed(d) && !(d.Action == "deploy" && Next(history, d)?.Action == "rollback"))))
             .ToList();
         return new DeliveryCounts(
-            deploys.Count, good.Count, failures.Count, recoveries.Count(r => r.Recovery is null),
+            1, deploys.Count, good.Count, failures.Count, recoveries.Count(r => r.Recovery is null),
             recoveries.Where(r => r.Recovery is not null).Select(r => (r.Recovery!.At - r.Failure.At).TotalMinutes).ToList(),
             good.Where(d => d.CommittedAt is { } at && at <= d.At).Select(d => (d.At - d.CommittedAt!.Value).TotalHours).ToList());
     }
 
     /// <summary>These counts and <paramref name="other"/>'s together.</summary>
     public DeliveryCounts Plus(DeliveryCounts other) => new(
-        Deploys + other.Deploys, Good + other.Good, Failures + other.Failures, Unrecovered + other.Unrecovered,
+        Environments + other.Environments, Deploys + other.Deploys, Good + other.Good, Failures + other.Failures, Unrecovered + other.Unrecovered,
         [.. RecoveryMinutes, .. other.RecoveryMinutes], [.. LeadHours, .. other.LeadHours]);
+
+    /// <summary>Successful deployments per environment counted; null without one.</summary>
+    public double? GoodPerEnvironment => Environments == 0 ? null : (double)Good / Environments;
 
     /// <summary>Failures per deployment, in percent; null without a deployment.</summary>
     public double? ChangeFailureRate => Deploys == 0 ? null : 100.0 * Failures / Deploys;

@@ -84,7 +84,7 @@ internal static class DeliveryMetrics
         }
 
         metrics.Add(new ProjectMetric(Portfolio, PortfolioTargets.SecurityPassRate, null, Share(passed, verdicts), targets[PortfolioTargets.SecurityPassRate], $"{passed} of {verdicts} scans passed"));
-        metrics.Add(new ProjectMetric(Portfolio, PortfolioTargets.DeploymentsPerWeek, null, environments.Count == 0 ? null : counts.Good / (window.TotalDays / 7) / environments.Count,
+        metrics.Add(new ProjectMetric(Portfolio, PortfolioTargets.DeploymentsPerWeek, null, counts.GoodPerEnvironment / (window.TotalDays / 7),
             targets[PortfolioTargets.DeploymentsPerWeek], string.Create(CultureInfo.InvariantCulture, $"{counts.Good} successful deployment(s) to {environments.Count} environment(s) of projects, per environment")));
         metrics.Add(new ProjectMetric(Portfolio, PortfolioTargets.ChangeFailureRate, null, counts.ChangeFailureRate, targets[PortfolioTargets.ChangeFailureRate],
             $"{counts.Failures} of {counts.Deploys} deployments failed or were rolled back"));

@@ -7,7 +7,7 @@ internal sealed record MetricTrend(string Metric, IReadOnlyList<double?> Portfol
 /// The metrics week by week over the last weeks to a given end, for the dashboard's charts. Each week is counted on its own:
 /// pipeline success and security pass rates of that week's runs, the mean coverage and mutation score of that week's runs,
 /// and the week's deployments (every environment of a project together; for the portfolio, every project's): successful
-/// deployments, change failure rate, mean time to recovery and median lead time. The portfolio's rates are of all its runs
+/// deployments per environment, change failure rate, mean time to recovery and median lead time. The portfolio's rates are of all its runs
 /// that week; its coverage and mutation score are the mean of its projects'.
 /// </summary>
 internal static class MetricTrends
@@ -38,7 +38,7 @@ internal static class MetricTrends
         var portfolio = Enumerable.Range(0, weeks).Select(w => counts.Where(c => c.Week == w).Aggregate(DeliveryCounts.None, (a, c) => a.Plus(c.Counts))).ToList();
         foreach (var (metric, value) in new (string, Func<DeliveryCounts, double?>)[]
         {
-            (PortfolioTargets.DeploymentsPerWeek, c => c.Good),
+            (PortfolioTargets.DeploymentsPerWeek, c => c.GoodPerEnvironment),
             (PortfolioTargets.ChangeFailureRate, c => c.ChangeFailureRate),
             (PortfolioTargets.TimeToRecoveryMinutes, c => c.MeanRecoveryMinutes),
             (PortfolioTargets.LeadTimeHours, c => c.MedianLeadHours),

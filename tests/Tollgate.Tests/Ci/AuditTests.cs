@@ -80,7 +80,7 @@ public sealed class AuditTests : IDisposable
         Assert.Contains("| payments | no | no evidence at all: no bundle of it was ingested |", compliance, StringComparison.Ordinal);
         Assert.Contains("Evidence of projects the registry does not list: legacy, shipping.", compliance, StringComparison.Ordinal);
         var dashboard = File.ReadAllText(Path.Combine(platform.Path, "artifacts", "audit", "dashboard.html"));
-        Assert.Equal(4, dashboard.Split("<tr data-project=").Length - 1);
+        Assert.Equal(5, dashboard.Split("<tr data-project=").Length - 1); // the portfolio's row, then each repository's
         Assert.Equal(8, dashboard.Split("class=\"trend\"").Length - 1);
         Assert.True(File.Exists(Path.Combine(platform.Path, "artifacts", "audit", "projects", "billing.html")));
         var markdown = File.ReadAllText(Path.Combine(platform.Path, "artifacts", "audit", "portfolio.md"));

@@ -311,7 +311,7 @@ public abstract class RunStoreContract : IDisposable
     public async Task The_weekly_trends_count_each_week_on_its_own()
     {
         var end = Monday.AddDays(28);
-        // Week 0: two Ci runs of main, one failed, coverage 80 and 90. Week 1: nothing. Week 2: one good run, coverage 70. Week 3: two good deployments to prod.
+        // Week 0: two Ci runs of main, one failed, coverage 80 and 90. Week 1: nothing. Week 2: one good run, coverage 70. Week 3: two good deployments to prod, one to staging.
         Bundle("shop/w0-a", "shop", Monday.AddDays(1), On("main"), "failed", null, Gate("Coverage", GateStatus.Failed, "line", 80));
         Bundle("shop/w0-b", "shop", Monday.AddDays(2), On("main"), "succeeded", null, Gate("Coverage", GateStatus.Passed, "line", 90));
         Bundle("shop/w0-c", "shop", Monday.AddDays(2), On("feature/x"), "failed");
@@ -319,6 +319,7 @@ public abstract class RunStoreContract : IDisposable
         Bundle("cart/w2", "cart", Monday.AddDays(16), On("main"), "succeeded", null, Gate("Coverage", GateStatus.Passed, "line", 90));
         Deploy("prod", "deploy", Monday.AddDays(22));
         Deploy("prod", "deploy", Monday.AddDays(23));
+        Deploy("staging", "deploy", Monday.AddDays(24));
         using var store = RunStore.Open(await DatabaseAsync());
         new BundleIngest(store).Ingest(Bundles);
 
@@ -327,7 +328,7 @@ public abstract class RunStoreContract : IDisposable
         Assert.Equal([50.0, null, 100.0, null], trends["pipelineSuccessRate"].Portfolio);
         Assert.Equal([85.0, null, 80.0, null], trends["coverage"].Portfolio); // week 2: shop 70, cart 90
         Assert.Equal([85.0, null, 70.0, null], trends["coverage"].Projects["shop"]);
-        Assert.Equal([0.0, 0.0, 0.0, 2.0], trends["deploymentsPerWeek"].Portfolio);
+        Assert.Equal([0.0, 0.0, 0.0, 1.5], trends["deploymentsPerWeek"].Portfolio); // 3 good deployments, 2 environments
         Assert.Equal([null, null, null, 0.0], trends["changeFailureRate"].Portfolio);
     }
 }
