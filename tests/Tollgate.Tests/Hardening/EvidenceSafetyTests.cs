@@ -163,8 +163,10 @@ public sealed class EvidenceSafetyTests : IDisposable
         Assert.Equal(ExitCodes.Success, help.ExitCode);
         Assert.DoesNotContain("> git", help.Output, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Success, run.ExitCode);
-        Assert.Equal(2, run.Output.Split('\n').Count(l => l.StartsWith("> git ", StringComparison.Ordinal)));
+        // Once, at the start: HEAD and its branch, the remote, and the commit's time (what a portfolio's lead time counts from).
+        Assert.Equal(3, run.Output.Split('\n').Count(l => l.StartsWith("> git ", StringComparison.Ordinal)));
         Assert.Contains("> git rev-parse --is-shallow-repository HEAD --symbolic-full-name HEAD", run.Output, StringComparison.Ordinal);
+        Assert.Contains("> git show -s --format=%cI HEAD", run.Output, StringComparison.Ordinal);
     }
 
     public sealed class AllComponents : TollgateBuild, IStandardGates
