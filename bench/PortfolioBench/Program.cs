@@ -147,20 +147,11 @@ void Render(string database, string registryFile, string output)
     using var store = RunStore.Open(StoreDatabase.Of(database, Directory.GetCurrentDirectory()));
     var targets = PortfolioTargets.Load();
     var registry = PortfolioRegistry.Load(registryFile, "portfolio.json");
-    var end = DateTimeOffset.UtcNow;
-    var metrics = DeliveryMetrics.PortfolioOf(store, end, TimeSpan.FromDays(7), targets, registry.MainBranches)
-        .Concat(DeliveryMetrics.Of(store, end, TimeSpan.FromDays(7), targets, registry.MainBranches)).ToList();
-    var trends = MetricTrends.Of(store, end, 12, registry.MainBranches);
-    var compliance = PortfolioCompliance.Of(store, registry, end, "0.2.0", (name, value) => name == "coverage-threshold" && value == "50");
-    var pages = Dashboard.Pages(metrics, trends, compliance, targets, end, TimeSpan.FromDays(7), 12);
-    foreach (var (path, html) in pages)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(output, path))!);
-        File.WriteAllText(Path.Combine(output, path), html);
-    }
-
+    var view = PortfolioView.Of(store, registry, targets, DateTimeOffset.UtcNow, TimeSpan.FromDays(7), 12, "0.2.0", (name, value) => name == "coverage-threshold" && value == "50");
+    var pages = view.WriteDashboard(output);
+    var (metrics, compliance) = (view.Metrics, view.Compliance!);
     Console.WriteLine(string.Create(culture,
-        $"render: {metrics.Count} metrics, {pages.Count} pages, {compliance.Projects.Count(p => p.Compliant)} of {compliance.Projects.Count} compliant in {clock.Elapsed.TotalSeconds:0.0} s"));
+        $"render: {metrics.Count} metrics, {pages} pages, {compliance.Projects.Count(p => p.Compliant)} of {compliance.Projects.Count} compliant in {clock.Elapsed.TotalSeconds:0.0} s"));
 }
 
 partial class Program

@@ -48,14 +48,26 @@ public interface IAudit : ITollgateBuild
         .Executes(context =>
         {
             var folder = this.Read(() => AuditEvidence)!;
-            var database = IngestInto(StoreDatabaseOrError(), folder, context);
-            WriteMetrics(database, context, DateTimeOffset.UtcNow);
+            IReadOnlyList<string> latest;
+            try
+            {
+                using var store = Portfolio.RunStore.Open(StoreDatabase());
+                IngestInto(store, folder, context);
+                WriteMetrics(store, context, DateTimeOffset.UtcNow);
+                // Each repository's latest verified bundle, as the store names them: the portfolio's table has a line per repository however many runs it kept.
+                latest = store.LatestPaths().Select(p => p.Path).ToList();
+            }
+            catch (InvalidDataException exception)
+            {
+                throw new BuildException(exception.Message);
+            }
+
             // What each repository's gates get from this version's policy (Policy/changes.json), beyond the version it is on.
             var upgrade = new PortfolioUpgrade(TollgateVersion.Current, from => PolicyChanges.Between(from, TollgateVersion.Current).Select(c => c.ToString()).ToList());
             PortfolioAudit.Outcome outcome;
             try
             {
-                outcome = PortfolioAudit.Run(folder, LatestBundles(database), folder, AuditDirectory, PolicyWeakening.Weakens, upgrade);
+                outcome = PortfolioAudit.Run(folder, latest, folder, AuditDirectory, PolicyWeakening.Weakens, upgrade);
             }
             catch (InvalidDataException exception)
             {
@@ -68,63 +80,28 @@ public interface IAudit : ITollgateBuild
         });
 
     // The store named by --audit-database, or the default file.
-    private Portfolio.StoreDatabase StoreDatabaseOrError()
-    {
-        try
-        {
-            return Portfolio.StoreDatabase.Of(this.Read(() => AuditDatabase) ?? (AuditDirectory / "runs.sqlite"), RootDirectory);
-        }
-        catch (InvalidDataException exception)
-        {
-            throw new BuildException(exception.Message);
-        }
-    }
+    private Portfolio.StoreDatabase StoreDatabase() => Portfolio.StoreDatabase.Of(this.Read(() => AuditDatabase) ?? (AuditDirectory / "runs.sqlite"), RootDirectory);
 
     // The handbook's metrics over the window, the registry's compliance and the dashboard, from the store: metrics.md and .json,
     // compliance.md and .json, dashboard.html and projects/*.html beside the portfolio.
-    private void WriteMetrics(Portfolio.StoreDatabase database, TargetContext context, DateTimeOffset end)
+    private void WriteMetrics(Portfolio.RunStore store, TargetContext context, DateTimeOffset end)
     {
-        try
+        var targets = Portfolio.PortfolioTargets.Load(this.Read(() => AuditTargets) is { } file ? (string)file : null);
+        var view = Portfolio.PortfolioView.Of(store, RegistryOrNull(context), targets, end, TimeSpan.FromDays(this.Read(() => AuditWindow)), this.Read(() => AuditWeeks),
+            TollgateVersion.Current, (name, value) => PolicyWeakening.Weakens(new ParameterRecord { Name = name, Value = value, Source = "bundle", Overridden = true }));
+        var metrics = view.Metrics;
+        Directory.CreateDirectory(AuditDirectory);
+        IO.AtomicFile.Write(AuditDirectory / "metrics.md", Portfolio.MetricsReport.Markdown(metrics, end, view.Window));
+        IO.AtomicFile.Write(AuditDirectory / "metrics.json", Portfolio.MetricsReport.Json(metrics, end, view.Window));
+        if (view.Compliance is { } compliance)
         {
-            var targets = Portfolio.PortfolioTargets.Load(this.Read(() => AuditTargets) is { } file ? (string)file : null);
-            var registry = RegistryOrNull(context);
-            using var store = Portfolio.RunStore.Open(database);
-            var window = TimeSpan.FromDays(this.Read(() => AuditWindow));
-            var weeks = this.Read(() => AuditWeeks);
-            var metrics = Portfolio.DeliveryMetrics.PortfolioOf(store, end, window, targets, registry?.MainBranches)
-                .Concat(Portfolio.DeliveryMetrics.Of(store, end, window, targets, registry?.MainBranches)).ToList();
-            var trends = Portfolio.MetricTrends.Of(store, end, weeks, registry?.MainBranches);
-            var compliance = registry is null ? null : Portfolio.PortfolioCompliance.Of(store, registry, end, TollgateVersion.Current,
-                (name, value) => PolicyWeakening.Weakens(new ParameterRecord { Name = name, Value = value, Source = "bundle", Overridden = true }));
-            Directory.CreateDirectory(AuditDirectory);
-            IO.AtomicFile.Write(AuditDirectory / "metrics.md", Portfolio.MetricsReport.Markdown(metrics, end, window));
-            IO.AtomicFile.Write(AuditDirectory / "metrics.json", Portfolio.MetricsReport.Json(metrics, end, window));
-            if (compliance is not null)
-            {
-                IO.AtomicFile.Write(AuditDirectory / "compliance.md", Portfolio.ComplianceText.Markdown(compliance));
-                IO.AtomicFile.Write(AuditDirectory / "compliance.json", Portfolio.ComplianceText.Json(compliance));
-                context.Log.Always(Portfolio.ComplianceText.Markdown(compliance));
-            }
-
-            foreach (var (path, html) in Portfolio.Dashboard.Pages(metrics, trends, compliance, targets, end, window, weeks))
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(AuditDirectory / path)!);
-                IO.AtomicFile.Write(AuditDirectory / path, html);
-            }
-
-            context.Log.Always($"Metrics over {window.TotalDays:0} days: {metrics.Count(m => m.Rating == "green")} green, {metrics.Count(m => m.Rating == "amber")} amber, {metrics.Count(m => m.Rating == "red")} red, {metrics.Count(m => m.Rating == "grey")} without data (artifacts/audit/metrics.md, .json); the dashboard is artifacts/audit/dashboard.html.");
+            IO.AtomicFile.Write(AuditDirectory / "compliance.md", Portfolio.ComplianceText.Markdown(compliance));
+            IO.AtomicFile.Write(AuditDirectory / "compliance.json", Portfolio.ComplianceText.Json(compliance));
+            context.Log.Always(Portfolio.ComplianceText.Markdown(compliance));
         }
-        catch (InvalidDataException exception)
-        {
-            throw new BuildException(exception.Message);
-        }
-    }
 
-    // Each repository's latest verified bundle, as the store names them: the portfolio's table has a line per repository however many runs it kept.
-    private static IReadOnlyList<string> LatestBundles(Portfolio.StoreDatabase database)
-    {
-        using var store = Portfolio.RunStore.Open(database);
-        return store.LatestPaths().Select(p => p.Path).ToList();
+        view.WriteDashboard(AuditDirectory);
+        context.Log.Always($"Metrics over {view.Window.TotalDays:0} days: {metrics.Count(m => m.Rating == "green")} green, {metrics.Count(m => m.Rating == "amber")} amber, {metrics.Count(m => m.Rating == "red")} red, {metrics.Count(m => m.Rating == "grey")} without data (artifacts/audit/metrics.md, .json); the dashboard is artifacts/audit/dashboard.html.");
     }
 
     // The registry named by --audit-registry, or .nuke/portfolio.json when there is one; null without either.
@@ -142,23 +119,14 @@ public interface IAudit : ITollgateBuild
     }
 
     // Every bundle below the folder into the store: what is new is read, what does not verify is reported and left out.
-    private static Portfolio.StoreDatabase IngestInto(Portfolio.StoreDatabase database, string folder, TargetContext context)
+    private static void IngestInto(Portfolio.RunStore store, string folder, TargetContext context)
     {
-        try
+        var ingested = new Portfolio.BundleIngest(store, context.Log.Info).Ingest(folder);
+        foreach (var (path, problem) in ingested.Refused)
         {
-            using var store = Portfolio.RunStore.Open(database);
-            var ingested = new Portfolio.BundleIngest(store, context.Log.Info).Ingest(folder);
-            foreach (var (path, problem) in ingested.Refused)
-            {
-                context.Log.Warn($"{path} is left out of the store of runs: it does not verify ({problem})");
-            }
+            context.Log.Warn($"{path} is left out of the store of runs: it does not verify ({problem})");
+        }
 
-            context.Log.Always($"Store of runs {database.Name}: {ingested.Added} bundle(s) added, {ingested.Known} already held, {ingested.Unchanged} unchanged since the last ingest, {ingested.Refused.Count} refused.");
-            return database;
-        }
-        catch (InvalidDataException exception)
-        {
-            throw new BuildException(exception.Message);
-        }
+        context.Log.Always($"Store of runs {store.Database.Name}: {ingested.Added} bundle(s) added, {ingested.Known} already held, {ingested.Unchanged} unchanged since the last ingest, {ingested.Refused.Count} refused.");
     }
 }
